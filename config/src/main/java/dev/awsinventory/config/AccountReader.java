@@ -1,0 +1,123 @@
+package dev.awsinventory.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the {@code accounts} list of the AWS plugin options. */
+final class AccountReader {
+  private static final Pattern ROLE_ARN =
+      Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]+");
+  private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+  private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+  private AccountReader() {}
+
+  static List<AccountConfig> read(List<YamlNode> items) throws ConfigException {
+    List<AccountConfig> accounts = new ArrayList<>();
+    Map<String, YamlNode> names = new HashMap<>();
+    for (YamlNode item : items) {
+      YamlMap m = item.map().knownKeys(
+          "id", "account_name", "local_profile", "role_arn", "role_session_name",
+          "external_id", "default_region", "regions");
+      AccountConfig account = account(m);
+      YamlNode nameNode = nameNode(m);
+      YamlNode first = names.putIfAbsent(account.name(), nameNode);
+      if (first != null) {
+        throw nameNode.error("duplicate account name '" + account.name()
+            + "' (first used at line " + first.line() + "); give each account its own account_name");
+      }
+      accounts.add(account);
+    }
+    return accounts;
+  }
+
+  private static AccountConfig account(YamlMap m) throws ConfigException {
+    String id = m.string("id").map(String::trim).orElse(null);
+    String accountName = m.string("account_name").orElse(null);
+    String profile = m.string("local_profile").orElse(null);
+    String roleArn = m.string("role_arn").map(String::trim).orElse(null);
+    String arnAccount = null;
+    String partition = "aws";
+    if (roleArn != null) {
+      Matcher arn = ROLE_ARN.matcher(roleArn);
+      if (!arn.matches()) {
+        throw m.get("role_arn").orElseThrow().error("malformed role ARN '" + roleArn
+            + "'; expected arn:aws:iam::<12-digit account id>:role/<name>");
+      }
+      partition = arn.group(1);
+      arnAccount = arn.group(2);
+    }
+    String idAccount = null;
+    if (id != null && DIGITS.matcher(id).matches()) {
+      YamlNode idNode = m.get("id").orElseThrow();
+      if (id.length() != 12) {
+        throw idNode.error("an AWS account id has 12 digits, got " + id.length() + " in '" + id + "'");
+      }
+      if (arnAccount != null && !arnAccount.equals(id)) {
+        throw idNode.error("id " + id + " is not the account of role_arn (" + arnAccount + ")");
+      }
+      idAccount = id;
+    }
+    if (id == null && accountName == null && roleArn == null && profile == null) {
+      throw m.error("an account needs at least one of id, account_name, role_arn or local_profile");
+    }
+    String name = accountName != null ? accountName : id != null ? id : arnAccount != null ? arnAccount : profile;
+    return new AccountConfig(
+        name,
+        id,
+        roleArn,
+        checked(m, "role_session_name", SESSION_NAME, "must be 2 to 64 letters, digits or +=,.@_-"),
+        checked(m, "external_id", EXTERNAL_ID, "must be 2 to 1224 letters, digits or +=,.@:/_-"),
+        profile,
+        defaultRegion(m, partition),
+        regions(m),
+        idAccount != null ? idAccount : arnAccount);
+  }
+
+  private static String checked(YamlMap m, String key, Pattern pattern, String rule)
+      throws ConfigException {
+    Optional<YamlNode> node = m.get(key);
+    if (node.isEmpty()) {
+      return null;
+    }
+    String value = node.get().string();
+    if (!pattern.matcher(value).matches()) {
+      throw node.get().error(rule);
+    }
+    return value;
+  }
+
+  private static String defaultRegion(YamlMap m, String partition) throws ConfigException {
+    Optional<YamlNode> node = m.get("default_region");
+    if (node.isEmpty()) {
+      return Regions.defaultRegion(partition);
+    }
+    String region = RegionList.single(node.get());
+    if (m.has("role_arn") && !Regions.partition(region).equals(partition)) {
+      throw node.get().error("region '" + region + "' is not in partition " + partition
+          + " of role_arn; use for example " + Regions.defaultRegion(partition));
+    }
+    return region;
+  }
+
+  private static List<String> regions(YamlMap m) throws ConfigException {
+    List<String> regions = RegionList.read(m.stringList("regions"));
+    return regions.isEmpty() ? null : regions;
+  }
+
+  private static YamlNode nameNode(YamlMap m) {
+    for (String key : List.of("account_name", "id", "role_arn", "local_profile")) {
+      Optional<YamlNode> node = m.get(key);
+      if (node.isPresent()) {
+        return node.get();
+      }
+    }
+    return m.node();
+  }
+}

@@ -1,0 +1,55 @@
+package dev.awsinventory.config;
+
+import java.util.Optional;
+
+/** Reads the AWS plugin options: legacy {@code configuration:} or the source's inner {@code spec:}. */
+final class AwsOptions {
+  private AwsOptions() {}
+
+  static void read(YamlMap spec, InventoryConfig.Builder b) throws ConfigException {
+    spec.knownKeys(
+        "regions", "accounts", "org", "aws_debug", "max_retries", "max_backoff",
+        "custom_endpoint_url", "custom_endpoint_hostname_immutable", "custom_endpoint_partition_id",
+        "custom_endpoint_signing_region", "initialization_concurrency", "concurrency",
+        "use_paid_apis", "table_options", "event_based_sync", "scheduler",
+        "use_nested_table_rate_limiting", "enable_api_level_tracing");
+    if (spec.get("org").isPresent()) {
+      throw spec.keyNode("org").error(
+          "AWS Organizations discovery is not supported yet; list the member accounts under 'accounts'");
+    }
+    b.regions = RegionList.read(spec.stringList("regions"));
+    b.accounts = AccountReader.read(spec.list("accounts"));
+    b.maxRetries = spec.integer("max_retries", 0).orElse(b.maxRetries);
+    b.maxBackoffSeconds = spec.integer("max_backoff", 0).orElse(b.maxBackoffSeconds);
+    b.concurrency = positiveOrDefault(spec.integer("concurrency", 0), b.concurrency);
+    b.initializationConcurrency =
+        positiveOrDefault(spec.integer("initialization_concurrency", 0), b.initializationConcurrency);
+    b.customEndpointUrl = endpointUrl(spec);
+    b.customEndpointHostnameImmutable = spec.bool("custom_endpoint_hostname_immutable").orElse(false);
+    b.customEndpointPartitionId = spec.string("custom_endpoint_partition_id").orElse(null);
+    b.customEndpointSigningRegion = spec.string("custom_endpoint_signing_region").orElse(null);
+    for (String flag : new String[] {"aws_debug", "use_paid_apis", "use_nested_table_rate_limiting",
+        "enable_api_level_tracing"}) {
+      spec.bool(flag);
+    }
+    spec.map("table_options");
+    spec.map("event_based_sync");
+    spec.string("scheduler");
+  }
+
+  private static int positiveOrDefault(Optional<Integer> value, int fallback) {
+    return value.filter(v -> v > 0).orElse(fallback);
+  }
+
+  private static String endpointUrl(YamlMap spec) throws ConfigException {
+    Optional<YamlNode> node = spec.get("custom_endpoint_url");
+    if (node.isEmpty()) {
+      return null;
+    }
+    String url = node.get().string().trim();
+    if (!url.startsWith("http://") && !url.startsWith("https://")) {
+      throw node.get().error("expected an http:// or https:// URL, got '" + url + "'");
+    }
+    return url;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.awsinventory.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a cloudquery.yml (legacy or current layout) into a validated InventoryConfig. */
+public final class ConfigLoader {
+  private static final List<String> TOP_LEVEL_KEYS = List.of("cloudquery", "providers", "kind", "spec");
+
+  private ConfigLoader() {}
+
+  public static InventoryConfig load(Path file) throws ConfigException {
+    return load(file, System.getenv());
+  }
+
+  /** As {@link #load(Path)}, with {@code ${NAME}} taken from {@code env}. */
+  public static InventoryConfig load(Path file, Map<String, String> env) throws ConfigException {
+    YamlFile yamlFile = new YamlFile(file.toString(), Map.copyOf(env));
+    List<YamlNode> documents = YamlParser.documents(file, yamlFile);
+    YamlMap first = topLevel(documents.get(0));
+    if (first.has("kind")) {
+      return CurrentLayout.read(documents);
+    }
+    if (first.has("cloudquery") || first.has("providers")) {
+      if (documents.size() > 1) {
+        throw documents.get(1).error("the legacy layout (cloudquery: and providers:) is a single"
+            + " YAML document; remove the '---' or convert every document to kind: source/destination");
+      }
+      return LegacyLayout.read(first);
+    }
+    throw unrecognised(first);
+  }
+
+  private static YamlMap topLevel(YamlNode document) throws ConfigException {
+    if (!document.isMap()) {
+      throw document.error("expected a map at the top level of the file, got " + document.kind());
+    }
+    return document.map();
+  }
+
+  private static ConfigException unrecognised(YamlMap root) {
+    try {
+      root.knownKeys(TOP_LEVEL_KEYS.toArray(String[]::new));
+    } catch (ConfigException e) {
+      if (e.problem().contains("did you mean")) {
+        return e;
+      }
+    }
+    return root.error("not a CloudQuery config: expected 'cloudquery:' and 'providers:' (legacy"
+        + " layout) or documents with 'kind: source' / 'kind: destination' and 'spec:'");
+  }
+}

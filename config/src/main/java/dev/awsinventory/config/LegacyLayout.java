@@ -1,0 +1,126 @@
+package dev.awsinventory.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The pre-v1 layout: a {@code cloudquery:} block and a top-level {@code providers:} list. */
+final class LegacyLayout {
+  private static final List<String> AWS_SOURCES = List.of("cloudquery/aws", "cloudquery/cq-provider-aws");
+
+  private LegacyLayout() {}
+
+  static InventoryConfig read(YamlMap root) throws ConfigException {
+    root.knownKeys("cloudquery", "providers");
+    InventoryConfig.Builder b = new InventoryConfig.Builder(root.node().file().name());
+    Map<String, String> sources = new HashMap<>();
+    Optional<YamlMap> cloudquery = root.map("cloudquery");
+    if (cloudquery.isPresent()) {
+      YamlMap cq = cloudquery.get()
+          .knownKeys("plugin_directory", "policy_directory", "providers", "connection");
+      cq.string("plugin_directory");
+      cq.string("policy_directory");
+      for (YamlNode item : cq.list("providers")) {
+        YamlMap p = item.map().knownKeys("name", "source", "version");
+        String name = p.require("name").string();
+        p.string("version");
+        p.string("source").ifPresent(source -> sources.put(name, source));
+      }
+      Optional<YamlMap> connection = cq.map("connection");
+      if (connection.isPresent()) {
+        b.database = connection(connection.get());
+      }
+    }
+    YamlMap aws = awsProvider(root.require("providers"), sources);
+    b.sourceName = aws.string("name").orElse("aws");
+    b.tables = tables(aws, "resources", List.of(aws.node().located("*")));
+    b.skipTables = tables(aws, "skip_resources", List.of());
+    Optional<YamlMap> configuration = aws.map("configuration");
+    if (configuration.isPresent()) {
+      AwsOptions.read(configuration.get(), b);
+    }
+    return b.build();
+  }
+
+  private static YamlMap awsProvider(YamlNode providers, Map<String, String> sources)
+      throws ConfigException {
+    YamlMap found = null;
+    for (YamlNode item : providers.list()) {
+      YamlMap p = item.map().knownKeys("name", "alias", "configuration", "resources",
+          "skip_resources", "env", "max_parallel_resource_fetch_limit", "max_goroutines",
+          "resource_timeout");
+      String name = p.require("name").string();
+      p.string("alias");
+      p.strings("env");
+      p.integer("max_parallel_resource_fetch_limit", 0);
+      p.integer("max_goroutines", 0);
+      p.integer("resource_timeout", 0);
+      if (name.equals("aws") || AWS_SOURCES.contains(sources.get(name))) {
+        if (found != null) {
+          throw item.error("a second aws provider (the first is at line " + found.node().line()
+              + "); aws-inventory reads one aws provider per file");
+        }
+        found = p;
+      }
+    }
+    if (found == null) {
+      throw providers.error("no aws provider; add an entry with name: aws");
+    }
+    return found;
+  }
+
+  /** {@code ec2.instances} becomes {@code aws_ec2_instances}; {@code *} stays. */
+  private static List<Located<String>> tables(YamlMap provider, String key, List<Located<String>> fallback)
+      throws ConfigException {
+    if (provider.get(key).isEmpty()) {
+      return fallback;
+    }
+    List<Located<String>> tables = new ArrayList<>();
+    for (YamlNode item : provider.stringList(key)) {
+      String name = item.string().trim();
+      if (name.isEmpty()) {
+        throw item.error("empty resource name");
+      }
+      boolean plain = name.equals("*") || name.startsWith("aws_");
+      tables.add(item.located(plain ? name : "aws_" + name.replace('.', '_')));
+    }
+    return tables.isEmpty() ? fallback : tables;
+  }
+
+  private static DatabaseConfig connection(YamlMap c) throws ConfigException {
+    c.knownKeys("type", "username", "password", "host", "port", "database", "sslmode", "dsn",
+        "connection_string");
+    Optional<YamlNode> type = c.get("type");
+    if (type.isPresent()) {
+      String value = type.get().string().trim();
+      if (!value.equals("postgres") && !value.equals("postgresql")) {
+        throw type.get().error("unsupported connection type '" + value + "'; only postgres is supported");
+      }
+    }
+    ConnectionString fields = new ConnectionString(c.node());
+    fields.host = c.string("host").map(String::trim).orElse(fields.host);
+    Optional<YamlNode> port = c.get("port");
+    if (port.isPresent()) {
+      fields.port = port.get().integer(1);
+      if (fields.port > 65535) {
+        throw port.get().error("expected a port number from 1 to 65535, got " + fields.port);
+      }
+    }
+    fields.database = c.string("database").orElse(fields.database);
+    fields.user = c.string("username").orElse(fields.user);
+    fields.password = c.string("password").orElse(null);
+    Optional<YamlNode> sslMode = c.get("sslmode");
+    if (sslMode.isPresent()) {
+      fields.params.put("sslmode", new ConnectionString(sslMode.get()).sslMode(sslMode.get().string()));
+    }
+    Optional<YamlNode> dsn = c.get("dsn");
+    Optional<YamlNode> connectionString = c.get("connection_string");
+    if (dsn.isPresent() && connectionString.isPresent()) {
+      throw connectionString.get().error("set either dsn or connection_string, not both");
+    }
+    Optional<YamlNode> text = dsn.isPresent() ? dsn : connectionString;
+    return text.isPresent() ? ConnectionString.parse(text.get()) : fields.toConfig();
+  }
+}

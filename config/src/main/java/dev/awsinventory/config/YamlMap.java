@@ -1,0 +1,144 @@
+package dev.awsinventory.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/** A YAML mapping with string keys; duplicate keys are rejected and merge keys applied. */
+final class YamlMap {
+  private final YamlNode self;
+  private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+
+  YamlMap(MappingNode node, YamlNode self) throws ConfigException {
+    this.self = self;
+    List<Node> merges = new ArrayList<>();
+    for (NodeTuple entry : node.getValue()) {
+      Node keyNode = entry.getKeyNode();
+      if (keyNode.getTag().equals(Tag.MERGE)) {
+        merges.add(entry.getValueNode());
+        continue;
+      }
+      if (!(keyNode instanceof ScalarNode scalar)) {
+        throw self.child(keyNode, self.path()).error("keys must be plain names");
+      }
+      NodeTuple first = entries.putIfAbsent(scalar.getValue(), entry);
+      if (first != null) {
+        int firstLine = first.getKeyNode().getStartMark().getLine() + 1;
+        throw keyNode(scalar.getValue(), entry)
+            .error("duplicate key '" + scalar.getValue() + "' (first at line " + firstLine + ")");
+      }
+    }
+    for (Node merge : merges) {
+      List<Node> sources = merge instanceof SequenceNode seq ? seq.getValue() : List.of(merge);
+      for (Node source : sources) {
+        YamlMap merged = self.child(source, self.path()).map();
+        merged.entries.forEach(entries::putIfAbsent);
+      }
+    }
+  }
+
+  String path() {
+    return self.path();
+  }
+
+  YamlNode node() {
+    return self;
+  }
+
+  ConfigException error(String problem) {
+    return self.error(problem);
+  }
+
+  /** Fails at the first key (in file order) that is not one of {@code known}. */
+  YamlMap knownKeys(String... known) throws ConfigException {
+    List<String> allowed = List.of(known);
+    for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
+      String key = e.getKey();
+      if (!allowed.contains(key)) {
+        String hint = Suggest.didYouMean(key, allowed);
+        if (hint.isEmpty()) {
+          hint = "; expected one of: " + String.join(", ", allowed);
+        }
+        throw keyNode(key, e.getValue()).error("unknown key '" + key + "'" + hint);
+      }
+    }
+    return this;
+  }
+
+  boolean has(String key) {
+    return entries.containsKey(key);
+  }
+
+  /** The value under {@code key}; absent when the key is missing or its value is null. */
+  Optional<YamlNode> get(String key) {
+    NodeTuple entry = entries.get(key);
+    if (entry == null) {
+      return Optional.empty();
+    }
+    YamlNode value = self.child(entry.getValueNode(), childPath(key));
+    return value.isNull() ? Optional.empty() : Optional.of(value);
+  }
+
+  YamlNode require(String key) throws ConfigException {
+    return get(key).orElseThrow(() -> self.error("missing required key '" + key + "'"));
+  }
+
+  /** The key itself (not its value), for errors about the key. */
+  YamlNode keyNode(String key) {
+    return keyNode(key, entries.get(key));
+  }
+
+  Optional<String> string(String key) throws ConfigException {
+    Optional<YamlNode> node = get(key);
+    return node.isPresent() ? Optional.of(node.get().string()) : Optional.empty();
+  }
+
+  Optional<Integer> integer(String key, int min) throws ConfigException {
+    Optional<YamlNode> node = get(key);
+    return node.isPresent() ? Optional.of(node.get().integer(min)) : Optional.empty();
+  }
+
+  Optional<Boolean> bool(String key) throws ConfigException {
+    Optional<YamlNode> node = get(key);
+    return node.isPresent() ? Optional.of(node.get().bool()) : Optional.empty();
+  }
+
+  Optional<YamlMap> map(String key) throws ConfigException {
+    Optional<YamlNode> node = get(key);
+    return node.isPresent() ? Optional.of(node.get().map()) : Optional.empty();
+  }
+
+  List<YamlNode> list(String key) throws ConfigException {
+    Optional<YamlNode> node = get(key);
+    return node.isPresent() ? node.get().list() : List.of();
+  }
+
+  List<YamlNode> stringList(String key) throws ConfigException {
+    Optional<YamlNode> node = get(key);
+    return node.isPresent() ? node.get().stringList() : List.of();
+  }
+
+  List<String> strings(String key) throws ConfigException {
+    List<String> values = new ArrayList<>();
+    for (YamlNode item : stringList(key)) {
+      values.add(item.string());
+    }
+    return values;
+  }
+
+  private YamlNode keyNode(String key, NodeTuple entry) {
+    return self.child(entry.getKeyNode(), childPath(key));
+  }
+
+  private String childPath(String key) {
+    return self.path().isEmpty() ? key : self.path() + "." + key;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.awsinventory.pipeline;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** The tool's own options; every other Beam option (--runner, ...) passes through. */
+public interface InventoryOptions extends PipelineOptions {
+  @Description("Path of the cloudquery.yml to run.")
+  @Validation.Required
+  String getConfig();
+
+  void setConfig(String value);
+
+  @Description("Write a JSON summary of the run to this file.")
+  String getSummaryFile();
+
+  void setSummaryFile(String value);
+
+  @Description("Exit non-zero for: 'partial' (default: some slices failed gives exit 2) or 'fatal' "
+      + "(only fatal errors give a non-zero exit; partial results exit 0).")
+  @Default.String("partial")
+  String getFailOn();
+
+  void setFailOn(String value);
+
+  @Description("Directory of the embedded PostgreSQL used when the config has no connection.")
+  @Default.String(".aws-inventory")
+  String getDbDir();
+
+  void setDbDir(String value);
+
+  @Description("Port of the embedded PostgreSQL.")
+  @Default.Integer(54329)
+  int getDbPort();
+
+  void setDbPort(int value);
+
+  @Description("Keep the embedded PostgreSQL running after the run, until interrupted.")
+  @Default.Boolean(false)
+  boolean getHoldDb();
+
+  void setHoldDb(boolean value);
+
+  @Description("Slices fetched at once by each fetch worker (the work waits on HTTP, not CPU).")
+  @Default.Integer(32)
+  int getFetchConcurrency();
+
+  void setFetchConcurrency(int value);
+
+  @Description("Ask AWS for pages of at most this many items (0: each action's maximum). "
+      + "For testing and debugging; smaller pages mean more calls.")
+  @Default.Integer(0)
+  int getPageSize();
+
+  void setPageSize(int value);
+
+  @Description("Pace AWS calls by AWS's documented EC2 rate limits (true) or not (false).")
+  @Default.Boolean(true)
+  boolean getRateLimit();
+
+  void setRateLimit(boolean value);
+}

@@ -1,0 +1,197 @@
+package dev.awsinventory.pipeline;
+
+import dev.awsinventory.config.AccountConfig;
+import dev.awsinventory.config.ConfigException;
+import dev.awsinventory.config.ConfigLoader;
+import dev.awsinventory.config.InventoryConfig;
+import dev.awsinventory.transforms.aws.AwsSettings;
+import dev.awsinventory.transforms.fetch.Errors;
+import dev.awsinventory.transforms.model.Table;
+import dev.awsinventory.transforms.postgres.Schema;
+import dev.awsinventory.transforms.postgres.SchemaException;
+import dev.awsinventory.transforms.postgres.SyncTables;
+import dev.awsinventory.transforms.tables.TableRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+
+/**
+ * The driver: load and check the config, prepare the database, run the pipeline on whichever
+ * runner the options name, then read the outcome back from the sync tables to print the
+ * summary and choose the exit code: 0 all slices ok, 2 some failed, 1 fatal.
+ */
+public final class InventoryPipeline {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FATAL = 1;
+  public static final int EXIT_PARTIAL = 2;
+
+  private final PrintStream out;
+  private final PrintStream err;
+
+  public InventoryPipeline(PrintStream out, PrintStream err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new InventoryPipeline(System.out, System.err).run(args).exitCode());
+  }
+
+  /** Parses the command line and runs; bad options are a fatal error, not a stack trace. */
+  public Result run(String[] args) {
+    InventoryOptions options;
+    try {
+      options = Args.parse(args);
+    } catch (IllegalArgumentException e) {
+      err.println("aws-inventory: " + e.getMessage());
+      return new Result(EXIT_FATAL, null);
+    }
+    return run(options);
+  }
+
+  public Result run(InventoryOptions options) {
+    long start = System.nanoTime();
+    String runId = UUID.randomUUID().toString();
+    InventoryConfig config;
+    List<Table<?>> tables;
+    try {
+      config = ConfigLoader.load(Path.of(options.getConfig()));
+      tables = TableRegistry.select(config.tables(), config.skipTables());
+    } catch (ConfigException e) {
+      err.println("config error: " + e.getMessage());
+      return new Result(EXIT_FATAL, null);
+    }
+    EmbeddedDatabase embedded = null;
+    try {
+      Database db;
+      if (config.database().isPresent()) {
+        db = Database.of(config.database().get());
+      } else {
+        embedded = EmbeddedDatabase.start(Path.of(options.getDbDir()), options.getDbPort());
+        db = embedded.database();
+        out.println("Embedded PostgreSQL (data in " + embedded.dataDir() + ") is running at "
+            + embedded.jdbcUrl() + " (user postgres)");
+        out.println("  while it runs:  " + embedded.psqlCommand());
+      }
+      Summary summary = sync(options, config, tables, db, runId, start);
+      if (embedded != null) {
+        out.println("Query the data afterwards: run again with --hold-db=true to keep the database up, then "
+            + embedded.psqlCommand());
+        if (options.getHoldDb()) {
+          holdUntilInterrupted(embedded);
+        }
+      }
+      return new Result(exitCode(summary, options.getFailOn()), summary);
+    } catch (IOException e) {
+      err.println("aws-inventory: cannot start the embedded PostgreSQL: " + Errors.redact(e.getMessage()));
+      return new Result(EXIT_FATAL, null);
+    } finally {
+      if (embedded != null) {
+        try {
+          embedded.close();
+        } catch (IOException e) {
+          err.println("aws-inventory: stopping the embedded PostgreSQL: " + e.getMessage());
+        }
+      }
+    }
+  }
+
+  private Summary sync(InventoryOptions options, InventoryConfig config, List<Table<?>> tables,
+      Database db, String runId, long start) {
+    String syncTime = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+    String runner = options.getRunner().getSimpleName();
+    try (Connection c = db.connect()) {
+      Schema.ensure(c, tables, config.writeMode());
+      SyncTables.startRun(c, runId, config.sourceName(), syncTime, runner, config.writeMode().configName());
+    } catch (SQLException e) {
+      return report(options, Summary.fatal(runId, "database unreachable at " + db.jdbcUrl() + ": "
+          + Errors.redact(e.getMessage()), seconds(start)));
+    } catch (SchemaException e) {
+      return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
+    }
+    List<AccountConfig> accounts = config.accounts().isEmpty()
+        ? List.of(AccountConfig.defaultChain()) : config.accounts();
+    AwsSettings aws = AwsSettings.from(config).withRateLimit(options.getRateLimit())
+        .withPageSize(options.getPageSize());
+    Pipeline p = Pipeline.create(options);
+    new InventoryGraph(accounts, config.regions(), tables, aws, db.beam(), config.writeMode(), runId,
+        config.sourceName(), syncTime, options.getFetchConcurrency()).addTo(p);
+    String pipelineError = null;
+    try {
+      PipelineResult.State state = p.run().waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        pipelineError = "the pipeline ended in state " + state;
+      }
+    } catch (RuntimeException e) {
+      pipelineError = "the pipeline failed: " + Errors.redact(rootMessage(e));
+    }
+    return finish(options, db, runId, accounts.size(), pipelineError, start);
+  }
+
+  private Summary finish(InventoryOptions options, Database db, String runId, int accountCount,
+      String pipelineError, long start) {
+    try (Connection c = db.connect()) {
+      Summary summary = pipelineError != null ? Summary.fatal(runId, pipelineError, seconds(start))
+          : Summary.of(runId, SyncTables.slices(c, runId), accountCount, seconds(start));
+      SyncTables.finishRun(c, runId, summary.status().label(), summary.resources(),
+          summary.slicesOk(), summary.failed().size(), summary.error());
+      return report(options, summary);
+    } catch (SQLException e) {
+      String error = (pipelineError != null ? pipelineError + "; " : "")
+          + "cannot read the outcome from the database: " + Errors.redact(e.getMessage());
+      return report(options, Summary.fatal(runId, error, seconds(start)));
+    }
+  }
+
+  private Summary report(InventoryOptions options, Summary summary) {
+    (summary.status() == Summary.Status.OK ? out : err).print(summary.text());
+    if (options.getSummaryFile() != null) {
+      try {
+        summary.writeTo(Path.of(options.getSummaryFile()));
+      } catch (IOException e) {
+        err.println("aws-inventory: cannot write the summary file " + options.getSummaryFile() + ": " + e);
+      }
+    }
+    return summary;
+  }
+
+  static int exitCode(Summary summary, String failOn) {
+    return switch (summary.status()) {
+      case OK -> EXIT_OK;
+      case PARTIAL -> "fatal".equals(failOn) ? EXIT_OK : EXIT_PARTIAL;
+      case FAILED -> EXIT_FATAL;
+    };
+  }
+
+  private void holdUntilInterrupted(EmbeddedDatabase embedded) {
+    out.println("Holding the database open at " + embedded.jdbcUrl() + "; press Ctrl-C to stop.");
+    try {
+      Thread.currentThread().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getClass().getSimpleName() + ": " + t.getMessage();
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+
+  /** The exit code and, unless the config or options were rejected, the summary. */
+  public record Result(int exitCode, Summary summary) {}
+}

@@ -1,0 +1,102 @@
+package dev.awsinventory.testing.db;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A real PostgreSQL for tests (embedded from Maven, no install), with a password-protected
+ * user so that tests exercise password handling. Each test gets a fresh database.
+ */
+public final class TestDatabase implements AutoCloseable {
+  public static final String USER = "inventory";
+  public static final String PASSWORD = "s3cret-Pg-Pass-7781";
+  private static int databases;
+
+  private final EmbeddedPostgres postgres;
+
+  private TestDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  public static TestDatabase start() {
+    try {
+      EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+      try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        s.execute("CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "'");
+      }
+      return new TestDatabase(pg);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A new, empty database; returns its JDBC URL (without credentials). */
+  public synchronized String newDatabase() {
+    String name = "inv" + (++databases);
+    try (Connection c = DriverManager.getConnection(adminUrl(), USER, PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + name + " OWNER " + USER);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return "jdbc:postgresql://localhost:" + port() + "/" + name;
+  }
+
+  public int port() {
+    return postgres.getPort();
+  }
+
+  private String adminUrl() {
+    return "jdbc:postgresql://localhost:" + port() + "/postgres";
+  }
+
+  /** Runs a query and returns its rows as column-name -> value maps (values as getObject gives). */
+  public static List<Map<String, Object>> query(String url, String sql) {
+    try (Connection c = DriverManager.getConnection(url, USER, PASSWORD);
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData md = rs.getMetaData();
+      List<Map<String, Object>> out = new ArrayList<>();
+      while (rs.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          row.put(md.getColumnName(i), rs.getObject(i));
+        }
+        out.add(row);
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static void execute(String url, String sql) {
+    try (Connection c = DriverManager.getConnection(url, USER, PASSWORD);
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static long count(String url, String sql) {
+    return ((Number) query(url, sql).get(0).values().iterator().next()).longValue();
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}

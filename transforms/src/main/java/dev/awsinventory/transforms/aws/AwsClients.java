@@ -1,0 +1,171 @@
+package dev.awsinventory.transforms.aws;
+
+import dev.awsinventory.config.AccountConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * The AWS clients of one worker JVM: one HTTP connection pool, one credentials provider per
+ * role (refreshed by the SDK before it expires), one EC2 client per (role, region). Shared by
+ * every DoFn instance with the same settings and closed when the last one releases it.
+ */
+public final class AwsClients implements AutoCloseable {
+  public static final String DEFAULT_SESSION_NAME = "aws-inventory";
+  private static final Map<AwsSettings, AwsClients> SHARED = new ConcurrentHashMap<>();
+
+  private final AwsSettings settings;
+  private final SdkHttpClient http;
+  private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
+  private final Map<String, StsClient> sts = new ConcurrentHashMap<>();
+  private final Map<String, Ec2Client> ec2 = new ConcurrentHashMap<>();
+  private int users;
+
+  private AwsClients(AwsSettings settings) {
+    this.settings = settings;
+    this.http = Apache5HttpClient.builder()
+        .maxConnections(settings.maxConnections())
+        .connectionTimeout(Duration.ofSeconds(10))
+        .socketTimeout(Duration.ofSeconds(60))
+        .build();
+  }
+
+  /** The JVM's clients for these settings; call {@link #release()} when done. */
+  public static AwsClients acquire(AwsSettings settings) {
+    synchronized (SHARED) {
+      AwsClients c = SHARED.computeIfAbsent(settings, AwsClients::new);
+      c.users++;
+      return c;
+    }
+  }
+
+  public void release() {
+    synchronized (SHARED) {
+      if (--users == 0) {
+        SHARED.remove(settings);
+        close();
+      }
+    }
+  }
+
+  public AwsSettings settings() {
+    return settings;
+  }
+
+  /** Credentials of the account: its role assumed from the source credentials, or the source ones. */
+  public AwsCredentialsProvider credentials(AccountConfig account) {
+    return credentials.computeIfAbsent(identityKey(account), k -> newCredentials(account));
+  }
+
+  public StsClient sts(AccountConfig account) {
+    return sts.computeIfAbsent(identityKey(account) + "|" + account.defaultRegion(),
+        k -> stsClient(credentials(account), account.defaultRegion()));
+  }
+
+  public Ec2Client ec2(AccountConfig account, String region) {
+    return ec2.computeIfAbsent(identityKey(account) + "|" + region, k -> {
+      var b = Ec2Client.builder()
+          .httpClient(http)
+          .credentialsProvider(credentials(account))
+          .region(Region.of(signingRegion(region)))
+          .overrideConfiguration(overrides(true));
+      if (settings.endpointUrl() != null) {
+        b.endpointOverride(URI.create(settings.endpointUrl()));
+      }
+      return b.build();
+    });
+  }
+
+  private AwsCredentialsProvider newCredentials(AccountConfig account) {
+    AwsCredentialsProvider source = account.localProfile()
+        .<AwsCredentialsProvider>map(p -> ProfileCredentialsProvider.builder().profileName(p).build())
+        .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+    if (account.roleArn().isEmpty()) {
+      return source;
+    }
+    StsClient client = sts.computeIfAbsent("source|" + identityKey(account) + "|"
+        + account.defaultRegion(), k -> stsClient(source, account.defaultRegion()));
+    Duration session = Duration.ofSeconds(settings.sessionDurationSeconds());
+    return StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(client)
+        .refreshRequest(r -> {
+          r.roleArn(account.roleArn().get())
+              .roleSessionName(account.roleSessionName().orElse(DEFAULT_SESSION_NAME))
+              .durationSeconds(settings.sessionDurationSeconds());
+          account.externalId().ifPresent(r::externalId);
+        })
+        .staleTime(min(Duration.ofMinutes(1), session.dividedBy(4)))
+        .prefetchTime(min(Duration.ofMinutes(5), session.dividedBy(2)))
+        .build();
+  }
+
+  private StsClient stsClient(AwsCredentialsProvider creds, String region) {
+    var b = StsClient.builder()
+        .httpClient(http)
+        .credentialsProvider(creds)
+        .region(Region.of(signingRegion(region)))
+        .overrideConfiguration(overrides(false));
+    if (settings.endpointUrl() != null) {
+      b.endpointOverride(URI.create(settings.endpointUrl()));
+    }
+    return b.build();
+  }
+
+  private ClientOverrideConfiguration overrides(boolean track) {
+    Duration maxBackoff = Duration.ofSeconds(Math.max(1, settings.maxBackoffSeconds()));
+    var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(Math.max(1, settings.maxRetries()))
+        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), maxBackoff))
+        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), maxBackoff))
+        .circuitBreakerEnabled(false)
+        .build();
+    var b = ClientOverrideConfiguration.builder().retryStrategy(retry);
+    if (track) {
+      b.addExecutionInterceptor(new CallTracker(settings.rateLimit() ? new Ec2RateLimits() : null));
+    }
+    return b.build();
+  }
+
+  private String signingRegion(String region) {
+    return settings.signingRegion() != null ? settings.signingRegion() : region;
+  }
+
+  private static String identityKey(AccountConfig a) {
+    return a.roleArn().orElse("") + "|" + a.externalId().orElse("") + "|"
+        + a.roleSessionName().orElse("") + "|" + a.localProfile().orElse("");
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  @Override
+  public void close() {
+    ec2.values().forEach(SdkAutoCloseable::close);
+    sts.values().forEach(SdkAutoCloseable::close);
+    credentials.values().forEach(c -> {
+      if (c instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception ignored) {
+          // closing a provider only stops its refresh thread
+        }
+      }
+    });
+    http.close();
+  }
+}

@@ -1,0 +1,52 @@
+package dev.awsinventory.transforms.aws;
+
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.exception.AbortedException;
+
+/** Paces every attempt through the rate limits (when on) and counts attempts, pages, throttles. */
+final class CallTracker implements ExecutionInterceptor {
+  private final Ec2RateLimits limits;
+
+  CallTracker(Ec2RateLimits limits) {
+    this.limits = limits;
+  }
+
+  @Override
+  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    if (limits != null) {
+      try {
+        limits.acquire(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw AbortedException.create("interrupted while waiting for the rate limit");
+      }
+    }
+    CallStats s = CallStats.current();
+    if (s != null) {
+      s.attempt();
+    }
+  }
+
+  @Override
+  public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+    CallStats s = CallStats.current();
+    if (s == null) {
+      return;
+    }
+    int status = context.httpResponse().statusCode();
+    if (status == 503 || status == 429) {
+      s.throttle();
+    }
+  }
+
+  @Override
+  public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+    CallStats s = CallStats.current();
+    if (s != null) {
+      s.page();
+    }
+  }
+}

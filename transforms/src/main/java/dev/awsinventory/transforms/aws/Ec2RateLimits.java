@@ -1,0 +1,28 @@
+package dev.awsinventory.transforms.aws;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * AWS's documented EC2 request buckets (one per account, region and action), so that calls are
+ * spaced as AWS refills them instead of being throttled and retried. The tool always paginates
+ * (passes MaxResults), which keeps the big describe actions in the ordinary 100 / 20 bucket.
+ */
+final class Ec2RateLimits {
+  private static final double[] DEFAULT = {100, 20};
+  private static final Map<String, double[]> SPECIAL = Map.of(
+      "DescribeSpotFleetRequests", new double[] {50, 3},
+      "DescribeSpotFleetInstances", new double[] {100, 5},
+      "DescribeSecurityGroupReferences", new double[] {20, 5},
+      "DescribeStaleSecurityGroups", new double[] {20, 5},
+      "DescribeByoipCidrs", new double[] {1, 0.5});
+
+  private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+  void acquire(String action) throws InterruptedException {
+    buckets.computeIfAbsent(action, a -> {
+      double[] b = SPECIAL.getOrDefault(a, DEFAULT);
+      return new TokenBucket(b[0], b[1]);
+    }).take();
+  }
+}

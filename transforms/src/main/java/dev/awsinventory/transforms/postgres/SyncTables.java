@@ -1,0 +1,112 @@
+package dev.awsinventory.transforms.postgres;
+
+import dev.awsinventory.transforms.fetch.SliceOutcome;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The record of every run and every slice, in the same database as the data:
+ * {@code aws_inventory_sync_runs} and {@code aws_inventory_sync_slices}.
+ */
+public final class SyncTables {
+  public static final String RUNS = "aws_inventory_sync_runs";
+  public static final String SLICES = "aws_inventory_sync_slices";
+
+  private SyncTables() {}
+
+  static void create(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS " + RUNS + " (run_id uuid PRIMARY KEY, "
+          + "source_name text NOT NULL, sync_time timestamp with time zone NOT NULL, "
+          + "started_at timestamp with time zone NOT NULL, finished_at timestamp with time zone, "
+          + "status text NOT NULL, runner text, write_mode text, resources bigint, "
+          + "slices_ok bigint, slices_failed bigint, error text)");
+      s.execute("CREATE TABLE IF NOT EXISTS " + SLICES + " (run_id uuid NOT NULL, "
+          + "table_name text NOT NULL, account_id text NOT NULL, account_name text, "
+          + "region text NOT NULL, status text NOT NULL, resources bigint, pages bigint, "
+          + "throttles bigint, retries bigint, duration_ms bigint, error_code text, "
+          + "error_message text, recorded_at timestamp with time zone NOT NULL DEFAULT now(), "
+          + "PRIMARY KEY (run_id, table_name, account_id, region))");
+    }
+  }
+
+  public static void startRun(Connection c, String runId, String sourceName, String syncTime,
+      String runner, String writeMode) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + RUNS
+        + " (run_id, source_name, sync_time, started_at, status, runner, write_mode) VALUES "
+        + "(CAST(? AS uuid), ?, CAST(? AS timestamp with time zone), now(), 'running', ?, ?)")) {
+      ps.setString(1, runId);
+      ps.setString(2, sourceName);
+      ps.setString(3, syncTime);
+      ps.setString(4, runner);
+      ps.setString(5, writeMode);
+      ps.executeUpdate();
+    }
+  }
+
+  public static void finishRun(Connection c, String runId, String status, long resources,
+      long slicesOk, long slicesFailed, String error) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + RUNS + " SET finished_at = now(), "
+        + "status = ?, resources = ?, slices_ok = ?, slices_failed = ?, error = ? "
+        + "WHERE run_id = CAST(? AS uuid)")) {
+      ps.setString(1, status);
+      ps.setLong(2, resources);
+      ps.setLong(3, slicesOk);
+      ps.setLong(4, slicesFailed);
+      ps.setString(5, error);
+      ps.setString(6, runId);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Records a slice's outcome; re-recording the same slice (a retried bundle) replaces it. */
+  static void recordSlice(Connection c, String runId, SliceOutcome o) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + SLICES + " (run_id, table_name, "
+        + "account_id, account_name, region, status, resources, pages, throttles, retries, "
+        + "duration_ms, error_code, error_message) VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, ?, ?, "
+        + "?, ?, ?, ?) ON CONFLICT (run_id, table_name, account_id, region) DO UPDATE SET "
+        + "status = EXCLUDED.status, resources = EXCLUDED.resources, pages = EXCLUDED.pages, "
+        + "throttles = EXCLUDED.throttles, retries = EXCLUDED.retries, "
+        + "duration_ms = EXCLUDED.duration_ms, error_code = EXCLUDED.error_code, "
+        + "error_message = EXCLUDED.error_message, recorded_at = now()")) {
+      ps.setString(1, runId);
+      ps.setString(2, o.table());
+      ps.setString(3, o.accountId());
+      ps.setString(4, o.accountName());
+      ps.setString(5, o.region());
+      ps.setString(6, o.ok() ? "ok" : "failed");
+      ps.setLong(7, o.resources());
+      ps.setLong(8, o.pages());
+      ps.setLong(9, o.throttles());
+      ps.setLong(10, o.retries());
+      ps.setLong(11, o.durationMs());
+      ps.setString(12, o.errorCode());
+      ps.setString(13, o.errorMessage());
+      ps.executeUpdate();
+    }
+  }
+
+  /** The slices a run recorded, in a stable order. */
+  public static List<SliceOutcome> slices(Connection c, String runId) throws SQLException {
+    List<SliceOutcome> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT table_name, account_id, account_name, "
+        + "region, status, resources, pages, throttles, retries, duration_ms, error_code, "
+        + "error_message FROM " + SLICES + " WHERE run_id = CAST(? AS uuid) "
+        + "ORDER BY table_name, account_id, region")) {
+      ps.setString(1, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new SliceOutcome(rs.getString(1), rs.getString(2), rs.getString(3),
+              rs.getString(4), "ok".equals(rs.getString(5)), rs.getLong(6), rs.getLong(7),
+              rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11), rs.getString(12)));
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.awsinventory.transforms.tables;
+
+import dev.awsinventory.transforms.model.ColumnType;
+import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.Table;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+
+/** aws_ec2_subnets: DescribeSubnets (CloudQuery also names the slice request_account_id/request_region). */
+public final class Ec2Subnets {
+  public static final Table<Subnet> TABLE = Table.regional("aws_ec2_subnets", Subnet.class)
+      .description("VPC subnets.")
+      .listedBy("DescribeSubnets", ctx -> ctx.ec2()
+          .describeSubnetsPaginator(r -> r.maxResults(ctx.pageSize(1000))).subnets().stream())
+      .arn("subnet", Subnet::subnetId)
+      .column("request_account_id", ColumnType.TEXT, (s, ctx) -> ctx.accountId())
+      .column("request_region", ColumnType.TEXT, (Subnet s, RowContext ctx) -> ctx.region())
+      .primaryKey("request_account_id", "request_region", "arn")
+      .build();
+
+  private Ec2Subnets() {}
+}

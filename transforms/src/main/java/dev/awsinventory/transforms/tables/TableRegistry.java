@@ -1,0 +1,89 @@
+package dev.awsinventory.transforms.tables;
+
+import dev.awsinventory.config.ConfigException;
+import dev.awsinventory.config.Located;
+import dev.awsinventory.config.Regions;
+import dev.awsinventory.config.Suggest;
+import dev.awsinventory.transforms.model.Table;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Every table the tool knows: one line per declaration. */
+public final class TableRegistry {
+  private static final List<Table<?>> ALL = List.of(
+      AwsRegions.TABLE,
+      Ec2Instances.TABLE,
+      Ec2SecurityGroups.TABLE,
+      Ec2Subnets.TABLE,
+      Ec2Vpcs.TABLE);
+
+  private static final Map<String, Table<?>> BY_NAME = index();
+
+  private TableRegistry() {}
+
+  public static List<Table<?>> all() {
+    return ALL;
+  }
+
+  public static Table<?> get(String name) {
+    Table<?> t = BY_NAME.get(name);
+    if (t == null) {
+      throw new IllegalArgumentException("unknown table " + name);
+    }
+    return t;
+  }
+
+  /**
+   * The tables chosen by {@code tables} minus {@code skip_tables} (globs), in registry order,
+   * plus the parent of every chosen child table (a child is listed per parent resource).
+   * A pattern that matches no table is a config error naming the closest table.
+   */
+  public static List<Table<?>> select(List<Located<String>> include, List<Located<String>> skip)
+      throws ConfigException {
+    List<Table<?>> out = new ArrayList<>();
+    checkAllMatch(include);
+    checkAllMatch(skip);
+    Set<String> chosen = new HashSet<>();
+    for (Table<?> t : ALL) {
+      if (matchesAny(include, t.name()) && !matchesAny(skip, t.name())) {
+        for (Table<?> p = t; p != null; p = p.parent()) {
+          chosen.add(p.name());
+        }
+      }
+    }
+    for (Table<?> t : ALL) {
+      if (chosen.contains(t.name())) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  private static void checkAllMatch(List<Located<String>> patterns) throws ConfigException {
+    for (Located<String> p : patterns) {
+      if (BY_NAME.keySet().stream().noneMatch(name -> Regions.matches(p.value(), name))) {
+        String hint = Suggest.closest(p.value(), BY_NAME.keySet())
+            .map(s -> " (did you mean '" + s + "'?)").orElse("");
+        throw new ConfigException(p, p.key(), "unknown table '" + p.value() + "'" + hint);
+      }
+    }
+  }
+
+  private static boolean matchesAny(List<Located<String>> patterns, String name) {
+    return patterns.stream().anyMatch(p -> Regions.matches(p.value(), name));
+  }
+
+  private static Map<String, Table<?>> index() {
+    Map<String, Table<?>> out = new LinkedHashMap<>();
+    for (Table<?> t : ALL) {
+      if (out.put(t.name(), t) != null) {
+        throw new IllegalStateException("table declared twice: " + t.name());
+      }
+    }
+    return out;
+  }
+}
