@@ -75,7 +75,9 @@ class TableFetchTest {
     FakeRegion region = aws.account(TARGET).region(REGION);
     for (Table<?> t = table; t != null; t = t.parent()) {
       if (!t.name().equals("aws_regions")) {
-        region.fill(t.apiCall(), ITEMS, t.name().hashCode());
+        for (String action : t.apiCalls()) {
+          region.fill(action, ITEMS, (t.name() + action).hashCode());
+        }
       }
     }
     String url = pg.newDatabase();

@@ -26,7 +26,11 @@ class TableRegistryTest {
       assertThat(t.name()).matches("aws_[a-z0-9_]+");
       assertThat(t.primaryKey()).as(t.name()).isNotEmpty();
       assertThat(t.columnNames()).as(t.name()).containsAll(t.primaryKey());
-      assertThat(t.apiCall()).as(t.name()).matches("(Describe|Get|List)[A-Za-z0-9]+");
+      assertThat(t.apiCalls()).as(t.name()).isNotEmpty()
+          .allMatch(call -> call.matches("(Describe|Get|List)[A-Za-z0-9]+"));
+      if (t.parent() != null) {
+        assertThat(TableRegistry.all()).as("parent of %s is registered", t.name()).contains(t.parent());
+      }
       assertThat(t.description()).as(t.name()).isNotBlank();
       assertThat(t.columnNames()).as(t.name()).doesNotHaveDuplicates()
           .contains("_cq_id", "_cq_parent_id", "_cq_source_name", "_cq_sync_time", "account_id", "region");
@@ -52,12 +56,27 @@ class TableRegistryTest {
     }
   }
 
+  /** CloudQuery's key, plus a column where its key does not tell a parent's children apart. */
   @Test
   void primaryKeysAreCloudQuerys() {
     for (Table<?> t : TableRegistry.all()) {
       List<String> theirs = CLOUDQUERY.get(t.name()).stream().filter(CloudQuerySchema::primaryKey)
           .map(CloudQuerySchema::column).toList();
-      assertThat(t.primaryKey()).as(t.name()).containsExactlyInAnyOrderElementsOf(theirs);
+      assertThat(t.primaryKey()).as(t.name()).containsAll(theirs);
+      if (t.parent() == null) {
+        assertThat(t.primaryKey()).as(t.name()).containsExactlyInAnyOrderElementsOf(theirs);
+      }
+    }
+  }
+
+  @Test
+  void childTablesNameTheParentCloudQueryNames() {
+    for (Table<?> t : TableRegistry.all()) {
+      String parent = CLOUDQUERY.get(t.name()).get(0).parent();
+      if (!parent.isEmpty()) {
+        assertThat(t.parent()).as("%s is a child", t.name()).isNotNull();
+        assertThat(t.parent().name()).as("parent of %s", t.name()).isEqualTo(parent);
+      }
     }
   }
 

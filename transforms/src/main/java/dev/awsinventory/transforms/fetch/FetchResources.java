@@ -25,7 +25,6 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
@@ -169,7 +168,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T extends SdkPojo> ResourceRow row(Table<T> table, Object item, RowContext ctx) {
+  private static <T> ResourceRow row(Table<T> table, Object item, RowContext ctx) {
     return table.row((T) item, ctx);
   }
 

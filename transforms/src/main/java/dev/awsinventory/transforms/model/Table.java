@@ -16,7 +16,7 @@ import software.amazon.awssdk.core.SdkPojo;
  * primary key and extra columns. Declarations build one with {@link #regional} or
  * {@link #perAccount}; everything else (fan-out, conversion, writing) is generic.
  */
-public final class Table<T extends SdkPojo> {
+public final class Table<T> {
   public static final String CQ_ID = "_cq_id";
   public static final String CQ_PARENT_ID = "_cq_parent_id";
   public static final String CQ_SOURCE_NAME = "_cq_source_name";
@@ -27,7 +27,7 @@ public final class Table<T extends SdkPojo> {
 
   private final String name;
   private final String description;
-  private final String apiCall;
+  private final List<String> apiCalls;
   private final Class<T> model;
   private final Scope scope;
   private final Function<FetchContext, Stream<T>> lister;
@@ -41,7 +41,7 @@ public final class Table<T extends SdkPojo> {
   private Table(Builder<T> b) {
     this.name = b.name;
     this.description = b.description;
-    this.apiCall = b.apiCall;
+    this.apiCalls = b.apiCalls;
     this.model = b.model;
     this.scope = b.parent != null ? b.parent.scope : b.scope;
     this.lister = b.lister;
@@ -61,8 +61,10 @@ public final class Table<T extends SdkPojo> {
           + ctx.region() + ":" + ctx.accountId() + ":" + type + "/" + id.apply(item));
     }
     byName.putAll(b.extras);
-    for (ModelField f : ModelField.of(model)) {
-      byName.putIfAbsent(f.column().name(), new Cell<>(f.column(), (item, ctx) -> f.value(item)));
+    if (SdkPojo.class.isAssignableFrom(model)) {
+      for (ModelField f : ModelField.of(model.asSubclass(SdkPojo.class))) {
+        byName.putIfAbsent(f.column().name(), new Cell<>(f.column(), (item, ctx) -> f.value(item)));
+      }
     }
     this.columns = byName.values().stream().map(Cell::column).toList();
     this.cells = byName.values().stream().map(Cell::value).toList();
@@ -73,16 +75,20 @@ public final class Table<T extends SdkPojo> {
     this.primaryKeyIndexes = primaryKey.stream().mapToInt(this::indexOf).toArray();
   }
 
-  public static <T extends SdkPojo> Builder<T> regional(String name, Class<T> model) {
+  /**
+   * A table fetched in every region. Its columns are the SDK model's fields; a model that is
+   * not an SDK class (a record combining several calls) contributes only declared columns.
+   */
+  public static <T> Builder<T> regional(String name, Class<T> model) {
     return new Builder<>(name, model, Scope.REGIONAL);
   }
 
-  public static <T extends SdkPojo> Builder<T> perAccount(String name, Class<T> model) {
+  public static <T> Builder<T> perAccount(String name, Class<T> model) {
     return new Builder<>(name, model, Scope.ACCOUNT);
   }
 
   /** A child table; complete it with {@link Builder#listedPerParent}. */
-  public static <T extends SdkPojo> Builder<T> child(String name, Class<T> model) {
+  public static <T> Builder<T> child(String name, Class<T> model) {
     return new Builder<>(name, model, null);
   }
 
@@ -94,8 +100,14 @@ public final class Table<T extends SdkPojo> {
     return description;
   }
 
+  /** The EC2 action that lists the table. */
   public String apiCall() {
-    return apiCall;
+    return apiCalls.get(0);
+  }
+
+  /** Every EC2 action the table calls, the listing one first. */
+  public List<String> apiCalls() {
+    return apiCalls;
   }
 
   public Class<T> model() {
@@ -168,12 +180,12 @@ public final class Table<T extends SdkPojo> {
   private record Cell<T>(Column column, BiFunction<T, RowContext, String> value) {}
 
   /** Builds a table declaration. */
-  public static final class Builder<T extends SdkPojo> {
+  public static final class Builder<T> {
     private final String name;
     private final Class<T> model;
     private final Scope scope;
     private String description = "";
-    private String apiCall;
+    private List<String> apiCalls;
     private Function<FetchContext, Stream<T>> lister;
     private Table<?> parent;
     private BiFunction<FetchContext, Object, Stream<T>> childLister;
@@ -195,7 +207,7 @@ public final class Table<T extends SdkPojo> {
 
     /** The EC2 action that lists the table, and how to list it (use the SDK paginators). */
     public Builder<T> listedBy(String action, Function<FetchContext, Stream<T>> lister) {
-      this.apiCall = action;
+      this.apiCalls = List.of(action);
       this.lister = lister;
       return this;
     }
@@ -205,11 +217,19 @@ public final class Table<T extends SdkPojo> {
      * parent is fetched), its rows carrying the parent's {@code _cq_id} as {@code _cq_parent_id}.
      */
     @SuppressWarnings("unchecked")
-    public <P extends SdkPojo> Builder<T> listedPerParent(String action, Table<P> parent,
+    public <P> Builder<T> listedPerParent(String action, Table<P> parent,
         BiFunction<FetchContext, P, Stream<T>> lister) {
-      this.apiCall = action;
+      this.apiCalls = List.of(action);
       this.parent = parent;
       this.childLister = (ctx, item) -> lister.apply(ctx, (P) item);
+      return this;
+    }
+
+    /** Further EC2 actions the listing calls (for a row combined from several calls). */
+    public Builder<T> alsoCalls(String... actions) {
+      List<String> all = new ArrayList<>(apiCalls);
+      all.addAll(List.of(actions));
+      this.apiCalls = List.copyOf(all);
       return this;
     }
 
@@ -241,7 +261,7 @@ public final class Table<T extends SdkPojo> {
     }
 
     public Table<T> build() {
-      if (apiCall == null || (lister == null && childLister == null)) {
+      if (apiCalls == null || (lister == null && childLister == null)) {
         throw new IllegalStateException(name + ": no list call");
       }
       return new Table<>(this);
