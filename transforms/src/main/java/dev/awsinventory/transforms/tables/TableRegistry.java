@@ -16,8 +16,25 @@ import java.util.Set;
 public final class TableRegistry {
   private static final List<Table<?>> ALL = List.of(
       AwsRegions.TABLE,
+      Ec2InstanceConnectEndpoints.TABLE,
       Ec2Instances.TABLE,
+      Ec2InstanceStatuses.TABLE,
+      Ec2InstanceTypes.TABLE,
+      Ec2InternetGateways.TABLE,
+      Ec2KeyPairs.TABLE,
+      Ec2LaunchTemplates.TABLE,
+      Ec2LaunchTemplateVersions.TABLE,
+      Ec2ManagedPrefixLists.TABLE,
+      Ec2NatGateways.TABLE,
+      Ec2NetworkAcls.TABLE,
+      Ec2NetworkInterfaces.TABLE,
+      Ec2RegionalConfigs.TABLE,
+      Ec2ReservedInstances.TABLE,
+      Ec2RouteTables.TABLE,
       Ec2SecurityGroups.TABLE,
+      Ec2SpotFleetRequests.TABLE,
+      Ec2SpotFleetInstances.TABLE,
+      Ec2SpotInstanceRequests.TABLE,
       Ec2Subnets.TABLE,
       Ec2Vpcs.TABLE);
 
