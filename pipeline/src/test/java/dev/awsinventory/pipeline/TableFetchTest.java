@@ -92,8 +92,10 @@ class TableFetchTest {
     assertThat(code).isEqualTo(0);
 
     List<Map<String, Object>> rows = TestDatabase.query(url, "SELECT * FROM " + name);
+    // A child has at least one row; so has a table listed by an action without a result list
+    // (such as GetEbsEncryptionByDefault), which the fake answers with one whole response.
     int expected = name.equals("aws_regions") ? aws.account(TARGET).enabledRegions().size()
-        : table.parent() == null ? ITEMS : 1;
+        : table.parent() == null && !region.items(table.apiCall()).isEmpty() ? ITEMS : 1;
     assertThat(rows).as(name).hasSizeGreaterThanOrEqualTo(expected);
     for (Map<String, Object> row : rows) {
       row.forEach((column, value) -> {
