@@ -52,7 +52,21 @@ public final class TableRegistry {
       Ec2SpotFleetInstances.TABLE,
       Ec2SpotInstanceRequests.TABLE,
       Ec2Subnets.TABLE,
-      Ec2Vpcs.TABLE);
+      Ec2TransitGateways.TABLE,
+      Ec2TransitGatewayAttachments.TABLE,
+      Ec2TransitGatewayMulticastDomains.TABLE,
+      Ec2TransitGatewayPeeringAttachments.TABLE,
+      Ec2TransitGatewayRouteTables.TABLE,
+      Ec2TransitGatewayVpcAttachments.TABLE,
+      Ec2VpcEndpointConnections.TABLE,
+      Ec2VpcEndpointServiceConfigurations.TABLE,
+      Ec2VpcEndpointServices.TABLE,
+      Ec2VpcEndpointServicePermissions.TABLE,
+      Ec2VpcEndpoints.TABLE,
+      Ec2VpcPeeringConnections.TABLE,
+      Ec2Vpcs.TABLE,
+      Ec2VpnConnections.TABLE,
+      Ec2VpnGateways.TABLE);
 
   private static final Map<String, Table<?>> BY_NAME = index();
 
