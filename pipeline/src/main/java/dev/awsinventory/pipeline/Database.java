@@ -9,8 +9,13 @@ import org.apache.beam.sdk.io.jdbc.JdbcIO;
 /** Where rows go. The password is kept out of the URL, of toString and of display data. */
 public record Database(String jdbcUrl, String user, String password) {
 
+  /**
+   * The password comes from the config (or its {@code ${ENV}}), else the standard
+   * {@code PGPASSWORD}; without either, the PostgreSQL driver reads {@code ~/.pgpass}.
+   */
   public static Database of(DatabaseConfig config) {
-    return new Database(config.jdbcUrl(), config.user(), config.password().orElse(null));
+    return new Database(config.jdbcUrl(), config.user(),
+        config.password().orElse(System.getenv("PGPASSWORD")));
   }
 
   public Connection connect() throws SQLException {

@@ -18,7 +18,14 @@ import java.util.stream.Collectors;
  */
 public record Summary(String runId, Status status, long resources, Map<String, Long> tables,
     int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
-    long retries, double seconds, String error) {
+    long retries, Map<String, Calls> calls, double seconds, String error) {
+
+  /** AWS calls of one table: pages received, throttled attempts, retried attempts. */
+  public record Calls(long pages, long throttles, long retries) {
+    Calls plus(SliceOutcome s) {
+      return new Calls(pages + s.pages(), throttles + s.throttles(), retries + s.retries());
+    }
+  }
 
   /** ok: every slice succeeded; partial: some failed; failed: nothing usable or a fatal error. */
   public enum Status {
@@ -35,9 +42,13 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     TreeSet<String> regions = new TreeSet<>();
     long throttles = 0;
     long retries = 0;
+    Map<String, Calls> calls = new TreeMap<>();
     for (SliceOutcome s : slices) {
       throttles += s.throttles();
       retries += s.retries();
+      if (!FetchTask.ALL.equals(s.table())) {
+        calls.put(s.table(), calls.getOrDefault(s.table(), new Calls(0, 0, 0)).plus(s));
+      }
       if (s.ok()) {
         tables.merge(s.table(), s.resources(), Long::sum);
         accounts.add(s.accountId());
@@ -52,12 +63,12 @@ public record Summary(String runId, Status status, long resources, Map<String, L
         : accountCount > 0 && failedAccounts >= accountCount ? Status.FAILED : Status.PARTIAL;
     long resources = tables.values().stream().mapToLong(Long::longValue).sum();
     return new Summary(runId, status, resources, tables, accounts.size(), regions.size(),
-        slices.size() - failed.size(), failed, throttles, retries, seconds,
+        slices.size() - failed.size(), failed, throttles, retries, calls, seconds,
         status == Status.FAILED ? "no account could be fetched" : null);
   }
 
   public static Summary fatal(String runId, String error, double seconds) {
-    return new Summary(runId, Status.FAILED, 0, Map.of(), 0, 0, 0, List.of(), 0, 0, seconds, error);
+    return new Summary(runId, Status.FAILED, 0, Map.of(), 0, 0, 0, List.of(), 0, 0, Map.of(), seconds, error);
   }
 
   /** The human summary printed at the end of every run. */
@@ -67,7 +78,11 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     if (error != null) {
       out.append("  error: ").append(error).append('\n');
     }
-    tables.forEach((t, n) -> out.append(String.format("  %-50s %8d rows%n", t, n)));
+    tables.forEach((t, n) -> {
+      Calls c = calls.getOrDefault(t, new Calls(0, 0, 0));
+      out.append(String.format("  %-50s %8d rows %6d pages %5d throttled %5d retries%n", t, n,
+          c.pages(), c.throttles(), c.retries()));
+    });
     out.append(String.format("  %d resources from %d accounts in %d regions; %d slices ok, %d failed",
         resources, accounts, regions, slicesOk, failed.size()));
     out.append(String.format("; %d throttled calls, %d retries%n", throttles, retries));
@@ -90,6 +105,9 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     field(out, "slices_ok", Long.toString(slicesOk));
     field(out, "throttles", Long.toString(throttles));
     field(out, "retries", Long.toString(retries));
+    field(out, "calls", calls.entrySet().stream().map(e -> str(e.getKey()) + ": {\"pages\": "
+        + e.getValue().pages() + ", \"throttles\": " + e.getValue().throttles() + ", \"retries\": "
+        + e.getValue().retries() + "}").collect(Collectors.joining(", ", "{", "}")));
     field(out, "seconds", String.format(java.util.Locale.ROOT, "%.3f", seconds));
     field(out, "error", error == null ? "null" : str(error));
     out.append("  \"failed_slices\": [");

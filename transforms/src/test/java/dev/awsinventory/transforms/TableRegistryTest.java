@@ -38,6 +38,14 @@ class TableRegistryTest {
   }
 
   @Test
+  void everyCloudQueryEc2TableAndRegionsAreDeclared() {
+    Set<String> ours = TableRegistry.all().stream().map(Table::name).collect(Collectors.toSet());
+    Set<String> ec2 = CLOUDQUERY.keySet().stream().filter(n -> n.startsWith("aws_ec2_")).collect(Collectors.toSet());
+    assertThat(ec2).hasSize(51);
+    assertThat(ours).containsAll(ec2).contains("aws_regions").hasSize(52);
+  }
+
+  @Test
   void everyTableIsOneCloudQueryKnows() {
     for (Table<?> t : TableRegistry.all()) {
       assertThat(CLOUDQUERY).as("CloudQuery has %s", t.name()).containsKey(t.name());

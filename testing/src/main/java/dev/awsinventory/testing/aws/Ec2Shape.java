@@ -82,6 +82,10 @@ final class Ec2Shape {
         return listField != null;
     }
 
+    String listMemberName() {
+        return listField.memberName();
+    }
+
     Class<?> memberClass() {
         return memberClass;
     }

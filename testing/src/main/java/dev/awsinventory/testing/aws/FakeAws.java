@@ -133,6 +133,11 @@ public final class FakeAws implements AutoCloseable {
     }
 
     /** Every AssumeRole call received, granted or not, in order. */
+    /** Every credential the fake has issued or created (for tests that look for leaked secrets). */
+    public List<Credentials> issuedCredentials() {
+        return keys().all();
+    }
+
     public List<AssumeRoleCall> assumeRoleCalls() {
         return List.copyOf(assumeRoleCalls);
     }

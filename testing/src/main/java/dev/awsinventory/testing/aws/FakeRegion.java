@@ -67,20 +67,34 @@ public final class FakeRegion {
     }
 
     /**
-     * Fills an action with fully populated model objects, whatever its shape: {@code count}
-     * items (seeds {@code seed}, {@code seed + 1}, ...) for a list-shaped action, else one whole
-     * response. So any table's inventory can be stocked without table-specific code.
+     * Fills an action with fully populated model objects, whatever its shape: a paged action
+     * serves {@code count} items (seeds {@code seed}, {@code seed + 1}, ...) page by page; any
+     * other action serves one whole response with every field set and {@code count} items in
+     * its list, if it has one. So any table's inventory can be stocked without table-specific code.
      */
     public FakeRegion fill(String action, int count, long seed) {
         Ec2Shape shape = Ec2Shape.of(action);
-        if (!shape.hasList()) {
-            return respond(action, (SdkPojo) ModelFiller.filled(shape.responseClass(), seed));
-        }
         List<Object> filled = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; shape.hasList() && i < count; i++) {
             filled.add(ModelFiller.filled(shape.memberClass(), seed + i));
         }
-        return put(action, filled);
+        if (shape.paged()) {
+            return put(action, filled);
+        }
+        SdkPojo response = (SdkPojo) ModelFiller.filled(shape.responseClass(), seed);
+        return respond(action, shape.hasList() ? ModelFiller.withField(response, shape.listMemberName(), filled) : response);
+    }
+
+    /** How many list items the action serves: stored items, or the list of its whole response. */
+    public int listed(String action) {
+        SdkPojo whole = responses.get(action);
+        Ec2Shape shape = Ec2Shape.of(action);
+        if (whole == null || !shape.hasList()) {
+            return items(action).size();
+        }
+        Object list = whole.sdkFields().stream().filter(f -> f.memberName().equals(shape.listMemberName()))
+            .findFirst().<Object>map(f -> f.getValueOrDefault(whole)).orElse(null);
+        return list == null ? 0 : ((List<?>) list).size();
     }
 
     /** The items stored for an action, or an empty list. */

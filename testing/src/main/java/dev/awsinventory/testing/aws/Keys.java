@@ -33,6 +33,11 @@ final class Keys {
         return session;
     }
 
+    /** Every key issued so far: users' and sessions'. */
+    java.util.List<Credentials> all() {
+        return byAccessKey.values().stream().map(Identity::credentials).toList();
+    }
+
     Identity find(String accessKeyId) {
         return accessKeyId == null ? null : byAccessKey.get(accessKeyId);
     }

@@ -17,12 +17,14 @@ final class Ec2RateLimits {
       "DescribeStaleSecurityGroups", new double[] {20, 5},
       "DescribeByoipCidrs", new double[] {1, 0.5});
 
+  static final double MARGIN = 0.9;
+
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
   void acquire(String action) throws InterruptedException {
     buckets.computeIfAbsent(action, a -> {
       double[] b = SPECIAL.getOrDefault(a, DEFAULT);
-      return new TokenBucket(b[0], b[1]);
+      return new TokenBucket(Math.max(1, Math.floor(b[0] * MARGIN)), b[1] * MARGIN);
     }).take();
   }
 }

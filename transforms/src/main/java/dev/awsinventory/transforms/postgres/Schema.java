@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -53,6 +55,28 @@ public final class Schema {
       }
       s.execute(Sql.sliceIndex(table));
     }
+    List<String> key = primaryKey(c, table.name());
+    List<String> wanted = Sql.primaryKey(table, mode);
+    if (!new HashSet<>(key).equals(new HashSet<>(wanted))) {
+      throw new SchemaException("table " + table.name() + " has primary key " + key + " but write_mode "
+          + mode.configName() + " needs " + wanted + "; write to another database or drop the table "
+          + "to switch between append and the overwrite modes");
+    }
+  }
+
+  static List<String> primaryKey(Connection c, String table) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT a.attname FROM pg_index i JOIN pg_attribute a "
+        + "ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) WHERE i.indisprimary "
+        + "AND i.indrelid = to_regclass(quote_ident(?))")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
   }
 
   static Map<String, ColumnType> columns(Connection c, String table) throws SQLException {
