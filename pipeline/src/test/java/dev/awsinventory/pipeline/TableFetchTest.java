@@ -11,10 +11,6 @@ import dev.awsinventory.transforms.model.ColumnType;
 import dev.awsinventory.transforms.model.Scope;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.TableRegistry;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * column filled, tags a JSON object and nested values jsonb.
  */
 class TableFetchTest {
-  private static final String SOURCE = "111111111111";
   private static final String TARGET = "444444444444";
   private static final String REGION = "eu-west-1";
   /** The account's default_region (not set in the config below): per-account tables are listed there. */
@@ -55,17 +50,13 @@ class TableFetchTest {
   static void start() {
     aws = FakeAws.start();
     pg = TestDatabase.start();
-    source = aws.sourceUser(SOURCE);
-    role = aws.account(TARGET).role("InventoryRead", SOURCE);
+    source = aws.sourceUser(InventoryRun.SOURCE);
+    role = aws.account(TARGET).role("InventoryRead", InventoryRun.SOURCE);
     aws.account(TARGET).regions("us-east-1", REGION);
-    System.setProperty("aws.accessKeyId", source.accessKeyId());
-    System.setProperty("aws.secretAccessKey", source.secretAccessKey());
   }
 
   @AfterAll
   static void stop() throws Exception {
-    System.clearProperty("aws.accessKeyId");
-    System.clearProperty("aws.secretAccessKey");
     aws.close();
     pg.close();
   }
@@ -117,33 +108,9 @@ class TableFetchTest {
   }
 
   private static int run(String url, String table) throws Exception {
-    Path config = dir.resolve(table + ".yml");
-    Files.writeString(config, """
-        kind: source
-        spec:
-          name: aws
-          path: cloudquery/aws
-          tables: ["%s"]
-          destinations: ["postgresql"]
-          spec:
-            regions: ["%s"]
-            custom_endpoint_url: "%s"
-            accounts:
-              - account_name: target
-                role_arn: "%s"
-        ---
-        kind: destination
-        spec:
-          name: postgresql
-          path: cloudquery/postgresql
-          spec:
-            connection_string: "postgres://%s:%s@%s"
-        """.formatted(table, REGION, aws.endpoint(), role, TestDatabase.USER, TestDatabase.PASSWORD,
-        url.substring("jdbc:postgresql://".length())));
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    int code = new InventoryPipeline(out, out).run(new String[] {"--config=" + config, "--page-size=2"}).exitCode();
-    assertThat(code).as(buffer.toString(StandardCharsets.UTF_8)).isEqualTo(0);
-    return code;
+    Path config = InventoryRun.config(dir, aws, role, url, List.of(table), List.of(REGION), "");
+    InventoryRun.Result r = InventoryRun.run(source, "--config=" + config, "--page-size=2");
+    assertThat(r.code()).as(r.output()).isEqualTo(0);
+    return r.code();
   }
 }

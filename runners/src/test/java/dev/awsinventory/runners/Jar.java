@@ -18,9 +18,15 @@ final class Jar {
   }
 
   static Result run(Map<String, String> env, Path workDir, String... args) throws IOException, InterruptedException {
+    return run(List.of(), env, workDir, args);
+  }
+
+  static Result run(List<String> jvmOptions, Map<String, String> env, Path workDir, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
-        path().toAbsolutePath().toString()));
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", path().toAbsolutePath().toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
     pb.environment().remove("AWS_ACCESS_KEY_ID");

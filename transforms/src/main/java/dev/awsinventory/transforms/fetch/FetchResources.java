@@ -150,8 +150,11 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     try {
       List<ResourceRow> rows = listing.get();
       into.addAll(rows);
-      return SliceOutcome.ok(task, table, rows.size(), stats.pages(), stats.throttles(),
+      SliceOutcome o = SliceOutcome.ok(task, table, rows.size(), stats.pages(), stats.throttles(),
           stats.retries(), (System.nanoTime() - start) / 1_000_000);
+      LOG.debug("{} {} {}: {} rows, {} pages, {} throttled, {} retries, {} ms", table, task.accountId(),
+          task.sliceRegion(), o.resources(), o.pages(), o.throttles(), o.retries(), o.durationMs());
+      return o;
     } catch (SdkException | UnsupportedOperationException e) {
       SliceOutcome o = SliceOutcome.failed(task, table, stats.pages(), stats.throttles(),
           stats.retries(), (System.nanoTime() - start) / 1_000_000, e);
