@@ -50,7 +50,7 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
         .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency))
             .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     PCollection<ResourceRow> rows = fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
-    PCollection<Void> written = rows.apply("Upsert", new WriteRows(database, tables, mode));
+    PCollection<Void> written = rows.apply("Write", new WriteRows(database, mode));
     SerializableCoder<SliceOutcome> outcomeCoder = SerializableCoder.of(SliceOutcome.class);
     PCollectionList.of(fetched.get(FetchResources.OUTCOMES).setCoder(outcomeCoder))
         .and(resolved.get(ResolveAccounts.FAILED).setCoder(outcomeCoder))

@@ -126,10 +126,12 @@ public final class InventoryPipeline {
         config.sourceName(), syncTime, options.getFetchConcurrency()).addTo(p);
     String pipelineError = null;
     try {
-      PipelineResult.State state = p.run().waitUntilFinish();
+      PipelineResult result = p.run();
+      PipelineResult.State state = result.waitUntilFinish();
       if (state != PipelineResult.State.DONE) {
         pipelineError = "the pipeline ended in state " + state;
       }
+      RunMetrics.log(result);
     } catch (RuntimeException e) {
       pipelineError = "the pipeline failed: " + Errors.redact(rootMessage(e));
     }

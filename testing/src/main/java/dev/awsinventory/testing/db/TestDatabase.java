@@ -10,9 +10,12 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A real PostgreSQL for tests (embedded from Maven, no install), with a password-protected
@@ -89,6 +92,23 @@ public final class TestDatabase implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException(sql + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Every row of every table whose name starts with {@code prefix}, as JSON text without
+   * {@code _cq_sync_time} (the one column two runs legitimately differ in), per table.
+   */
+  public static Map<String, Set<String>> snapshot(String url, String prefix) {
+    Map<String, Set<String>> out = new TreeMap<>();
+    for (Map<String, Object> t : query(url, "SELECT table_name FROM information_schema.tables "
+        + "WHERE table_schema = current_schema() AND table_name LIKE '" + prefix.replace("'", "''") + "%'")) {
+      String table = (String) t.get("table_name");
+      Set<String> rows = new HashSet<>();
+      query(url, "SELECT (to_jsonb(t) - '_cq_sync_time')::text AS r FROM \"" + table + "\" t")
+          .forEach(r -> rows.add((String) r.get("r")));
+      out.put(table, rows);
+    }
+    return out;
   }
 
   public static long count(String url, String sql) {

@@ -2,57 +2,117 @@ package dev.awsinventory.transforms.postgres;
 
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.model.ResourceRow;
-import dev.awsinventory.transforms.model.Table;
+import dev.awsinventory.transforms.tables.TableRegistry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
-import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.Partition;
+import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.PCollectionList;
 
 /**
- * Writes rows to their tables: one JdbcIO write per table, batched, as idempotent upserts (so
- * a re-executed bundle is harmless). The output completes when every write has committed.
+ * Writes rows to their tables as idempotent upserts (so a re-executed bundle is harmless),
+ * batched per table within a bundle, through JdbcIO's data source (built on the worker,
+ * pooled per JVM). One step for every table, rather than one JdbcIO write per table: 52 write
+ * branches made a large graph whose shuffles needed more network buffers than a Flink
+ * TaskManager has by default. The output completes when every write has committed.
  */
 public final class WriteRows extends PTransform<PCollection<ResourceRow>, PCollection<Void>> {
-  private static final int BATCH_SIZE = 1000;
+  static final int BATCH_SIZE = 1000;
 
   private final JdbcIO.DataSourceConfiguration database;
-  private final List<Table<?>> tables;
   private final WriteMode mode;
 
-  public WriteRows(JdbcIO.DataSourceConfiguration database, List<Table<?>> tables, WriteMode mode) {
+  public WriteRows(JdbcIO.DataSourceConfiguration database, WriteMode mode) {
     this.database = database;
-    this.tables = List.copyOf(tables);
     this.mode = mode;
   }
 
   @Override
   public PCollection<Void> expand(PCollection<ResourceRow> rows) {
-    Map<String, Integer> index = new HashMap<>();
-    for (int i = 0; i < tables.size(); i++) {
-      index.put(tables.get(i).name(), i);
+    return rows.apply("Upsert", ParDo.of(new UpsertFn(database, mode)));
+  }
+
+  static final class UpsertFn extends DoFn<ResourceRow, Void> {
+    private static final int ATTEMPTS = 3;
+    private final JdbcIO.DataSourceConfiguration database;
+    private final WriteMode mode;
+    private final Distribution batchSizes = Metrics.distribution("aws_inventory", "rows_per_batch");
+    private transient DataSource dataSource;
+    private transient Map<String, List<ResourceRow>> batches;
+
+    UpsertFn(JdbcIO.DataSourceConfiguration database, WriteMode mode) {
+      this.database = database;
+      this.mode = mode;
     }
-    PCollectionList<ResourceRow> byTable = rows.apply("ByTable",
-        Partition.of(tables.size(), (row, n) -> index.get(row.table())));
-    List<PCollection<Void>> done = new ArrayList<>();
-    for (int i = 0; i < tables.size(); i++) {
-      Table<?> table = tables.get(i);
-      done.add(byTable.get(i).apply("Write " + table.name(), JdbcIO.<ResourceRow>write()
-          .withDataSourceConfiguration(database)
-          .withStatement(Sql.write(table, mode))
-          .withBatchSize(BATCH_SIZE)
-          .withPreparedStatementSetter((row, ps) -> {
-            for (int c = 0; c < row.size(); c++) {
-              ps.setString(c + 1, row.value(c));
+
+    @Setup
+    public void setup() {
+      dataSource = JdbcIO.DataSourceProviderFromDataSourceConfiguration.of(database).apply(null);
+    }
+
+    @StartBundle
+    public void startBundle() {
+      batches = new HashMap<>();
+    }
+
+    @ProcessElement
+    public void process(@Element ResourceRow row) throws Exception {
+      List<ResourceRow> batch = batches.computeIfAbsent(row.table(), t -> new ArrayList<>());
+      batch.add(row);
+      if (batch.size() >= BATCH_SIZE) {
+        flush(row.table(), batches.remove(row.table()));
+      }
+    }
+
+    @FinishBundle
+    public void finishBundle() throws Exception {
+      for (Map.Entry<String, List<ResourceRow>> e : batches.entrySet()) {
+        flush(e.getKey(), e.getValue());
+      }
+      batches.clear();
+    }
+
+    /** One transaction per batch; a deadlock or serialization failure is retried. */
+    private void flush(String table, List<ResourceRow> rows) throws Exception {
+      String sql = Sql.write(TableRegistry.get(table), mode);
+      for (int attempt = 1; ; attempt++) {
+        try (Connection c = dataSource.getConnection()) {
+          c.setAutoCommit(false);
+          try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (ResourceRow row : rows) {
+              for (int i = 0; i < row.size(); i++) {
+                ps.setString(i + 1, row.value(i));
+              }
+              ps.addBatch();
             }
-          })
-          .withResults()));
+            ps.executeBatch();
+            c.commit();
+            batchSizes.update(rows.size());
+            return;
+          } catch (SQLException e) {
+            c.rollback();
+            if (attempt >= ATTEMPTS || !retryable(e)) {
+              throw e;
+            }
+          }
+        }
+        Thread.sleep(100L * attempt);
+      }
     }
-    return PCollectionList.of(done).apply("AllWritten", Flatten.pCollections());
+
+    private static boolean retryable(SQLException e) {
+      String state = e.getSQLState();
+      return "40001".equals(state) || "40P01".equals(state);
+    }
   }
 }

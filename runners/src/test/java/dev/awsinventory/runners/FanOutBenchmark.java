@@ -1,0 +1,96 @@
+package dev.awsinventory.runners;
+
+import dev.awsinventory.testing.aws.Credentials;
+import dev.awsinventory.testing.aws.FakeAws;
+import dev.awsinventory.testing.db.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark harness for fan-out: a fake AWS with a fixed latency per call, N accounts x M
+ * regions with the first tables, and the jar run once per runner configuration given on the
+ * command line, side by side. Prints wall time and rows per configuration. Run it with
+ * {@code runners/bench/fanout.sh}.
+ *
+ * <p>Arguments: {@code accounts regions latencyMs [label=args...]...}, for example
+ * {@code 20 4 50 direct= flink-embedded=--runner=FlinkRunner,--flinkMaster=[local],--parallelism=2}.
+ */
+public final class FanOutBenchmark {
+  private static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1",
+      "eu-central-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1", "ca-central-1");
+
+  private FanOutBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int accounts = Integer.parseInt(args[0]);
+    int regions = Integer.parseInt(args[1]);
+    int latencyMs = Integer.parseInt(args[2]);
+    Path dir = Files.createTempDirectory("fanout-bench");
+    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+      Credentials source = aws.sourceUser("111111111111");
+      StringBuilder accountList = new StringBuilder();
+      for (int a = 0; a < accounts; a++) {
+        String id = String.format("3%011d", a);
+        String role = aws.account(id).role("InventoryRead", "111111111111");
+        aws.account(id).regions(REGIONS.subList(0, regions).toArray(String[]::new));
+        accountList.append("        - role_arn: \"").append(role).append("\"\n");
+        for (String region : REGIONS.subList(0, regions)) {
+          aws.account(id).region(region).fill("DescribeInstances", 5, a).fill("DescribeVpcs", 3, a)
+              .fill("DescribeSubnets", 6, a).fill("DescribeSecurityGroups", 8, a);
+        }
+      }
+      aws.faults().latency(Duration.ofMillis(latencyMs));
+      Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", source.accessKeyId(),
+          "AWS_SECRET_ACCESS_KEY", source.secretAccessKey());
+      System.out.printf("fan-out: %d accounts x %d regions, %d ms per AWS call%n", accounts, regions, latencyMs);
+      for (String spec : Arrays.copyOfRange(args, 3, args.length)) {
+        String label = spec.substring(0, spec.indexOf('='));
+        List<String> extra = new ArrayList<>();
+        for (String a : spec.substring(spec.indexOf('=') + 1).split(",")) {
+          if (!a.isBlank()) {
+            extra.add(a);
+          }
+        }
+        String url = pg.newDatabase();
+        Path config = dir.resolve(label + ".yml");
+        Files.writeString(config, """
+            cloudquery:
+              connection:
+                type: postgres
+                username: %s
+                password: %s
+                host: localhost
+                port: %d
+                database: %s
+            providers:
+              - name: aws
+                resources: [ec2.instances, ec2.vpcs, ec2.subnets, ec2.security_groups, regions]
+                configuration:
+                  regions: ["*"]
+                  custom_endpoint_url: "%s"
+                  accounts:
+            %s""".formatted(TestDatabase.USER, TestDatabase.PASSWORD, pg.port(),
+            url.substring(url.lastIndexOf('/') + 1), aws.endpoint(), accountList.toString().replace("        -", "            -")));
+        List<String> all = new ArrayList<>(List.of("--config=" + config));
+        all.addAll(extra);
+        aws.resetCounters();
+        long start = System.nanoTime();
+        Jar.Result r = Jar.run(env, dir, all.toArray(String[]::new));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long rows = TestDatabase.count(url, "SELECT (SELECT count(*) FROM aws_ec2_instances) + "
+            + "(SELECT count(*) FROM aws_ec2_vpcs) + (SELECT count(*) FROM aws_ec2_subnets) + "
+            + "(SELECT count(*) FROM aws_ec2_security_groups)");
+        System.out.printf("%-16s exit %d  %6.1f s wall  %6d rows  %5d DescribeInstances calls%n", label,
+            r.exitCode(), seconds, rows, aws.calls("DescribeInstances"));
+        if (r.exitCode() != 0) {
+          System.out.println(r);
+        }
+      }
+    }
+  }
+}

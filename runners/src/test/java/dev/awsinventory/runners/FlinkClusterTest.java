@@ -1,0 +1,97 @@
+package dev.awsinventory.runners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awsinventory.testing.aws.FakeAws;
+import dev.awsinventory.testing.db.TestDatabase;
+import dev.awsinventory.testing.scenario.SeedScenario;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Flink 1.19 session cluster (a JobManager and a TaskManager JVM started by
+ * runners/flink/start-cluster.sh): the job is submitted with --flinkMaster and parallelism 2,
+ * and writes exactly the DirectRunner's tables. The TaskManager has the source credentials in
+ * its own environment; the submitting client has none. The cluster is stopped whatever happens.
+ */
+class FlinkClusterTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void aSessionClusterWritesExactlyTheDirectRunnersTables() throws Exception {
+    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+      SeedScenario seed = new SeedScenario(aws);
+      Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", seed.sourceUser.accessKeyId(),
+          "AWS_SECRET_ACCESS_KEY", seed.sourceUser.secretAccessKey());
+      Path state = dir.resolve("flink");
+      Thread stopper = new Thread(() -> script("stop-cluster.sh", state, Map.of()));
+      Runtime.getRuntime().addShutdownHook(stopper);
+      try {
+        String master = script("start-cluster.sh", state, credentials).lines()
+            .filter(l -> l.startsWith("FLINK_MASTER=")).findFirst()
+            .orElseThrow(() -> new AssertionError("the cluster did not start")).substring("FLINK_MASTER=".length());
+
+        String direct = pg.newDatabase();
+        Path directConfig = seed.writeConfig(Files.createDirectories(dir.resolve("direct")), pg.port(), name(direct));
+        Jar.Result d = Jar.run(credentials, dir, "--config=" + directConfig);
+        assertThat(d.exitCode()).as(d.toString()).isZero();
+
+        String cluster = pg.newDatabase();
+        Path clusterConfig = seed.writeConfig(Files.createDirectories(dir.resolve("cluster")), pg.port(), name(cluster));
+        Jar.Result c = Jar.run(Map.of(), dir, "--config=" + clusterConfig, "--runner=FlinkRunner",
+            "--flinkMaster=" + master, "--parallelism=2",
+            "--filesToStage=" + Path.of(System.getProperty("flinkJobJar")).toAbsolutePath());
+        assertThat(c.exitCode()).as(c.toString()).isZero();
+
+        Map<String, Set<String>> onDirect = TestDatabase.snapshot(direct, "aws_ec2_");
+        Map<String, Set<String>> onCluster = TestDatabase.snapshot(cluster, "aws_ec2_");
+        assertThat(onDirect.get("aws_ec2_instances")).hasSize(seed.expectedInstances().size());
+        assertThat(onCluster).isEqualTo(onDirect);
+        assertThat(TestDatabase.snapshot(cluster, "aws_regions")).isEqualTo(TestDatabase.snapshot(direct, "aws_regions"));
+        assertThat(TestDatabase.query(cluster, "SELECT runner, status FROM aws_inventory_sync_runs"))
+            .containsExactly(Map.of("runner", "FlinkRunner", "status", "ok"));
+      } finally {
+        script("stop-cluster.sh", state, Map.of());
+        Runtime.getRuntime().removeShutdownHook(stopper);
+      }
+      assertThat(Files.readString(state.resolve("log/taskmanager.log"))).isNotEmpty();
+    }
+  }
+
+  /** Runs a script of runners/flink and returns its stdout; fails with its output if it fails. */
+  private static String script(String name, Path state, Map<String, String> env) {
+    try {
+      Path out = Files.createTempFile("flink-script", ".out");
+      ProcessBuilder pb = new ProcessBuilder(List.of("bash", Path.of("flink", name).toString(), state.toString()))
+          .redirectOutput(out.toFile()).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.INHERIT);
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError(name + " did not finish in 5 minutes");
+      }
+      String stdout = Files.readString(out, StandardCharsets.UTF_8);
+      if (p.exitValue() != 0) {
+        throw new AssertionError(name + " exited " + p.exitValue() + ": " + stdout);
+      }
+      return stdout;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String name(String url) {
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+}

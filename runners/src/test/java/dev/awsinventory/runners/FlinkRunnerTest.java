@@ -1,0 +1,58 @@
+package dev.awsinventory.runners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awsinventory.testing.aws.FakeAws;
+import dev.awsinventory.testing.db.TestDatabase;
+import dev.awsinventory.testing.scenario.SeedScenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The same inventory through the DirectRunner and through Flink's embedded mini-cluster: the same tables. */
+class FlinkRunnerTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void flinkEmbeddedWritesExactlyTheDirectRunnersTables() throws Exception {
+    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+      SeedScenario seed = new SeedScenario(aws);
+      Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", seed.sourceUser.accessKeyId(),
+          "AWS_SECRET_ACCESS_KEY", seed.sourceUser.secretAccessKey());
+
+      String direct = pg.newDatabase();
+      Path directConfig = seed.writeConfig(Files.createDirectories(dir.resolve("direct")), pg.port(), name(direct));
+      Jar.Result d = Jar.run(env, dir, "--config=" + directConfig);
+      assertThat(d.exitCode()).as(d.toString()).isZero();
+
+      String flink = pg.newDatabase();
+      Path flinkConfig = seed.writeConfig(Files.createDirectories(dir.resolve("flink")), pg.port(), name(flink));
+      Jar.Result f = Jar.run(env, dir, "--config=" + flinkConfig, "--runner=FlinkRunner",
+          "--flinkMaster=[local]", "--parallelism=2");
+      assertThat(f.exitCode()).as(f.toString()).isZero();
+      assertThat(f.stdout()).contains("aws-inventory run", ": ok in");
+      assertThat(f.stderr()).as("Beam metrics from the Flink job")
+          .contains("metric aws_ec2_instances/resources = " + seed.expectedInstances().size(),
+              "metric aws_ec2_instances/pages = ", "metric aws_ec2_vpcs/slices_ok = 4");
+
+      Map<String, Set<String>> onDirect = TestDatabase.snapshot(direct, "aws_");
+      Map<String, Set<String>> onFlink = TestDatabase.snapshot(flink, "aws_");
+      assertThat(onDirect.get("aws_ec2_instances")).hasSize(seed.expectedInstances().size());
+      onDirect.remove("aws_inventory_sync_runs");
+      onDirect.remove("aws_inventory_sync_slices");
+      onFlink.remove("aws_inventory_sync_runs");
+      onFlink.remove("aws_inventory_sync_slices");
+      assertThat(onFlink).isEqualTo(onDirect);
+      assertThat(TestDatabase.query(flink, "SELECT runner FROM aws_inventory_sync_runs"))
+          .containsExactly(Map.of("runner", "FlinkRunner"));
+    }
+  }
+
+  private static String name(String url) {
+    return url.substring(url.lastIndexOf('/') + 1);
+  }
+}
