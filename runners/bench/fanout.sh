@@ -10,4 +10,5 @@ cd "$(dirname "$0")/.."
 mvn -q -B -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 mvn -q -B -o test-compile >/dev/null
 exec java -cp "target/test-classes:$(cat target/bench.classpath)" \
-  -DinventoryJar=target/aws-inventory.jar dev.awsinventory.runners.FanOutBenchmark "$@"
+  -DinventoryJar=target/aws-inventory.jar -DflinkJobJar=target/aws-inventory-flink-job.jar \
+  dev.awsinventory.runners.FanOutBenchmark "$@"

@@ -30,7 +30,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * The pipeline: accounts -> regions x tables -> spread -> fetch -> upsert per table -> (after
+ * The pipeline: accounts (spread, so that accounts are set up in parallel) -> regions x
+ * tables -> spread -> fetch -> upsert per table -> (after
  * every write) delete stale rows of the slices that succeeded and record every slice.
  */
 public record InventoryGraph(List<AccountConfig> accounts, List<String> regions, List<Table<?>> tables,
@@ -42,6 +43,7 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
     List<String> perAccount = names(Scope.ACCOUNT);
     PCollectionTuple resolved = p
         .apply("Accounts", Create.of(accounts).withCoder(SerializableCoder.of(AccountConfig.class)))
+        .apply("SpreadAccounts", Reshuffle.viaRandomKey())
         .apply("ResolveRegions", ParDo.of(new ResolveAccounts(aws, regions, regional, perAccount, children()))
             .withOutputTags(ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
     PCollectionTuple fetched = resolved.get(ResolveAccounts.TASKS)

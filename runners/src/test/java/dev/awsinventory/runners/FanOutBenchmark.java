@@ -19,12 +19,29 @@ import java.util.Map;
  *
  * <p>Arguments: {@code accounts regions latencyMs [label=args...]...}, for example
  * {@code 20 4 50 direct= flink-embedded=--runner=FlinkRunner,--flinkMaster=[local],--parallelism=2}.
+ * A label starting with {@code flink-cluster} starts a local session cluster
+ * (runners/flink/start-cluster.sh, with the source credentials in its environment), submits
+ * there with the job jar, and stops the cluster afterwards; its wall time excludes the
+ * cluster's start.
  */
 public final class FanOutBenchmark {
   private static final List<String> REGIONS = List.of("us-east-1", "us-west-2", "eu-west-1",
       "eu-central-1", "ap-southeast-2", "ap-northeast-1", "sa-east-1", "ca-central-1");
 
   private FanOutBenchmark() {}
+
+  private static String startCluster(Path state, Map<String, String> env) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("bash", "flink/start-cluster.sh", state.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT);
+    pb.environment().putAll(env);
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("the Flink cluster did not start");
+    }
+    return out.lines().filter(l -> l.startsWith("FLINK_MASTER=")).findFirst().orElseThrow()
+        .substring("FLINK_MASTER=".length());
+  }
 
   public static void main(String[] args) throws Exception {
     int accounts = Integer.parseInt(args[0]);
@@ -78,15 +95,32 @@ public final class FanOutBenchmark {
             url.substring(url.lastIndexOf('/') + 1), aws.endpoint(), accountList.toString().replace("        -", "            -")));
         List<String> all = new ArrayList<>(List.of("--config=" + config));
         all.addAll(extra);
+        Path state = dir.resolve("flink-" + label);
+        boolean cluster = label.startsWith("flink-cluster");
+        if (cluster) {
+          all.add("--flinkMaster=" + startCluster(state, env));
+          all.add("--filesToStage=" + Path.of(System.getProperty("flinkJobJar",
+              "target/aws-inventory-flink-job.jar")).toAbsolutePath());
+        }
         aws.resetCounters();
         long start = System.nanoTime();
-        Jar.Result r = Jar.run(env, dir, all.toArray(String[]::new));
+        Jar.Result r;
+        try {
+          r = Jar.run(cluster ? Map.of() : env, dir, all.toArray(String[]::new));
+        } finally {
+          if (cluster) {
+            new ProcessBuilder("bash", "flink/stop-cluster.sh", state.toString()).inheritIO().start().waitFor();
+          }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         long rows = TestDatabase.count(url, "SELECT (SELECT count(*) FROM aws_ec2_instances) + "
             + "(SELECT count(*) FROM aws_ec2_vpcs) + (SELECT count(*) FROM aws_ec2_subnets) + "
             + "(SELECT count(*) FROM aws_ec2_security_groups)");
         System.out.printf("%-16s exit %d  %6.1f s wall  %6d rows  %5d DescribeInstances calls%n", label,
             r.exitCode(), seconds, rows, aws.calls("DescribeInstances"));
+        r.stdout().lines().filter(l -> l.startsWith("aws-inventory run")).forEach(l -> System.out.println("  " + l));
+        r.stderr().lines().filter(l -> l.contains("ResolveAccounts") || l.contains(" ERROR ")).limit(5)
+            .forEach(l -> System.out.println("  " + l));
         if (r.exitCode() != 0) {
           System.out.println(r);
         }

@@ -13,6 +13,8 @@ import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.transforms.display.HasDisplayData;
 
 /**
  * Runs after every row write has committed: for each slice, in one transaction, deletes the
@@ -36,6 +38,13 @@ public final class FinishSlices extends DoFn<SliceOutcome, Void> {
     this.sourceName = sourceName;
     this.syncTime = syncTime;
     this.mode = mode;
+  }
+
+  /** The database's URL and user (JdbcIO's display data never includes the password). */
+  @Override
+  public void populateDisplayData(DisplayData.Builder builder) {
+    super.populateDisplayData(builder);
+    builder.include("database", (HasDisplayData) JdbcIO.DataSourceProviderFromDataSourceConfiguration.of(database));
   }
 
   @Setup

@@ -15,6 +15,8 @@ import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.display.DisplayData;
+import org.apache.beam.sdk.transforms.display.HasDisplayData;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -53,6 +55,13 @@ public final class WriteRows extends PTransform<PCollection<ResourceRow>, PColle
     UpsertFn(JdbcIO.DataSourceConfiguration database, WriteMode mode) {
       this.database = database;
       this.mode = mode;
+    }
+
+    /** The database's URL and user (JdbcIO's display data never includes the password). */
+    @Override
+    public void populateDisplayData(DisplayData.Builder builder) {
+      super.populateDisplayData(builder);
+      builder.include("database", (HasDisplayData) JdbcIO.DataSourceProviderFromDataSourceConfiguration.of(database));
     }
 
     @Setup
