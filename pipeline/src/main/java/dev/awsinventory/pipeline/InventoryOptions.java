@@ -56,6 +56,13 @@ public interface InventoryOptions extends PipelineOptions {
 
   void setPageSize(int value);
 
+  @Description("Length of each AssumeRole session in seconds (900 up to the role's maximum); "
+      + "sessions are renewed before they expire.")
+  @Default.Integer(3600)
+  int getRoleSessionSeconds();
+
+  void setRoleSessionSeconds(int value);
+
   @Description("Pace AWS calls by AWS's documented EC2 rate limits (true) or not (false).")
   @Default.Boolean(true)
   boolean getRateLimit();

@@ -120,7 +120,7 @@ public final class InventoryPipeline {
     List<AccountConfig> accounts = config.accounts().isEmpty()
         ? List.of(AccountConfig.defaultChain()) : config.accounts();
     AwsSettings aws = AwsSettings.from(config).withRateLimit(options.getRateLimit())
-        .withPageSize(options.getPageSize());
+        .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
     Pipeline p = Pipeline.create(options);
     new InventoryGraph(accounts, config.regions(), tables, aws, db.beam(), config.writeMode(), runId,
         config.sourceName(), syncTime, options.getFetchConcurrency()).addTo(p);

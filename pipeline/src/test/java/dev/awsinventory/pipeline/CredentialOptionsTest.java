@@ -23,7 +23,10 @@ import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** external_id, role_session_name (and its default) and local_profile reach AssumeRole; display data holds no password. */
+/**
+ * external_id, role_session_name (and its default), the session duration and local_profile
+ * reach AssumeRole; display data holds no password.
+ */
 class CredentialOptionsTest {
   @TempDir
   Path dir;
@@ -72,7 +75,7 @@ class CredentialOptionsTest {
       try {
         // the default chain holds the source user (account A); role B trusts only the
         // profile's user, so account B succeeds only through local_profile
-        r = InventoryRun.run(source, "--config=" + config);
+        r = InventoryRun.run(source, "--config=" + config, "--role-session-seconds=1200");
       } finally {
         System.clearProperty("aws.sharedCredentialsFile");
         System.clearProperty("aws.configFile");
@@ -80,10 +83,11 @@ class CredentialOptionsTest {
       assertThat(r.code()).as(r.output()).isZero();
       List<String> calls = new ArrayList<>();
       for (AssumeRoleCall c : aws.assumeRoleCalls()) {
-        calls.add(c.roleArn() + " " + c.sessionName() + " " + c.externalId() + " " + c.callerAccount() + " " + c.granted());
+        calls.add(c.roleArn() + " " + c.sessionName() + " " + c.externalId() + " " + c.callerAccount() + " "
+            + c.durationSeconds() + " " + c.granted());
       }
-      assertThat(calls).contains(roleA + " audit-session xid-123 " + InventoryRun.SOURCE + " true",
-          roleB + " aws-inventory null 444455556666 true");
+      assertThat(calls).contains(roleA + " audit-session xid-123 " + InventoryRun.SOURCE + " 1200 true",
+          roleB + " aws-inventory null 444455556666 1200 true");
     }
   }
 

@@ -66,6 +66,19 @@ class FlinkClusterTest {
     }
   }
 
+  @Test
+  void theJobJarLeavesFlinkToTheCluster() throws Exception {
+    try (java.util.zip.ZipFile job = new java.util.zip.ZipFile(System.getProperty("flinkJobJar"));
+        java.util.zip.ZipFile all = new java.util.zip.ZipFile(Jar.path().toFile())) {
+      assertThat(job.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith("org/apache/flink/")))
+          .isEmpty();
+      assertThat(job.getEntry("org/apache/beam/runners/flink/FlinkRunner.class")).isNotNull();
+      assertThat(job.getEntry("dev/awsinventory/pipeline/InventoryPipeline.class")).isNotNull();
+      assertThat(job.getEntry("META-INF/services/java.sql.Driver")).isNotNull();
+      assertThat(all.getEntry("org/apache/flink/runtime/minicluster/MiniCluster.class")).isNotNull();
+    }
+  }
+
   /** Runs a script of runners/flink and returns its stdout; fails with its output if it fails. */
   private static String script(String name, Path state, Map<String, String> env) {
     try {

@@ -44,6 +44,23 @@ class SecretsJarTest {
       assertThat(run.stderr()).contains("DEBUG");
       assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_instances")).isPositive();
 
+      // no password in the config nor in PGPASSWORD: the driver reads the password file
+      Path pgpass = dir.resolve("pgpass");
+      Files.writeString(pgpass, "localhost:" + pg.port() + ":*:" + TestDatabase.USER + ":" + TestDatabase.PASSWORD + "\n");
+      Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Map<String, String> withPgpass = new java.util.HashMap<>(env);
+      withPgpass.remove("PGPASSWORD");
+      withPgpass.put("PGPASSFILE", pgpass.toString());
+      aws.allowAssumeRole(seed.roleB);
+      Jar.Result fromFile = Jar.run(List.of(), withPgpass, dir, "--config=" + config);
+      assertThat(fromFile.exitCode()).as(fromFile.toString()).isZero();
+      Map<String, String> noPassword = new java.util.HashMap<>(withPgpass);
+      noPassword.remove("PGPASSFILE");
+      noPassword.put("HOME", Files.createDirectories(dir.resolve("no-home")).toString());
+      Jar.Result refused = Jar.run(List.of(), noPassword, dir, "--config=" + config);
+      assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+      assertThat(refused.stderr()).contains("database unreachable", "password");
+
       Path nowhere = dir.resolve("nowhere.yml");
       Files.writeString(nowhere, Files.readString(seed.writeEmbeddedConfig(dir)).replace("providers:\n  - name",
           "  connection:\n    dsn: \"postgres://inventory:" + TestDatabase.PASSWORD + "@127.0.0.1:1/inventory\"\n\nproviders:\n  - name"));
@@ -61,7 +78,8 @@ class SecretsJarTest {
         }
       }
       assertThat(secrets).hasSizeGreaterThanOrEqualTo(4);
-      String everything = run.stdout() + run.stderr() + Files.readString(summary)
+      String everything = run.stdout() + run.stderr() + Files.readString(summary) + fromFile.stdout()
+          + fromFile.stderr() + refused.stdout() + refused.stderr()
           + dead.stdout() + dead.stderr() + Files.readString(dir.resolve("dead.json"));
       for (String secret : secrets) {
         assertThat(everything).as("a secret leaked").doesNotContain(secret);

@@ -18,8 +18,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A real PostgreSQL for tests (embedded from Maven, no install), with a password-protected
- * user so that tests exercise password handling. Each test gets a fresh database.
+ * A real PostgreSQL for tests (embedded from Maven, no install), with a user that must give its
+ * password (scram-sha-256), so that tests exercise password handling. Each test gets a fresh
+ * database.
  */
 public final class TestDatabase implements AutoCloseable {
   public static final String USER = "inventory";
@@ -37,6 +38,17 @@ public final class TestDatabase implements AutoCloseable {
       EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
       try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
         s.execute("CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "'");
+        // the embedded server trusts everyone by default: make our user prove its password
+        try (ResultSet rs = s.executeQuery("SHOW hba_file")) {
+          rs.next();
+          java.nio.file.Files.writeString(java.nio.file.Path.of(rs.getString(1)), String.join("\n",
+              "local all all trust",
+              "host all postgres 127.0.0.1/32 trust",
+              "host all postgres ::1/128 trust",
+              "host all all 127.0.0.1/32 scram-sha-256",
+              "host all all ::1/128 scram-sha-256", ""));
+        }
+        s.execute("SELECT pg_reload_conf()");
       }
       return new TestDatabase(pg);
     } catch (IOException e) {
