@@ -10,13 +10,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.metrics.Metrics;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.display.DisplayData;
-import org.apache.beam.sdk.transforms.display.HasDisplayData;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
@@ -44,29 +40,15 @@ public final class WriteRows extends PTransform<PCollection<ResourceRow>, PColle
     return rows.apply("Upsert", ParDo.of(new UpsertFn(database, mode)));
   }
 
-  static final class UpsertFn extends DoFn<ResourceRow, Void> {
+  static final class UpsertFn extends DatabaseFn<ResourceRow> {
     private static final int ATTEMPTS = 3;
-    private final JdbcIO.DataSourceConfiguration database;
     private final WriteMode mode;
     private final Distribution batchSizes = Metrics.distribution("aws_inventory", "rows_per_batch");
-    private transient DataSource dataSource;
     private transient Map<String, List<ResourceRow>> batches;
 
     UpsertFn(JdbcIO.DataSourceConfiguration database, WriteMode mode) {
-      this.database = database;
+      super(database);
       this.mode = mode;
-    }
-
-    /** The database's URL and user (JdbcIO's display data never includes the password). */
-    @Override
-    public void populateDisplayData(DisplayData.Builder builder) {
-      super.populateDisplayData(builder);
-      builder.include("database", (HasDisplayData) JdbcIO.DataSourceProviderFromDataSourceConfiguration.of(database));
-    }
-
-    @Setup
-    public void setup() {
-      dataSource = JdbcIO.DataSourceProviderFromDataSourceConfiguration.of(database).apply(null);
     }
 
     @StartBundle
@@ -95,7 +77,7 @@ public final class WriteRows extends PTransform<PCollection<ResourceRow>, PColle
     private void flush(String table, List<ResourceRow> rows) throws Exception {
       String sql = Sql.write(TableRegistry.get(table), mode);
       for (int attempt = 1; ; attempt++) {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource().getConnection()) {
           c.setAutoCommit(false);
           try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (ResourceRow row : rows) {
