@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
+import dev.awsinventory.testing.scenario.LegacyConfig;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class AllTablesTest {
       for (String account : ACCOUNTS) {
         String role = aws.account(account).role("InventoryRead", SOURCE);
         aws.account(account).regions(REGIONS.toArray(String[]::new));
-        accounts.append("        - role_arn: \"").append(role).append("\"\n");
+        accounts.append("  - role_arn: \"").append(role).append("\"\n");
         for (String region : REGIONS) {
           for (Table<?> t : TableRegistry.all()) {
             if (!t.name().equals("aws_regions")) {
@@ -45,25 +45,11 @@ class AllTablesTest {
         }
       }
       String url = pg.newDatabase();
-      Path config = dir.resolve("all.yml");
-      Files.writeString(config, """
-          cloudquery:
-            connection:
-              type: postgres
-              username: %s
-              password: %s
-              host: localhost
-              port: %d
-              database: %s
-          providers:
-            - name: aws
-              resources: ["*"]
-              configuration:
-                regions: ["*"]
-                custom_endpoint_url: "%s"
-                accounts:
-          %s""".formatted(TestDatabase.USER, TestDatabase.PASSWORD, pg.port(),
-          url.substring(url.lastIndexOf('/') + 1), aws.endpoint(), accounts.toString().replace("        -", "          -")));
+      Path config = LegacyConfig.write(dir.resolve("all.yml"), pg.port(), url, "[\"*\"]", """
+          regions: ["*"]
+          custom_endpoint_url: "%s"
+          accounts:
+          %s""".formatted(aws.endpoint(), accounts));
       System.setProperty("aws.accessKeyId", source.accessKeyId());
       System.setProperty("aws.secretAccessKey", source.secretAccessKey());
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
+import dev.awsinventory.testing.scenario.LegacyConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +54,8 @@ class ChaosTest {
     for (String account : ACCOUNTS) {
       roles.put(account, aws.account(account).role("InventoryRead", SOURCE));
       aws.account(account).regions(REGIONS.toArray(String[]::new));
-      accounts.append("          - account_name: acct-").append(account.substring(9))
-          .append("\n            role_arn: \"").append(roles.get(account)).append("\"\n");
+      accounts.append("  - account_name: acct-").append(account.substring(9))
+          .append("\n    role_arn: \"").append(roles.get(account)).append("\"\n");
       for (String region : REGIONS) {
         long seed = (account + region).hashCode();
         aws.account(account).region(region).fill("DescribeInstances", 6, seed)
@@ -62,27 +63,14 @@ class ChaosTest {
       }
     }
     url = pg.newDatabase();
-    config = dir.resolve("chaos.yml");
-    Files.writeString(config, """
-        cloudquery:
-          connection:
-            type: postgres
-            username: %s
-            password: %s
-            host: localhost
-            port: %d
-            database: %s
-        providers:
-          - name: aws
-            resources: [ec2.instances, ec2.vpcs, ec2.subnets, ec2.security_groups, regions]
-            configuration:
-              regions: ["*"]
-              max_retries: 10
-              max_backoff: 1
-              custom_endpoint_url: "%s"
-              accounts:
-        %s""".formatted(TestDatabase.USER, TestDatabase.PASSWORD, pg.port(),
-        url.substring(url.lastIndexOf('/') + 1), aws.endpoint(), accounts));
+    config = LegacyConfig.write(dir.resolve("chaos.yml"), pg.port(), url,
+        "[ec2.instances, ec2.vpcs, ec2.subnets, ec2.security_groups, regions]", """
+        regions: ["*"]
+        max_retries: 10
+        max_backoff: 1
+        custom_endpoint_url: "%s"
+        accounts:
+        %s""".formatted(aws.endpoint(), accounts));
     System.setProperty("aws.accessKeyId", source.accessKeyId());
     System.setProperty("aws.secretAccessKey", source.secretAccessKey());
   }

@@ -10,6 +10,7 @@ import dev.awsinventory.testing.aws.AssumeRoleCall;
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
+import dev.awsinventory.testing.scenario.LegacyConfig;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.nio.file.Files;
@@ -43,32 +44,18 @@ class CredentialOptionsTest {
       Files.writeString(credentials, "[inventory]\naws_access_key_id = " + profileUser.accessKeyId()
           + "\naws_secret_access_key = " + profileUser.secretAccessKey() + "\n");
       String url = pg.newDatabase();
-      Path config = dir.resolve("accounts.yml");
-      Files.writeString(config, """
-          cloudquery:
-            connection:
-              type: postgres
-              username: %s
-              password: %s
-              host: localhost
-              port: %d
-              database: %s
-          providers:
-            - name: aws
-              resources: [ec2.vpcs]
-              configuration:
-                regions: [us-east-1]
-                custom_endpoint_url: "%s"
-                accounts:
-                  - account_name: with-external-id
-                    role_arn: "%s"
-                    external_id: xid-123
-                    role_session_name: audit-session
-                  - account_name: from-profile
-                    role_arn: "%s"
-                    local_profile: inventory
-          """.formatted(TestDatabase.USER, TestDatabase.PASSWORD, pg.port(), url.substring(url.lastIndexOf('/') + 1),
-          aws.endpoint(), roleA, roleB));
+      Path config = LegacyConfig.write(dir.resolve("accounts.yml"), pg.port(), url, "[ec2.vpcs]", """
+          regions: [us-east-1]
+          custom_endpoint_url: "%s"
+          accounts:
+            - account_name: with-external-id
+              role_arn: "%s"
+              external_id: xid-123
+              role_session_name: audit-session
+            - account_name: from-profile
+              role_arn: "%s"
+              local_profile: inventory
+          """.formatted(aws.endpoint(), roleA, roleB));
       System.setProperty("aws.sharedCredentialsFile", credentials.toString());
       System.setProperty("aws.configFile", dir.resolve("no-config").toString());
       InventoryRun.Result r;

@@ -3,6 +3,7 @@ package dev.awsinventory.runners;
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
+import dev.awsinventory.testing.scenario.LegacyConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,7 @@ public final class FanOutBenchmark {
         String id = String.format("3%011d", a);
         String role = aws.account(id).role("InventoryRead", "111111111111");
         aws.account(id).regions(REGIONS.subList(0, regions).toArray(String[]::new));
-        accountList.append("        - role_arn: \"").append(role).append("\"\n");
+        accountList.append("  - role_arn: \"").append(role).append("\"\n");
         for (String region : REGIONS.subList(0, regions)) {
           aws.account(id).region(region).fill("DescribeInstances", 5, a).fill("DescribeVpcs", 3, a)
               .fill("DescribeSubnets", 6, a).fill("DescribeSecurityGroups", 8, a);
@@ -74,25 +75,12 @@ public final class FanOutBenchmark {
           }
         }
         String url = pg.newDatabase();
-        Path config = dir.resolve(label + ".yml");
-        Files.writeString(config, """
-            cloudquery:
-              connection:
-                type: postgres
-                username: %s
-                password: %s
-                host: localhost
-                port: %d
-                database: %s
-            providers:
-              - name: aws
-                resources: [ec2.instances, ec2.vpcs, ec2.subnets, ec2.security_groups, regions]
-                configuration:
-                  regions: ["*"]
-                  custom_endpoint_url: "%s"
-                  accounts:
-            %s""".formatted(TestDatabase.USER, TestDatabase.PASSWORD, pg.port(),
-            url.substring(url.lastIndexOf('/') + 1), aws.endpoint(), accountList.toString().replace("        -", "            -")));
+        Path config = LegacyConfig.write(dir.resolve(label + ".yml"), pg.port(), url,
+            "[ec2.instances, ec2.vpcs, ec2.subnets, ec2.security_groups, regions]", """
+            regions: ["*"]
+            custom_endpoint_url: "%s"
+            accounts:
+            %s""".formatted(aws.endpoint(), accountList));
         List<String> all = new ArrayList<>(List.of("--config=" + config));
         all.addAll(extra);
         Path state = dir.resolve("flink-" + label);
