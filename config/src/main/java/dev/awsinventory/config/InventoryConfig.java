@@ -24,6 +24,7 @@ public final class InventoryConfig implements Serializable {
   private final int initializationConcurrency;
   private final WriteMode writeMode;
   private final DatabaseConfig database;
+  private final OrgConfig org;
 
   private InventoryConfig(Builder b, DatabaseConfig database) {
     this.file = b.file;
@@ -42,6 +43,7 @@ public final class InventoryConfig implements Serializable {
     this.initializationConcurrency = b.initializationConcurrency;
     this.writeMode = b.writeMode;
     this.database = database;
+    this.org = b.org;
   }
 
   /** The config file's path as given to the loader. */
@@ -114,6 +116,21 @@ public final class InventoryConfig implements Serializable {
     return Optional.ofNullable(database);
   }
 
+  /**
+   * The {@code org} block: accounts discovered from AWS Organizations. Empty when the config
+   * lists {@code accounts} (or neither, meaning the default credential chain's own account).
+   */
+  public Optional<OrgConfig> org() {
+    return Optional.ofNullable(org);
+  }
+
+  /** A copy with another {@code org} block (tests build configs this way). */
+  public InventoryConfig withOrg(OrgConfig org) {
+    Builder b = toBuilder();
+    b.org = org;
+    return new InventoryConfig(b, database);
+  }
+
   /** A copy pointing at another database, e.g. an embedded one started by the program. */
   public InventoryConfig withDatabase(DatabaseConfig database) {
     return new InventoryConfig(toBuilder(), database);
@@ -135,6 +152,7 @@ public final class InventoryConfig implements Serializable {
     b.concurrency = concurrency;
     b.initializationConcurrency = initializationConcurrency;
     b.writeMode = writeMode;
+    b.org = org;
     return b;
   }
 
@@ -152,6 +170,7 @@ public final class InventoryConfig implements Serializable {
         + ", concurrency=" + concurrency
         + ", initializationConcurrency=" + initializationConcurrency
         + ", writeMode=" + writeMode.configName()
+        + (org == null ? "" : ", org=" + org)
         + ", database=" + (database == null ? "embedded" : database)
         + "]";
   }
@@ -174,6 +193,7 @@ public final class InventoryConfig implements Serializable {
     int initializationConcurrency = 4;
     WriteMode writeMode = WriteMode.OVERWRITE_DELETE_STALE;
     DatabaseConfig database;
+    OrgConfig org;
 
     Builder(String file) {
       this.file = file;
