@@ -14,14 +14,14 @@ final class AwsOptions {
         "use_paid_apis", "table_options", "event_based_sync", "scheduler",
         "use_nested_table_rate_limiting", "enable_api_level_tracing");
     b.regions = RegionList.read(spec.stringList("regions"));
-    b.accounts = AccountReader.read(spec.list("accounts"));
+    b.accounts = AccountReader.read(spec.list("accounts"), b.regions);
     Optional<YamlNode> org = spec.get("org");
     if (org.isPresent()) {
       if (!b.accounts.isEmpty()) {
         throw spec.keyNode("org").error("set either org (accounts discovered from AWS"
             + " Organizations) or accounts (listed by hand), not both");
       }
-      b.org = OrgReader.read(org.get());
+      b.org = OrgReader.read(org.get(), b.regions);
     }
     b.maxRetries = spec.integer("max_retries", 0).orElse(b.maxRetries);
     b.maxBackoffSeconds = spec.integer("max_backoff", 0).orElse(b.maxBackoffSeconds);

@@ -23,16 +23,21 @@ public final class ConfigLoader {
     List<YamlNode> documents = YamlParser.documents(file, Map.copyOf(env));
     YamlMap first = topLevel(documents.get(0));
     if (first.has("kind")) {
-      return CurrentLayout.read(documents);
+      return withWarnings(CurrentLayout.read(documents), documents.get(0));
     }
     if (first.has("cloudquery") || first.has("providers")) {
       if (documents.size() > 1) {
         throw documents.get(1).error("the legacy layout (cloudquery: and providers:) is a single"
             + " YAML document; remove the '---' or convert every document to kind: source/destination");
       }
-      return LegacyLayout.read(first);
+      return withWarnings(LegacyLayout.read(first), documents.get(0));
     }
     throw unrecognised(first);
+  }
+
+  private static InventoryConfig withWarnings(InventoryConfig config, YamlNode document) {
+    return document.file().warnings().isEmpty() ? config
+        : config.withWarnings(document.file().warnings());
   }
 
   private static YamlMap topLevel(YamlNode document) throws ConfigException {

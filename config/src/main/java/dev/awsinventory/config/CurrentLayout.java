@@ -52,6 +52,7 @@ final class CurrentLayout {
     if (options.isPresent()) {
       AwsOptions.read(options.get(), b);
     }
+    b.defaultChainRegion = AccountReader.defaultChainRegion(source.node(), b.regions);
     Optional<YamlMap> postgres = postgresDestination(source, destinations);
     if (postgres.isPresent()) {
       readPostgres(postgres.get(), b);

@@ -25,6 +25,8 @@ public final class InventoryConfig implements Serializable {
   private final WriteMode writeMode;
   private final DatabaseConfig database;
   private final OrgConfig org;
+  private final String defaultChainRegion;
+  private final List<String> warnings;
 
   private InventoryConfig(Builder b, DatabaseConfig database) {
     this.file = b.file;
@@ -44,6 +46,8 @@ public final class InventoryConfig implements Serializable {
     this.writeMode = b.writeMode;
     this.database = database;
     this.org = b.org;
+    this.defaultChainRegion = b.defaultChainRegion;
+    this.warnings = List.copyOf(b.warnings);
   }
 
   /** The config file's path as given to the loader. */
@@ -124,10 +128,33 @@ public final class InventoryConfig implements Serializable {
     return Optional.ofNullable(org);
   }
 
+  /**
+   * The account of the default credential chain, fetched when the config lists no accounts. Its
+   * region for STS and DescribeRegions is the first configured region name, else {@code
+   * AWS_REGION}, else the default profile's region, else {@code us-east-1}.
+   */
+  public AccountConfig defaultChainAccount() {
+    return new AccountConfig("default", null, null, null, null, null, defaultChainRegion, null, null);
+  }
+
+  /**
+   * Problems that do not stop the run, one line each as {@code file:line:column: key: message}
+   * (for example a region name this SDK version does not know yet).
+   */
+  public List<String> warnings() {
+    return warnings;
+  }
+
   /** A copy with another {@code org} block (tests build configs this way). */
   public InventoryConfig withOrg(OrgConfig org) {
     Builder b = toBuilder();
     b.org = org;
+    return new InventoryConfig(b, database);
+  }
+
+  InventoryConfig withWarnings(List<String> more) {
+    Builder b = toBuilder();
+    b.warnings = more;
     return new InventoryConfig(b, database);
   }
 
@@ -153,6 +180,8 @@ public final class InventoryConfig implements Serializable {
     b.initializationConcurrency = initializationConcurrency;
     b.writeMode = writeMode;
     b.org = org;
+    b.defaultChainRegion = defaultChainRegion;
+    b.warnings = warnings;
     return b;
   }
 
@@ -194,6 +223,8 @@ public final class InventoryConfig implements Serializable {
     WriteMode writeMode = WriteMode.OVERWRITE_DELETE_STALE;
     DatabaseConfig database;
     OrgConfig org;
+    String defaultChainRegion = "us-east-1";
+    List<String> warnings = List.of();
 
     Builder(String file) {
       this.file = file;

@@ -41,6 +41,7 @@ final class LegacyLayout {
     if (configuration.isPresent()) {
       AwsOptions.read(configuration.get(), b);
     }
+    b.defaultChainRegion = AccountReader.defaultChainRegion(aws.node(), b.regions);
     return b.build();
   }
 

@@ -22,7 +22,7 @@ final class OrgReader {
   private OrgReader() {}
 
   /** The {@code org} block at {@code node}; fails at the first key that breaks a rule. */
-  static OrgConfig read(YamlNode node) throws ConfigException {
+  static OrgConfig read(YamlNode node, List<String> regions) throws ConfigException {
     YamlMap m = node.map().knownKeys(
         "admin_account", "member_role_name", "member_trusted_principal", "member_role_session_name",
         "member_external_id", "member_regions", "organization_units", "skip_organization_units",
@@ -36,11 +36,11 @@ final class OrgReader {
     OrgConfig.Builder b = OrgConfig.builder(roleName);
     Optional<YamlNode> admin = m.get("admin_account");
     if (admin.isPresent()) {
-      b.adminAccount(AccountReader.orgAccount(admin.get(), "admin_account"));
+      b.adminAccount(AccountReader.orgAccount(admin.get(), "admin_account", regions));
     }
     Optional<YamlNode> principal = m.get("member_trusted_principal");
     if (principal.isPresent()) {
-      b.memberTrustedPrincipal(AccountReader.orgAccount(principal.get(), "member_trusted_principal"));
+      b.memberTrustedPrincipal(AccountReader.orgAccount(principal.get(), "member_trusted_principal", regions));
     }
     b.memberRoleSessionName(AccountReader.checked(m, "member_role_session_name",
         AccountReader.SESSION_NAME, AccountReader.SESSION_NAME_RULE));

@@ -42,6 +42,11 @@ final class YamlNode {
     return file.error(node.getStartMark(), path, problem);
   }
 
+  /** Records a warning located at this node. */
+  void warn(String problem) {
+    file.warn(node.getStartMark(), path, problem);
+  }
+
   <T> Located<T> located(T value) {
     return new Located<>(value, file.name(), line(), column(), path);
   }

@@ -33,7 +33,7 @@ final class YamlParser {
     String original = read(path, name);
     Path folder = path.toAbsolutePath().getParent();
     YamlFile file = new YamlFile(name, Placeholders.expand(name, original, env,
-        folder == null ? Path.of(".") : folder));
+        folder == null ? Path.of(".") : folder), env, new ArrayList<>());
     List<YamlNode> documents = new ArrayList<>();
     try {
       for (Node node : new Yaml(new LoaderOptions()).composeAll(new StringReader(file.text().text()))) {

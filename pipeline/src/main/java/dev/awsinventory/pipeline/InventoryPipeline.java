@@ -68,6 +68,7 @@ public final class InventoryPipeline {
       TableRegistry.Selection selection = TableRegistry.choose(config.tables(), config.skipTables());
       tables = selection.tables();
       unsupportedTables = selection.unsupported();
+      config.warnings().forEach(w -> err.println("warning: " + w));
       if (!unsupportedTables.isEmpty()) {
         err.println("warning: not fetched, aws-inventory does not have these CloudQuery tables: "
             + String.join(", ", unsupportedTables) + "; the run goes on");
@@ -125,7 +126,7 @@ public final class InventoryPipeline {
       return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
     }
     List<AccountConfig> accounts = config.accounts().isEmpty()
-        ? List.of(AccountConfig.defaultChain()) : config.accounts();
+        ? List.of(config.defaultChainAccount()) : config.accounts();
     AwsSettings aws = AwsSettings.from(config).withRateLimit(options.getRateLimit())
         .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
     Pipeline p = Pipeline.create(options);

@@ -59,7 +59,8 @@ public record Summary(String runId, Status status, long resources, Map<String, L
       }
     }
     List<SliceOutcome> failed = slices.stream().filter(s -> !s.ok()).toList();
-    long failedAccounts = failed.stream().filter(s -> FetchTask.ALL.equals(s.table())).count();
+    long failedAccounts = failed.stream()
+        .filter(s -> FetchTask.ALL.equals(s.table()) && FetchTask.ALL.equals(s.region())).count();
     Status status = failed.isEmpty() ? Status.OK
         : accountCount > 0 && failedAccounts >= accountCount ? Status.FAILED : Status.PARTIAL;
     long resources = tables.values().stream().mapToLong(Long::longValue).sum();
