@@ -20,6 +20,19 @@ public final class ConfigLoader {
    * Placeholders}.
    */
   public static InventoryConfig load(Path file, Map<String, String> env) throws ConfigException {
+    try {
+      return read(file, env);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect, not the user's: still one located line and exit 1, never a stack trace.
+      throw new ConfigException(file.toString(), 1, 1, "", UNEXPECTED + e.getClass().getSimpleName()
+          + "; please report this file's shape");
+    }
+  }
+
+  /** The start of the message of a failure no check caught (a defect; tests look for it). */
+  static final String UNEXPECTED = "could not read the config: unexpected ";
+
+  private static InventoryConfig read(Path file, Map<String, String> env) throws ConfigException {
     List<YamlNode> documents = YamlParser.documents(file, Map.copyOf(env));
     YamlMap first = topLevel(documents.get(0));
     if (first.has("kind")) {

@@ -58,7 +58,8 @@ final class LegacyLayout {
       p.integer("max_parallel_resource_fetch_limit", 0);
       p.integer("max_goroutines", 0);
       p.integer("resource_timeout", 0);
-      if (name.equals("aws") || AWS_SOURCES.contains(sources.get(name))) {
+      String source = sources.get(name);
+      if (name.equals("aws") || (source != null && AWS_SOURCES.contains(source))) {
         if (found != null) {
           throw item.error("a second aws provider (the first is at line " + found.node().line()
               + "); aws-inventory reads one aws provider per file");

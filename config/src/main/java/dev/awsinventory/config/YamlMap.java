@@ -18,7 +18,15 @@ final class YamlMap {
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
   YamlMap(MappingNode node, YamlNode self) throws ConfigException {
+    this(node, self, new java.util.HashSet<>());
+  }
+
+  /** {@code building}: the maps being read, so that a merge key that refers to its own map fails. */
+  private YamlMap(MappingNode node, YamlNode self, java.util.Set<Node> building) throws ConfigException {
     this.self = self;
+    if (!building.add(node)) {
+      throw self.error("a merge key (<<) refers to a map that contains it");
+    }
     List<Node> merges = new ArrayList<>();
     for (NodeTuple entry : node.getValue()) {
       Node keyNode = entry.getKeyNode();
@@ -39,7 +47,8 @@ final class YamlMap {
     for (Node merge : merges) {
       List<Node> sources = merge instanceof SequenceNode seq ? seq.getValue() : List.of(merge);
       for (Node source : sources) {
-        YamlMap merged = self.child(source, self.path()).map();
+        YamlNode child = self.child(source, self.path());
+        YamlMap merged = source instanceof MappingNode m ? new YamlMap(m, child, building) : child.map();
         merged.entries.forEach(entries::putIfAbsent);
       }
     }

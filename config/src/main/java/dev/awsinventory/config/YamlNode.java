@@ -154,14 +154,21 @@ final class YamlNode {
    * expanded text); empty when none does.
    */
   String pathAt(int offset) {
+    return pathAt(offset, 0);
+  }
+
+  private String pathAt(int offset, int depth) {
     Placeholders text = file.text();
+    if (depth > 64) {
+      return "";
+    }
     String found = "";
     if (node instanceof MappingNode mapping) {
       for (org.yaml.snakeyaml.nodes.NodeTuple t : mapping.getValue()) {
         Node value = t.getValueNode();
         if (t.getKeyNode() instanceof ScalarNode key && contains(text, t.getKeyNode(), value, offset)) {
           String childPath = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-          String deeper = child(value, childPath).pathAt(offset);
+          String deeper = child(value, childPath).pathAt(offset, depth + 1);
           found = deeper.isEmpty() ? childPath : deeper;
         }
       }
@@ -170,7 +177,7 @@ final class YamlNode {
       for (int i = 0; i < items.size(); i++) {
         if (contains(text, items.get(i), items.get(i), offset)) {
           String childPath = path + "[" + i + "]";
-          String deeper = child(items.get(i), childPath).pathAt(offset);
+          String deeper = child(items.get(i), childPath).pathAt(offset, depth + 1);
           found = deeper.isEmpty() ? childPath : deeper;
         }
       }

@@ -51,8 +51,8 @@ public final class InventoryPipeline {
     InventoryOptions options;
     try {
       options = Args.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("aws-inventory: " + e.getMessage());
+    } catch (RuntimeException e) {
+      err.println("aws-inventory: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
       return new Result(EXIT_FATAL, null);
     }
     return run(options);
@@ -75,6 +75,10 @@ public final class InventoryPipeline {
       }
     } catch (ConfigException e) {
       err.println("config error: " + e.getMessage());
+      return new Result(EXIT_FATAL, null);
+    } catch (RuntimeException e) {
+      err.println("config error: " + options.getConfig() + ":1:1: cannot read the config: "
+          + oneLine(String.valueOf(e.getMessage())));
       return new Result(EXIT_FATAL, null);
     }
     EmbeddedDatabase embedded = null;
@@ -172,6 +176,11 @@ public final class InventoryPipeline {
       }
     }
     return summary;
+  }
+
+  /** Error text on one line (Beam's option errors span several). */
+  static String oneLine(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
   static int exitCode(Summary summary, String failOn) {
