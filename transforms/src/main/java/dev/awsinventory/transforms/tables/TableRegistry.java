@@ -87,8 +87,9 @@ public final class TableRegistry {
   }
 
   /**
-   * The tables chosen by {@code tables} minus {@code skip_tables} (globs), in registry order,
-   * plus the parent of every chosen child table (a child is listed per parent resource).
+   * The tables chosen by {@code tables} minus {@code skip_tables} (globs; a skipped table skips
+   * its child tables, as in CloudQuery), in registry order, plus the parent of every chosen child
+   * table (a child is listed per parent resource).
    * A pattern that matches no table of CloudQuery's AWS catalogue ({@link CloudQueryTables}) is a
    * config error naming the closest table; see {@link #choose} for patterns of tables not fetched.
    */
@@ -118,7 +119,7 @@ public final class TableRegistry {
     List<Table<?>> out = new ArrayList<>();
     Set<String> chosen = new HashSet<>();
     for (Table<?> t : ALL) {
-      if (matchesAny(include, t.name()) && !matchesAny(skip, t.name())) {
+      if (matchesAny(include, t.name()) && !skipped(skip, t)) {
         for (Table<?> p = t; p != null; p = p.parent()) {
           chosen.add(p.name());
         }
@@ -151,6 +152,16 @@ public final class TableRegistry {
     String hint = Suggest.closest(p.value(), known)
         .map(s -> " (did you mean '" + s + "'?)").orElse("");
     throw new ConfigException(p, p.key(), "unknown table '" + p.value() + "'" + hint);
+  }
+
+  /** A skipped table skips its child tables too, as in CloudQuery. */
+  private static boolean skipped(List<Located<String>> skip, Table<?> t) {
+    for (Table<?> p = t; p != null; p = p.parent()) {
+      if (matchesAny(skip, p.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean matchesAny(List<Located<String>> patterns, String name) {
