@@ -27,9 +27,7 @@ final class AccountReader {
     List<AccountConfig> accounts = new ArrayList<>();
     Map<String, YamlNode> names = new HashMap<>();
     for (YamlNode item : items) {
-      YamlMap m = item.map().knownKeys(
-          "id", "account_name", "local_profile", "role_arn", "role_session_name",
-          "external_id", "default_region", "regions");
+      YamlMap m = ConfigBlock.ACCOUNT.check(item);
       AccountConfig account = account(m, null, regions);
       YamlNode nameNode = nameNode(m);
       YamlNode first = names.putIfAbsent(account.name(), nameNode);
@@ -50,8 +48,7 @@ final class AccountReader {
    */
   static AccountConfig orgAccount(YamlNode node, String fallbackName, List<String> regions)
       throws ConfigException {
-    YamlMap m = node.map().knownKeys(
-        "local_profile", "role_arn", "external_id", "role_session_name", "default_region");
+    YamlMap m = ConfigBlock.ORG_ACCOUNT.check(node);
     return account(m, fallbackName, regions);
   }
 
@@ -62,8 +59,8 @@ final class AccountReader {
 
   private static AccountConfig account(YamlMap m, String fallbackName, List<String> globalRegions)
       throws ConfigException {
-    String id = m.string("id").map(String::trim).orElse(null);
-    String accountName = m.string("account_name").orElse(null);
+    String id = m.declares("id") ? m.string("id").map(String::trim).orElse(null) : null;
+    String accountName = m.declares("account_name") ? m.string("account_name").orElse(null) : null;
     String profile = m.string("local_profile").orElse(null);
     String roleArn = m.string("role_arn").map(String::trim).orElse(null);
     String arnAccount = null;
@@ -160,6 +157,9 @@ final class AccountReader {
   }
 
   private static List<String> regions(YamlMap m) throws ConfigException {
+    if (!m.declares("regions")) {
+      return null;
+    }
     List<String> regions = RegionList.read(m.stringList("regions"));
     return regions.isEmpty() ? null : regions;
   }

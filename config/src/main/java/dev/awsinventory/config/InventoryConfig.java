@@ -26,6 +26,8 @@ public final class InventoryConfig implements Serializable {
   private final DatabaseConfig database;
   private final OrgConfig org;
   private final String defaultChainRegion;
+  private final boolean sendSyncSummary;
+  private final PkMode pkMode;
   private final List<String> warnings;
 
   private InventoryConfig(Builder b, DatabaseConfig database) {
@@ -47,6 +49,8 @@ public final class InventoryConfig implements Serializable {
     this.database = database;
     this.org = b.org;
     this.defaultChainRegion = b.defaultChainRegion;
+    this.sendSyncSummary = b.sendSyncSummary;
+    this.pkMode = b.pkMode;
     this.warnings = List.copyOf(b.warnings);
   }
 
@@ -115,6 +119,19 @@ public final class InventoryConfig implements Serializable {
     return writeMode;
   }
 
+  /**
+   * The PostgreSQL destination's {@code send_sync_summary}: also write the run's summary to the
+   * database. False by default.
+   */
+  public boolean sendSyncSummary() {
+    return sendSyncSummary;
+  }
+
+  /** The PostgreSQL destination's {@code pk_mode}; {@link PkMode#DEFAULT} when not set. */
+  public PkMode pkMode() {
+    return pkMode;
+  }
+
   /** Empty when the file names no PostgreSQL database; an embedded one is used then. */
   public Optional<DatabaseConfig> database() {
     return Optional.ofNullable(database);
@@ -181,6 +198,8 @@ public final class InventoryConfig implements Serializable {
     b.writeMode = writeMode;
     b.org = org;
     b.defaultChainRegion = defaultChainRegion;
+    b.sendSyncSummary = sendSyncSummary;
+    b.pkMode = pkMode;
     b.warnings = warnings;
     return b;
   }
@@ -199,6 +218,8 @@ public final class InventoryConfig implements Serializable {
         + ", concurrency=" + concurrency
         + ", initializationConcurrency=" + initializationConcurrency
         + ", writeMode=" + writeMode.configName()
+        + (pkMode == PkMode.DEFAULT ? "" : ", pkMode=" + pkMode.configName())
+        + (sendSyncSummary ? ", sendSyncSummary=true" : "")
         + (org == null ? "" : ", org=" + org)
         + ", database=" + (database == null ? "embedded" : database)
         + "]";
@@ -224,6 +245,8 @@ public final class InventoryConfig implements Serializable {
     DatabaseConfig database;
     OrgConfig org;
     String defaultChainRegion = "us-east-1";
+    boolean sendSyncSummary;
+    PkMode pkMode = PkMode.DEFAULT;
     List<String> warnings = List.of();
 
     Builder(String file) {

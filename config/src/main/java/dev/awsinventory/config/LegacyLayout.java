@@ -13,19 +13,15 @@ final class LegacyLayout {
   private LegacyLayout() {}
 
   static InventoryConfig read(YamlMap root) throws ConfigException {
-    root.knownKeys("cloudquery", "providers");
+    ConfigBlock.LEGACY_ROOT.check(root);
     InventoryConfig.Builder b = new InventoryConfig.Builder(root.node().file().name());
     Map<String, String> sources = new HashMap<>();
     Optional<YamlMap> cloudquery = root.map("cloudquery");
     if (cloudquery.isPresent()) {
-      YamlMap cq = cloudquery.get()
-          .knownKeys("plugin_directory", "policy_directory", "providers", "connection");
-      cq.string("plugin_directory");
-      cq.string("policy_directory");
+      YamlMap cq = ConfigBlock.LEGACY_CLOUDQUERY.check(cloudquery.get());
       for (YamlNode item : cq.list("providers")) {
-        YamlMap p = item.map().knownKeys("name", "source", "version");
+        YamlMap p = ConfigBlock.LEGACY_CQ_PROVIDER.check(item);
         String name = p.require("name").string();
-        p.string("version");
         p.string("source").ifPresent(source -> sources.put(name, source));
       }
       Optional<YamlMap> connection = cq.map("connection");
@@ -49,15 +45,8 @@ final class LegacyLayout {
       throws ConfigException {
     YamlMap found = null;
     for (YamlNode item : providers.list()) {
-      YamlMap p = item.map().knownKeys("name", "alias", "configuration", "resources",
-          "skip_resources", "env", "max_parallel_resource_fetch_limit", "max_goroutines",
-          "resource_timeout");
+      YamlMap p = ConfigBlock.LEGACY_PROVIDER.check(item);
       String name = p.require("name").string();
-      p.string("alias");
-      p.strings("env");
-      p.integer("max_parallel_resource_fetch_limit", 0);
-      p.integer("max_goroutines", 0);
-      p.integer("resource_timeout", 0);
       String source = sources.get(name);
       if (name.equals("aws") || (source != null && AWS_SOURCES.contains(source))) {
         if (found != null) {
@@ -110,8 +99,7 @@ final class LegacyLayout {
   }
 
   private static DatabaseConfig connection(YamlMap c) throws ConfigException {
-    c.knownKeys("type", "username", "password", "host", "port", "database", "sslmode", "dsn",
-        "connection_string");
+    ConfigBlock.LEGACY_CONNECTION.check(c);
     Optional<YamlNode> type = c.get("type");
     if (type.isPresent()) {
       String value = type.get().string().trim();

@@ -23,10 +23,7 @@ final class OrgReader {
 
   /** The {@code org} block at {@code node}; fails at the first key that breaks a rule. */
   static OrgConfig read(YamlNode node, List<String> regions) throws ConfigException {
-    YamlMap m = node.map().knownKeys(
-        "admin_account", "member_role_name", "member_trusted_principal", "member_role_session_name",
-        "member_external_id", "member_regions", "organization_units", "skip_organization_units",
-        "skip_member_accounts");
+    YamlMap m = ConfigBlock.ORG.check(node);
     YamlNode roleNode = m.require("member_role_name");
     String roleName = roleNode.string().trim();
     if (!ROLE_NAME.matcher(roleName).matches()) {

@@ -16,6 +16,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlMap {
   private final YamlNode self;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+  private ConfigBlock block;
 
   YamlMap(MappingNode node, YamlNode self) throws ConfigException {
     this(node, self, new java.util.HashSet<>());
@@ -86,8 +87,22 @@ final class YamlMap {
     return entries.containsKey(key);
   }
 
+  /** From now on, reading a key that {@code declarations} does not declare is a defect. */
+  YamlMap declaredBy(ConfigBlock declarations) {
+    this.block = declarations;
+    return this;
+  }
+
+  /** Whether this block may hold {@code key} (always true for a map read without declarations). */
+  boolean declares(String key) {
+    return block == null || block.key(key).isPresent();
+  }
+
   /** The value under {@code key}; absent when the key is missing or its value is null. */
   Optional<YamlNode> get(String key) {
+    if (block != null && block.key(key).isEmpty()) {
+      throw new IllegalStateException("key " + key + " is read but not declared in " + block.where());
+    }
     NodeTuple entry = entries.get(key);
     if (entry == null) {
       return Optional.empty();
