@@ -28,6 +28,8 @@ final class FakeAccount implements AutoCloseable {
   final String role;
   final AccountConfig account;
   final AwsSettings settings;
+  /** The configured regions (globs). */
+  final List<String> regions;
 
   FakeAccount(Path dir, String regionsYaml) throws Exception {
     Credentials source = aws.sourceUser(SOURCE);
@@ -56,6 +58,7 @@ final class FakeAccount implements AutoCloseable {
         """.formatted(regionsYaml, aws.endpoint(), NAME, role));
     InventoryConfig config = ConfigLoader.load(file);
     account = config.accounts().get(0);
+    regions = config.regions();
     settings = AwsSettings.from(config).withPageSize(2);
     System.setProperty("aws.accessKeyId", source.accessKeyId());
     System.setProperty("aws.secretAccessKey", source.secretAccessKey());
