@@ -18,7 +18,20 @@ import java.util.stream.Collectors;
  */
 public record Summary(String runId, Status status, long resources, Map<String, Long> tables,
     int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
-    long retries, Map<String, Calls> calls, double seconds, String error) {
+    long retries, Map<String, Calls> calls, double seconds, String error, CoverageReport coverage) {
+
+  public Summary(String runId, Status status, long resources, Map<String, Long> tables,
+      int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
+      long retries, Map<String, Calls> calls, double seconds, String error) {
+    this(runId, status, resources, tables, accounts, regions, slicesOk, failed, throttles, retries,
+        calls, seconds, error, CoverageReport.NONE);
+  }
+
+  /** A copy with the accounts and orphans accounted for. */
+  public Summary withCoverage(CoverageReport report) {
+    return new Summary(runId, status, resources, tables, accounts, regions, slicesOk, failed,
+        throttles, retries, calls, seconds, error, report);
+  }
 
   /** AWS calls of one table: pages received, throttled attempts, retried attempts. */
   public record Calls(long pages, long throttles, long retries) {
@@ -90,6 +103,7 @@ public record Summary(String runId, Status status, long resources, Map<String, L
       out.append(String.format("  FAILED %s account %s (%s) region %s: %s: %s%n", f.table(),
           f.accountId(), f.accountName(), f.region(), f.errorCode(), f.errorMessage()));
     }
+    out.append(coverage.text());
     return out.toString();
   }
 
@@ -110,6 +124,7 @@ public record Summary(String runId, Status status, long resources, Map<String, L
         + e.getValue().retries() + "}").collect(Collectors.joining(", ", "{", "}")));
     field(out, "seconds", String.format(java.util.Locale.ROOT, "%.3f", seconds));
     field(out, "error", error == null ? "null" : str(error));
+    out.append(coverage.json());
     out.append("  \"failed_slices\": [");
     for (int i = 0; i < failed.size(); i++) {
       SliceOutcome f = failed.get(i);
@@ -136,7 +151,7 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     out.append("  ").append(str(name)).append(": ").append(value).append(",\n");
   }
 
-  private static String str(String s) {
+  static String str(String s) {
     if (s == null) {
       return "null";
     }

@@ -42,7 +42,10 @@ class TableRegistryTest {
     Set<String> ours = TableRegistry.all().stream().map(Table::name).collect(Collectors.toSet());
     Set<String> ec2 = CLOUDQUERY.keySet().stream().filter(n -> n.startsWith("aws_ec2_")).collect(Collectors.toSet());
     assertThat(ec2).hasSize(51);
-    assertThat(ours).containsAll(ec2).contains("aws_regions").hasSize(52);
+    Set<String> organizations = CLOUDQUERY.keySet().stream().filter(n -> n.startsWith("aws_organizations_"))
+        .collect(Collectors.toSet());
+    assertThat(organizations).hasSize(4);
+    assertThat(ours).containsAll(ec2).containsAll(organizations).contains("aws_regions").hasSize(56);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.awsinventory.transforms.tables;
 
 import dev.awsinventory.transforms.model.Column;
-import dev.awsinventory.transforms.model.Scope;
 import dev.awsinventory.transforms.model.Table;
 
 /** The table reference ({@code docs/tables.md}), generated from the registry. */
@@ -39,6 +38,10 @@ public final class TableDocs {
     if (t.parent() != null) {
       return "per " + t.parent().name() + " resource";
     }
-    return t.scope() == Scope.ACCOUNT ? "per account" : "per account and region";
+    return switch (t.scope()) {
+      case ACCOUNT -> "per account";
+      case ORGANIZATION -> "once per run, from the org block's admin account";
+      default -> "per account and region";
+    };
   }
 }
