@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
 final class AccountReader {
   private static final Pattern ROLE_ARN =
       Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]+");
-  private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
-  private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+  static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+  static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+  static final String SESSION_NAME_RULE = "must be 2 to 64 letters, digits or +=,.@_-";
+  static final String EXTERNAL_ID_RULE = "must be 2 to 1224 letters, digits or +=,.@:/_-";
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   private AccountReader() {}
@@ -25,7 +27,7 @@ final class AccountReader {
       YamlMap m = item.map().knownKeys(
           "id", "account_name", "local_profile", "role_arn", "role_session_name",
           "external_id", "default_region", "regions");
-      AccountConfig account = account(m);
+      AccountConfig account = account(m, null);
       YamlNode nameNode = nameNode(m);
       YamlNode first = names.putIfAbsent(account.name(), nameNode);
       if (first != null) {
@@ -37,7 +39,19 @@ final class AccountReader {
     return accounts;
   }
 
-  private static AccountConfig account(YamlMap m) throws ConfigException {
+  /**
+   * One account block of the {@code org} block ({@code admin_account}, {@code
+   * member_trusted_principal}): {@code local_profile}, {@code role_arn}, {@code external_id},
+   * {@code role_session_name}, {@code default_region}. Named {@code fallbackName} when it names
+   * neither a role nor a profile.
+   */
+  static AccountConfig orgAccount(YamlNode node, String fallbackName) throws ConfigException {
+    YamlMap m = node.map().knownKeys(
+        "local_profile", "role_arn", "external_id", "role_session_name", "default_region");
+    return account(m, fallbackName);
+  }
+
+  private static AccountConfig account(YamlMap m, String fallbackName) throws ConfigException {
     String id = m.string("id").map(String::trim).orElse(null);
     String accountName = m.string("account_name").orElse(null);
     String profile = m.string("local_profile").orElse(null);
@@ -65,22 +79,26 @@ final class AccountReader {
       idAccount = id;
     }
     if (id == null && accountName == null && roleArn == null && profile == null) {
-      throw m.error("an account needs at least one of id, account_name, role_arn or local_profile");
+      if (fallbackName != null) {
+        accountName = fallbackName;
+      } else {
+        throw m.error("an account needs at least one of id, account_name, role_arn or local_profile");
+      }
     }
     String name = accountName != null ? accountName : id != null ? id : arnAccount != null ? arnAccount : profile;
     return new AccountConfig(
         name,
         id,
         roleArn,
-        checked(m, "role_session_name", SESSION_NAME, "must be 2 to 64 letters, digits or +=,.@_-"),
-        checked(m, "external_id", EXTERNAL_ID, "must be 2 to 1224 letters, digits or +=,.@:/_-"),
+        checked(m, "role_session_name", SESSION_NAME, SESSION_NAME_RULE),
+        checked(m, "external_id", EXTERNAL_ID, EXTERNAL_ID_RULE),
         profile,
         defaultRegion(m, partition),
         regions(m),
         idAccount != null ? idAccount : arnAccount);
   }
 
-  private static String checked(YamlMap m, String key, Pattern pattern, String rule)
+  static String checked(YamlMap m, String key, Pattern pattern, String rule)
       throws ConfigException {
     Optional<YamlNode> node = m.get(key);
     if (node.isEmpty()) {

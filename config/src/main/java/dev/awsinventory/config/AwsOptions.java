@@ -13,12 +13,16 @@ final class AwsOptions {
         "custom_endpoint_signing_region", "initialization_concurrency", "concurrency",
         "use_paid_apis", "table_options", "event_based_sync", "scheduler",
         "use_nested_table_rate_limiting", "enable_api_level_tracing");
-    if (spec.get("org").isPresent()) {
-      throw spec.keyNode("org").error(
-          "AWS Organizations discovery is not supported yet; list the member accounts under 'accounts'");
-    }
     b.regions = RegionList.read(spec.stringList("regions"));
     b.accounts = AccountReader.read(spec.list("accounts"));
+    Optional<YamlNode> org = spec.get("org");
+    if (org.isPresent()) {
+      if (!b.accounts.isEmpty()) {
+        throw spec.keyNode("org").error("set either org (accounts discovered from AWS"
+            + " Organizations) or accounts (listed by hand), not both");
+      }
+      b.org = OrgReader.read(org.get());
+    }
     b.maxRetries = spec.integer("max_retries", 0).orElse(b.maxRetries);
     b.maxBackoffSeconds = spec.integer("max_backoff", 0).orElse(b.maxBackoffSeconds);
     b.concurrency = positiveOrDefault(spec.integer("concurrency", 0), b.concurrency);

@@ -14,10 +14,13 @@ public final class ConfigLoader {
     return load(file, System.getenv());
   }
 
-  /** As {@link #load(Path)}, with {@code ${NAME}} taken from {@code env}. */
+  /**
+   * As {@link #load(Path)}, with {@code ${NAME}} taken from {@code env}. Placeholders ({@code
+   * ${NAME}}, {@code ${file:PATH}}) are expanded in the text before it is parsed; see {@link
+   * Placeholders}.
+   */
   public static InventoryConfig load(Path file, Map<String, String> env) throws ConfigException {
-    YamlFile yamlFile = new YamlFile(file.toString(), Map.copyOf(env));
-    List<YamlNode> documents = YamlParser.documents(file, yamlFile);
+    List<YamlNode> documents = YamlParser.documents(file, Map.copyOf(env));
     YamlMap first = topLevel(documents.get(0));
     if (first.has("kind")) {
       return CurrentLayout.read(documents);

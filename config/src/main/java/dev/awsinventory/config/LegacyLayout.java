@@ -71,7 +71,26 @@ final class LegacyLayout {
     return found;
   }
 
-  /** {@code ec2.instances} becomes {@code aws_ec2_instances}; {@code *} stays. */
+  /**
+   * {@code ec2.instances} becomes {@code aws_ec2_instances} (the catalogue's name when an old
+   * singular or plural form differs, see {@link CloudQueryTables#legacyTable}); {@code *} and
+   * {@code aws_} names stay. A name no catalogue knows is mapped plainly and reported later
+   * with the closest table.
+   */
+  static String legacyTable(String name) {
+    if (name.equals("*") || name.startsWith("aws_")) {
+      return name;
+    }
+    if (!Regions.isPattern(name)) {
+      Optional<String> table = CloudQueryTables.legacyTable(name);
+      if (table.isPresent()) {
+        return table.get();
+      }
+    }
+    return "aws_" + name.replace('.', '_');
+  }
+
+  /** The {@code resources} / {@code skip_resources} list as table names. */
   private static List<Located<String>> tables(YamlMap provider, String key, List<Located<String>> fallback)
       throws ConfigException {
     if (provider.get(key).isEmpty()) {
@@ -83,8 +102,7 @@ final class LegacyLayout {
       if (name.isEmpty()) {
         throw item.error("empty resource name");
       }
-      boolean plain = name.equals("*") || name.startsWith("aws_");
-      tables.add(item.located(plain ? name : "aws_" + name.replace('.', '_')));
+      tables.add(item.located(legacyTable(name)));
     }
     return tables.isEmpty() ? fallback : tables;
   }

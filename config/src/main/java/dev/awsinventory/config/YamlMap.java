@@ -31,7 +31,7 @@ final class YamlMap {
       }
       NodeTuple first = entries.putIfAbsent(scalar.getValue(), entry);
       if (first != null) {
-        int firstLine = first.getKeyNode().getStartMark().getLine() + 1;
+        int firstLine = self.file().position(first.getKeyNode().getStartMark())[0];
         throw keyNode(scalar.getValue(), entry)
             .error("duplicate key '" + scalar.getValue() + "' (first at line " + firstLine + ")");
       }

@@ -36,6 +36,7 @@ public final class InventoryPipeline {
 
   private final PrintStream out;
   private final PrintStream err;
+  private List<String> unsupportedTables = List.of();
 
   public InventoryPipeline(PrintStream out, PrintStream err) {
     this.out = out;
@@ -65,7 +66,13 @@ public final class InventoryPipeline {
     List<Table<?>> tables;
     try {
       config = ConfigLoader.load(Path.of(options.getConfig()));
-      tables = TableRegistry.select(config.tables(), config.skipTables());
+      TableRegistry.Selection selection = TableRegistry.choose(config.tables(), config.skipTables());
+      tables = selection.tables();
+      unsupportedTables = selection.unsupported();
+      if (!unsupportedTables.isEmpty()) {
+        err.println("warning: not fetched, aws-inventory does not have these CloudQuery tables: "
+            + String.join(", ", unsupportedTables) + "; the run goes on");
+      }
     } catch (ConfigException e) {
       err.println("config error: " + e.getMessage());
       return new Result(EXIT_FATAL, null);
@@ -158,7 +165,8 @@ public final class InventoryPipeline {
     }
   }
 
-  private Summary report(InventoryOptions options, Summary summary) {
+  private Summary report(InventoryOptions options, Summary result) {
+    Summary summary = result.withUnsupportedTables(unsupportedTables);
     (summary.status() == Summary.Status.OK ? out : err).print(summary.text());
     if (options.getSummaryFile() != null) {
       try {

@@ -18,19 +18,21 @@ import java.util.stream.Collectors;
  */
 public record Summary(String runId, Status status, long resources, Map<String, Long> tables,
     int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
-    long retries, Map<String, Calls> calls, double seconds, String error, CoverageReport coverage) {
+    long retries, Map<String, Calls> calls, double seconds, String error,
+    List<String> unsupportedTables, CoverageReport coverage) {
 
   public Summary(String runId, Status status, long resources, Map<String, Long> tables,
       int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
-      long retries, Map<String, Calls> calls, double seconds, String error) {
+      long retries, Map<String, Calls> calls, double seconds, String error,
+      List<String> unsupportedTables) {
     this(runId, status, resources, tables, accounts, regions, slicesOk, failed, throttles, retries,
-        calls, seconds, error, CoverageReport.NONE);
+        calls, seconds, error, unsupportedTables, CoverageReport.NONE);
   }
 
   /** A copy with the accounts and orphans accounted for. */
   public Summary withCoverage(CoverageReport report) {
     return new Summary(runId, status, resources, tables, accounts, regions, slicesOk, failed,
-        throttles, retries, calls, seconds, error, report);
+        throttles, retries, calls, seconds, error, unsupportedTables, report);
   }
 
   /** AWS calls of one table: pages received, throttled attempts, retried attempts. */
@@ -77,11 +79,21 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     long resources = tables.values().stream().mapToLong(Long::longValue).sum();
     return new Summary(runId, status, resources, tables, accounts.size(), regions.size(),
         slices.size() - failed.size(), failed, throttles, retries, calls, seconds,
-        status == Status.FAILED ? "no account could be fetched" : null);
+        status == Status.FAILED ? "no account could be fetched" : null, List.of());
   }
 
   public static Summary fatal(String runId, String error, double seconds) {
-    return new Summary(runId, Status.FAILED, 0, Map.of(), 0, 0, 0, List.of(), 0, 0, Map.of(), seconds, error);
+    return new Summary(runId, Status.FAILED, 0, Map.of(), 0, 0, 0, List.of(), 0, 0, Map.of(), seconds, error,
+        List.of());
+  }
+
+  /**
+   * This summary listing {@code tables} patterns that name only CloudQuery tables this tool
+   * does not fetch (reported, not fetched, not failed).
+   */
+  public Summary withUnsupportedTables(List<String> patterns) {
+    return new Summary(runId, status, resources, tables, accounts, regions, slicesOk, failed,
+        throttles, retries, calls, seconds, error, List.copyOf(patterns), coverage);
   }
 
   /** The human summary printed at the end of every run. */
@@ -99,6 +111,10 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     out.append(String.format("  %d resources from %d accounts in %d regions; %d slices ok, %d failed",
         resources, accounts, regions, slicesOk, failed.size()));
     out.append(String.format("; %d throttled calls, %d retries%n", throttles, retries));
+    if (!unsupportedTables.isEmpty()) {
+      out.append("  unsupported_tables (CloudQuery tables not fetched): ")
+          .append(String.join(", ", unsupportedTables)).append('\n');
+    }
     for (SliceOutcome f : failed) {
       out.append(String.format("  FAILED %s account %s (%s) region %s: %s: %s%n", f.table(),
           f.accountId(), f.accountName(), f.region(), f.errorCode(), f.errorMessage()));
@@ -124,6 +140,8 @@ public record Summary(String runId, Status status, long resources, Map<String, L
         + e.getValue().retries() + "}").collect(Collectors.joining(", ", "{", "}")));
     field(out, "seconds", String.format(java.util.Locale.ROOT, "%.3f", seconds));
     field(out, "error", error == null ? "null" : str(error));
+    field(out, "unsupported_tables", unsupportedTables.stream().map(Summary::str)
+        .collect(Collectors.joining(", ", "[", "]")));
     out.append(coverage.json());
     out.append("  \"failed_slices\": [");
     for (int i = 0; i < failed.size(); i++) {
