@@ -199,28 +199,7 @@ class OrganizationsEndToEndTest {
 
   /** The current-layout config: the org block instead of accounts. */
   private static Path current(String url) throws IOException {
-    Path file = Files.createTempFile(dir, "org", ".yml");
-    Files.writeString(file, """
-        kind: source
-        spec:
-          name: aws
-          path: cloudquery/aws
-          tables: %s
-          destinations: ["postgresql"]
-          spec:
-            regions: ["us-east-1"]
-            custom_endpoint_url: "%s"
-        %s
-        ---
-        kind: destination
-        spec:
-          name: postgresql
-          path: cloudquery/postgresql
-          spec:
-            connection_string: "postgres://%s:%s@%s"
-        """.formatted(TABLES, aws.endpoint(), scenario.orgBlock().indent(4).stripTrailing(), TestDatabase.USER,
-        TestDatabase.PASSWORD, url.substring("jdbc:postgresql://".length())));
-    return file;
+    return scenario.writeConfig(Files.createTempFile(dir, "org", ".yml"), aws.endpoint(), url, TABLES);
   }
 
   /** Every inventory table's rows without the sync time (the sync tables differ per run by nature). */

@@ -2,6 +2,11 @@ package dev.awsinventory.testing.scenario;
 
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.aws.FakeOrganization;
+import dev.awsinventory.testing.db.TestDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +81,35 @@ public final class OrgScenario {
         SKIPPED_IDS.forEach(out::remove);
         IN_SKIPPED_OU.forEach(out::remove);
         return out;
+    }
+
+    /**
+     * Writes a current-layout config: the AWS source with this scenario's org block (no accounts),
+     * {@code tables} (a YAML list), region us-east-1, the fake's endpoint, and a PostgreSQL
+     * destination at {@code jdbcUrl} with the test database's user.
+     */
+    public Path writeConfig(Path file, URI endpoint, String jdbcUrl, String tables) throws IOException {
+        Files.writeString(file, """
+            kind: source
+            spec:
+              name: aws
+              path: cloudquery/aws
+              tables: %s
+              destinations: ["postgresql"]
+              spec:
+                regions: ["us-east-1"]
+                custom_endpoint_url: "%s"
+            %s
+            ---
+            kind: destination
+            spec:
+              name: postgresql
+              path: cloudquery/postgresql
+              spec:
+                connection_string: "postgres://%s:%s@%s"
+            """.formatted(tables, endpoint, orgBlock().indent(4).stripTrailing(), TestDatabase.USER,
+            TestDatabase.PASSWORD, jdbcUrl.substring("jdbc:postgresql://".length())));
+        return file;
     }
 
     /** The org block (YAML lines) of the scenario's config, without indentation. */
