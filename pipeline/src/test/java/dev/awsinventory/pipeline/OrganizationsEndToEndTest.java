@@ -197,6 +197,30 @@ class OrganizationsEndToEndTest {
     assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_vpcs")).isZero();
   }
 
+  @Test
+  @Order(6)
+  void withoutOuOptionsOrOrganizationTablesItIsListAccountsAndStatusStandsInForState() throws Exception {
+    String url = pg.newDatabase();
+    scenario.org.withoutState(true);
+    aws.resetCounters();
+    try {
+      Path config = OrgScenario.writeConfig(Files.createTempFile(dir, "plain", ".yml"), aws.endpoint(), url,
+          "[\"aws_ec2_vpcs\"]", "org:\n  member_role_name: " + OrgScenario.MEMBER_ROLE + "\n");
+      InventoryRun.Result r = InventoryRun.run(management, "--config=" + config);
+      assertThat(r.code()).as(r.output()).isEqualTo(InventoryPipeline.EXIT_PARTIAL);
+      assertThat(aws.calls("ListAccounts")).isPositive();
+      assertThat(aws.calls("ListRoots") + aws.calls("ListAccountsForParent")).isZero();
+      Set<String> expected = new TreeSet<>(OrgScenario.expectedFetched());
+      expected.addAll(OrgScenario.SKIPPED_IDS);
+      expected.addAll(OrgScenario.IN_SKIPPED_OU);
+      expected.removeAll(List.of(OrgScenario.member(3), OrgScenario.member(6)));
+      assertThat(accountsIn(url, "aws_ec2_vpcs")).isEqualTo(expected);
+      assertThat(r.output()).contains("NOT FETCHED account " + OrgScenario.CLOSED + " (member-17): state SUSPENDED");
+    } finally {
+      scenario.org.withoutState(false);
+    }
+  }
+
   /** The current-layout config: the org block instead of accounts. */
   private static Path current(String url) throws IOException {
     return scenario.writeConfig(Files.createTempFile(dir, "org", ".yml"), aws.endpoint(), url, TABLES);

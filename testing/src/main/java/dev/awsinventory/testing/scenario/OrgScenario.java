@@ -89,6 +89,12 @@ public final class OrgScenario {
      * destination at {@code jdbcUrl} with the test database's user.
      */
     public Path writeConfig(Path file, URI endpoint, String jdbcUrl, String tables) throws IOException {
+        return writeConfig(file, endpoint, jdbcUrl, tables, orgBlock());
+    }
+
+    /** As {@link #writeConfig(Path, URI, String, String)}, with another org block. */
+    public static Path writeConfig(Path file, URI endpoint, String jdbcUrl, String tables, String orgBlock)
+        throws IOException {
         Files.writeString(file, """
             kind: source
             spec:
@@ -107,7 +113,7 @@ public final class OrgScenario {
               path: cloudquery/postgresql
               spec:
                 connection_string: "postgres://%s:%s@%s"
-            """.formatted(tables, endpoint, orgBlock().indent(4).stripTrailing(), TestDatabase.USER,
+            """.formatted(tables, endpoint, orgBlock.indent(4).stripTrailing(), TestDatabase.USER,
             TestDatabase.PASSWORD, jdbcUrl.substring("jdbc:postgresql://".length())));
         return file;
     }
