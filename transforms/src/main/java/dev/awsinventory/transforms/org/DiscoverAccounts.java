@@ -121,12 +121,12 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
         }
       }
       String management = tree.accounts().isEmpty() ? null : managementOf(tree, adminId);
+      Map<String, OrgAccount> byId = new HashMap<>();
+      tree.orgAccounts().forEach(a -> byId.put(a.account().id(), a));
       for (AccountStatus s : OrgSelection.decide(org, tree, management)) {
         out.get(STATUS).output(s);
         if (AccountStatus.FETCHED.equals(s.disposition())) {
-          OrgAccount a = tree.orgAccounts().stream().filter(x -> x.account().id().equals(s.accountId()))
-              .findFirst().orElseThrow();
-          out.get(MEMBERS).output(OrgSelection.member(org, a, s.accountName(), admin));
+          out.get(MEMBERS).output(OrgSelection.member(org, byId.get(s.accountId()), s.accountName(), admin));
         } else {
           LOG.info("organization account {} ({}): {} {}", s.accountId(), s.accountName(), s.disposition(),
               s.detail() != null ? s.detail() : s.state());
