@@ -70,6 +70,10 @@ class OrganizationsEndToEndTest {
         "--summary-file=" + dir.resolve("summary1.json"));
 
     assertThat(r.code()).as(r.output()).isEqualTo(InventoryPipeline.EXIT_PARTIAL);
+    System.out.printf("organization of 25 accounts: run %.1f s; Organizations calls: ListRoots %d, "
+        + "ListOrganizationalUnitsForParent %d, ListAccountsForParent %d, ListTagsForResource %d%n", r.seconds(),
+        aws.calls("ListRoots"), aws.calls("ListOrganizationalUnitsForParent"), aws.calls("ListAccountsForParent"),
+        aws.calls("ListTagsForResource"));
     assertThat(accountsIn(firstUrl, "aws_ec2_vpcs")).isEqualTo(OrgScenario.expectedFetched());
     List<AssumeRoleCall> granted = aws.assumeRoleCalls().stream().filter(AssumeRoleCall::granted).toList();
     assertThat(granted).allSatisfy(c -> {
@@ -131,6 +135,8 @@ class OrganizationsEndToEndTest {
       InventoryRun.Result r = InventoryRun.run(management, "--config=" + current(url));
       assertThat(r.code()).as(r.output()).isEqualTo(InventoryPipeline.EXIT_PARTIAL);
       assertThat(scenario.org.throttled() - before).isGreaterThan(5);
+      System.out.printf("30%% throttled: %d Organizations calls throttled and retried; run %.1f s%n",
+          scenario.org.throttled() - before, r.seconds());
       assertThat(r.summary().failed()).extracting(SliceOutcome::accountId).containsExactly(OrgScenario.MANAGEMENT);
       assertThat(inventory(url)).isEqualTo(inventory(firstUrl));
     } finally {
