@@ -18,6 +18,7 @@ public final class AccountConfig implements Serializable {
   private final String defaultRegion;
   private final List<String> regions;
   private final String accountIdHint;
+  private final AccountConfig source;
 
   AccountConfig(
       String name,
@@ -29,6 +30,14 @@ public final class AccountConfig implements Serializable {
       String defaultRegion,
       List<String> regions,
       String accountIdHint) {
+    this(name, id, roleArn, roleSessionName, externalId, localProfile, defaultRegion, regions,
+        accountIdHint, null);
+  }
+
+  private AccountConfig(String name, String id, String roleArn, String roleSessionName,
+      String externalId, String localProfile, String defaultRegion, List<String> regions,
+      String accountIdHint, AccountConfig source) {
+    this.source = source;
     this.name = Objects.requireNonNull(name);
     this.id = id;
     this.roleArn = roleArn;
@@ -46,6 +55,25 @@ public final class AccountConfig implements Serializable {
    */
   public static AccountConfig defaultChain() {
     return new AccountConfig("default", null, null, null, null, null, "us-east-1", null, null);
+  }
+
+  /**
+   * A member account discovered in an organization: its role is assumed with the credentials of
+   * {@code source} (the {@code org} block's {@code member_trusted_principal}, else its {@code
+   * admin_account}; null means the default credential chain).
+   *
+   * @param regions the member's regions, or null for the top-level {@code regions}
+   */
+  public static AccountConfig member(String accountId, String name, String roleArn,
+      String roleSessionName, String externalId, String defaultRegion, List<String> regions,
+      AccountConfig source) {
+    return new AccountConfig(name, accountId, roleArn, roleSessionName, externalId, null,
+        defaultRegion, regions, accountId, source);
+  }
+
+  /** Whose credentials assume {@link #roleArn()}; empty: this account's profile or the default chain. */
+  public Optional<AccountConfig> source() {
+    return Optional.ofNullable(source);
   }
 
   /** {@code account_name}, else {@code id}, else the account id in {@code role_arn}. */
@@ -99,7 +127,8 @@ public final class AccountConfig implements Serializable {
         && Objects.equals(localProfile, a.localProfile)
         && defaultRegion.equals(a.defaultRegion)
         && Objects.equals(regions, a.regions)
-        && Objects.equals(accountIdHint, a.accountIdHint);
+        && Objects.equals(accountIdHint, a.accountIdHint)
+        && Objects.equals(source, a.source);
   }
 
   @Override
@@ -128,6 +157,9 @@ public final class AccountConfig implements Serializable {
     s.append(", default_region=").append(defaultRegion);
     if (regions != null) {
       s.append(", regions=").append(regions);
+    }
+    if (source != null) {
+      s.append(", source=").append(source);
     }
     return s.append(']').toString();
   }

@@ -1,6 +1,7 @@
 package dev.awsinventory.pipeline;
 
 import dev.awsinventory.config.AccountConfig;
+import dev.awsinventory.config.OrgConfig;
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.FetchResources;
@@ -36,13 +37,23 @@ import org.apache.beam.sdk.values.TupleTagList;
  */
 public record InventoryGraph(List<AccountConfig> accounts, List<String> regions, List<Table<?>> tables,
     AwsSettings aws, JdbcIO.DataSourceConfiguration database, WriteMode mode, String runId,
-    String sourceName, String syncTime, int fetchConcurrency) {
+    String sourceName, String syncTime, int fetchConcurrency, OrgConfig org) {
+
+  /** Accounts listed in the config (no {@code org} block). */
+  public InventoryGraph(List<AccountConfig> accounts, List<String> regions, List<Table<?>> tables,
+      AwsSettings aws, JdbcIO.DataSourceConfiguration database, WriteMode mode, String runId,
+      String sourceName, String syncTime, int fetchConcurrency) {
+    this(accounts, regions, tables, aws, database, mode, runId, sourceName, syncTime, fetchConcurrency, null);
+  }
 
   public void addTo(Pipeline p) {
     List<String> regional = names(Scope.REGIONAL);
     List<String> perAccount = names(Scope.ACCOUNT);
-    PCollectionTuple resolved = p
-        .apply("Accounts", Create.of(accounts).withCoder(SerializableCoder.of(AccountConfig.class)))
+    OrgAccounts discovered = org == null ? null : new OrgAccounts(org, aws, names(Scope.ORGANIZATION),
+        children(), database, runId, sourceName, syncTime);
+    PCollection<AccountConfig> accountList = discovered != null ? discovered.expand(p)
+        : p.apply("Accounts", Create.of(accounts).withCoder(SerializableCoder.of(AccountConfig.class)));
+    PCollectionTuple resolved = accountList
         .apply("SpreadAccounts", Reshuffle.viaRandomKey())
         .apply("ResolveRegions", ParDo.of(new ResolveAccounts(aws, regions, regional, perAccount, children()))
             .withOutputTags(ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
@@ -52,11 +63,17 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
         .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency))
             .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     PCollection<ResourceRow> rows = fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
+    if (discovered != null) {
+      rows = PCollectionList.of(rows).and(discovered.rows()).apply("WithOrganizationRows", Flatten.pCollections());
+    }
     PCollection<Void> written = rows.apply("Write", new WriteRows(database, mode));
     SerializableCoder<SliceOutcome> outcomeCoder = SerializableCoder.of(SliceOutcome.class);
-    PCollectionList.of(fetched.get(FetchResources.OUTCOMES).setCoder(outcomeCoder))
-        .and(resolved.get(ResolveAccounts.FAILED).setCoder(outcomeCoder))
-        .apply("Outcomes", Flatten.pCollections())
+    PCollectionList<SliceOutcome> outcomes = PCollectionList.of(fetched.get(FetchResources.OUTCOMES)
+        .setCoder(outcomeCoder)).and(resolved.get(ResolveAccounts.FAILED).setCoder(outcomeCoder));
+    if (discovered != null) {
+      outcomes = outcomes.and(discovered.outcomes());
+    }
+    outcomes.apply("Outcomes", Flatten.pCollections())
         .apply("AfterWrites", Wait.on(written))
         .apply("FinishSlices", ParDo.of(new FinishSlices(database, runId, sourceName, syncTime, mode)));
   }

@@ -68,4 +68,12 @@ public interface InventoryOptions extends PipelineOptions {
   boolean getRateLimit();
 
   void setRateLimit(boolean value);
+
+  @Description("Delete the rows this run did not cover at all (accounts removed from the config or "
+      + "the organization, regions dropped): exactly the orphans the summary lists, one transaction "
+      + "per table; never rows of an account that failed or is suspended.")
+  @Default.Boolean(false)
+  boolean getDeleteOrphans();
+
+  void setDeleteOrphans(boolean value);
 }

@@ -7,6 +7,7 @@ import dev.awsinventory.config.InventoryConfig;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Errors;
 import dev.awsinventory.transforms.model.Table;
+import dev.awsinventory.transforms.postgres.Coverage;
 import dev.awsinventory.transforms.postgres.Schema;
 import dev.awsinventory.transforms.postgres.SchemaException;
 import dev.awsinventory.transforms.postgres.SyncTables;
@@ -122,6 +123,7 @@ public final class InventoryPipeline {
     String runner = options.getRunner().getSimpleName();
     try (Connection c = db.connect()) {
       Schema.ensure(c, tables, config.writeMode());
+      Coverage.ensure(c);
       SyncTables.startRun(c, runId, config.sourceName(), syncTime, runner, config.writeMode().configName());
     } catch (SQLException e) {
       return report(options, Summary.fatal(runId, "database unreachable at " + db.jdbcUrl() + ": "
@@ -129,13 +131,13 @@ public final class InventoryPipeline {
     } catch (SchemaException e) {
       return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
     }
-    List<AccountConfig> accounts = config.accounts().isEmpty()
-        ? List.of(config.defaultChainAccount()) : config.accounts();
+    List<AccountConfig> accounts = config.org().isPresent() ? List.of()
+        : config.accounts().isEmpty() ? List.of(config.defaultChainAccount()) : config.accounts();
     AwsSettings aws = AwsSettings.from(config).withRateLimit(options.getRateLimit())
         .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
     Pipeline p = Pipeline.create(options);
     new InventoryGraph(accounts, config.regions(), tables, aws, db.beam(), config.writeMode(), runId,
-        config.sourceName(), syncTime, options.getFetchConcurrency()).addTo(p);
+        config.sourceName(), syncTime, options.getFetchConcurrency(), config.org().orElse(null)).addTo(p);
     String pipelineError = null;
     try {
       PipelineResult result = p.run();
@@ -147,14 +149,17 @@ public final class InventoryPipeline {
     } catch (RuntimeException e) {
       pipelineError = "the pipeline failed: " + Errors.redact(rootMessage(e));
     }
-    return finish(options, db, runId, accounts.size(), pipelineError, start);
+    return finish(options, db, runId, accounts.size(), pipelineError, start, config, tables);
   }
 
   private Summary finish(InventoryOptions options, Database db, String runId, int accountCount,
-      String pipelineError, long start) {
+      String pipelineError, long start, InventoryConfig config, List<Table<?>> tables) {
     try (Connection c = db.connect()) {
       Summary summary = pipelineError != null ? Summary.fatal(runId, pipelineError, seconds(start))
           : Summary.of(runId, SyncTables.slices(c, runId), accountCount, seconds(start));
+      if (pipelineError == null) {
+        summary = OrgRun.cover(c, summary, runId, config, tables, options.getDeleteOrphans());
+      }
       SyncTables.finishRun(c, runId, summary.status().label(), summary.resources(),
           summary.slicesOk(), summary.failed().size(), summary.error());
       return report(options, summary);

@@ -23,8 +23,22 @@ import java.util.TreeSet;
 public record Summary(String runId, Status status, long resources, Map<String, Long> tables,
     int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
     long retries, Map<String, Calls> calls, double seconds, String error,
-    List<String> unsupportedTables) {
+    List<String> unsupportedTables, CoverageReport coverage) {
   private static final JsonFactory JSON = new JsonFactory();
+
+  public Summary(String runId, Status status, long resources, Map<String, Long> tables,
+      int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
+      long retries, Map<String, Calls> calls, double seconds, String error,
+      List<String> unsupportedTables) {
+    this(runId, status, resources, tables, accounts, regions, slicesOk, failed, throttles, retries,
+        calls, seconds, error, unsupportedTables, CoverageReport.NONE);
+  }
+
+  /** A copy with the accounts and orphans accounted for. */
+  public Summary withCoverage(CoverageReport report) {
+    return new Summary(runId, status, resources, tables, accounts, regions, slicesOk, failed,
+        throttles, retries, calls, seconds, error, unsupportedTables, report);
+  }
 
   /** AWS calls of one table: pages received, throttled attempts, retried attempts. */
   public record Calls(long pages, long throttles, long retries) {
@@ -85,7 +99,7 @@ public record Summary(String runId, Status status, long resources, Map<String, L
    */
   public Summary withUnsupportedTables(List<String> patterns) {
     return new Summary(runId, status, resources, tables, accounts, regions, slicesOk, failed,
-        throttles, retries, calls, seconds, error, List.copyOf(patterns));
+        throttles, retries, calls, seconds, error, List.copyOf(patterns), coverage);
   }
 
   /** The human summary printed at the end of every run. */
@@ -111,6 +125,7 @@ public record Summary(String runId, Status status, long resources, Map<String, L
       out.append(String.format("  FAILED %s account %s (%s) region %s: %s: %s%n", f.table(),
           f.accountId(), f.accountName(), f.region(), f.errorCode(), f.errorMessage()));
     }
+    out.append(coverage.text());
     return out.toString();
   }
 
@@ -158,6 +173,7 @@ public record Summary(String runId, Status status, long resources, Map<String, L
       }
       g.writeEndArray();
       g.writeStringField("error", error);
+      coverage.writeJson(g);
       g.writeArrayFieldStart("failed_slices");
       for (SliceOutcome f : failed) {
         g.writeStartObject();

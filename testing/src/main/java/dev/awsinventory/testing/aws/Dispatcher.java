@@ -33,6 +33,12 @@ final class Dispatcher implements HttpHandler {
             Call call = Call.read(exchange);
             String requestId = UUID.randomUUID().toString();
             SigV4.Auth auth = SigV4.parse(call.header("authorization"));
+            String target = call.header("x-amz-target");
+            if (target != null && target.startsWith(OrganizationsService.TARGET_PREFIX)) {
+                organizations(exchange, call, auth, target.substring(OrganizationsService.TARGET_PREFIX.length()),
+                    requestId);
+                return;
+            }
             boolean isSts = auth != null ? "sts".equals(auth.service()) : "2011-06-15".equals(call.param("Version"));
             try {
                 String body = answer(call, auth, isSts, requestId);
@@ -48,6 +54,31 @@ final class Dispatcher implements HttpHandler {
         } finally {
             exchange.close();
             aws.requestEnded();
+        }
+    }
+
+    /** AWS Organizations: awsJson1_1 answers and errors ({@code __type}). */
+    private void organizations(HttpExchange exchange, Call call, SigV4.Auth auth, String operation, String requestId)
+        throws IOException {
+        String body;
+        int status = 200;
+        try {
+            Identity caller = authenticate(call, auth, false);
+            aws.count(caller.accountId(), auth.region(), operation);
+            body = OrganizationsService.answer(operation, call, caller, aws);
+        } catch (ServiceError e) {
+            status = e.status();
+            body = JsonWriter.error(e.code(), e.getMessage());
+        } catch (RuntimeException e) {
+            status = 500;
+            body = JsonWriter.error("ServiceException", String.valueOf(e));
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.1");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -40,6 +40,7 @@ public final class FakeAws implements AutoCloseable {
     private final AtomicInteger activeRequests = new AtomicInteger();
     private final AtomicInteger mostActiveRequests = new AtomicInteger();
     private volatile Duration credentialLifetime;
+    private volatile FakeOrganization organization;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -88,6 +89,27 @@ public final class FakeAws implements AutoCloseable {
             throw new IllegalArgumentException("an AWS account id has 12 digits: " + accountId);
         }
         return accounts.computeIfAbsent(accountId, id -> new FakeAccount(this, id));
+    }
+
+    /**
+     * The organization whose management account is this one (created on first use; the fake holds one). Its
+     * Organizations API answers callers of the management account only.
+     */
+    public synchronized FakeOrganization organization(String managementAccountId) {
+        account(managementAccountId);
+        if (organization == null) {
+            organization = new FakeOrganization(this, managementAccountId);
+        } else if (!organization.managementAccountId().equals(managementAccountId)) {
+            throw new IllegalStateException("the fake already has an organization managed by "
+                + organization.managementAccountId());
+        }
+        return organization;
+    }
+
+    /** The organization the account belongs to (as management account or member), or null. */
+    FakeOrganization organizationOf(String accountId) {
+        FakeOrganization org = organization;
+        return org != null && (org.managementAccountId().equals(accountId) || org.hasMember(accountId)) ? org : null;
     }
 
     /** AssumeRole of this role is denied unless it passes exactly this ExternalId (null: no longer required). */

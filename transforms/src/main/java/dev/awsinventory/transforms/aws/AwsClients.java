@@ -68,7 +68,14 @@ public final class AwsClients implements AutoCloseable {
 
   /** Credentials of the account: its role assumed from the source credentials, or the source ones. */
   public AwsCredentialsProvider credentials(AccountConfig account) {
-    return credentials.computeIfAbsent(identityKey(account), k -> newCredentials(account));
+    String key = identityKey(account);
+    AwsCredentialsProvider known = credentials.get(key);
+    if (known != null) {
+      return known;
+    }
+    // the source's provider first: a map's computeIfAbsent must not update the same map
+    AwsCredentialsProvider via = account.source().map(this::credentials).orElse(null);
+    return credentials.computeIfAbsent(key, k -> newCredentials(account, via));
   }
 
   public StsClient sts(AccountConfig account) {
@@ -90,10 +97,10 @@ public final class AwsClients implements AutoCloseable {
     });
   }
 
-  private AwsCredentialsProvider newCredentials(AccountConfig account) {
-    AwsCredentialsProvider source = account.localProfile()
-        .<AwsCredentialsProvider>map(p -> ProfileCredentialsProvider.builder().profileName(p).build())
-        .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+  private AwsCredentialsProvider newCredentials(AccountConfig account, AwsCredentialsProvider via) {
+    AwsCredentialsProvider source = via != null ? via : account.localProfile()
+            .<AwsCredentialsProvider>map(p -> ProfileCredentialsProvider.builder().profileName(p).build())
+            .orElseGet(() -> DefaultCredentialsProvider.builder().build());
     if (account.roleArn().isEmpty()) {
       return source;
     }
@@ -146,7 +153,8 @@ public final class AwsClients implements AutoCloseable {
 
   private static String identityKey(AccountConfig a) {
     return a.roleArn().orElse("") + "|" + a.externalId().orElse("") + "|"
-        + a.roleSessionName().orElse("") + "|" + a.localProfile().orElse("");
+        + a.roleSessionName().orElse("") + "|" + a.localProfile().orElse("")
+        + a.source().map(s -> " via " + identityKey(s)).orElse("");
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -1,5 +1,6 @@
 package dev.awsinventory.transforms.model;
 
+import dev.awsinventory.transforms.org.OrgTree;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /** What a table's list call gets on the worker: a client for one account and region. */
@@ -18,4 +19,9 @@ public interface FetchContext {
    * rate-limit bucket.
    */
   int pageSize(int actionMaximum);
+
+  /** The organization account discovery walked; only organization tables are given one. */
+  default OrgTree organization() {
+    throw new UnsupportedOperationException("only organization tables are listed from the organization");
+  }
 }

@@ -87,6 +87,14 @@ public final class Table<T> {
     return new Builder<>(name, model, Scope.ACCOUNT);
   }
 
+  /**
+   * A table of the AWS Organization, written once per run from what account discovery walked
+   * ({@link FetchContext#organization()}), in the slice (admin account, {@code *}).
+   */
+  public static <T> Builder<T> organization(String name, Class<T> model) {
+    return new Builder<>(name, model, Scope.ORGANIZATION);
+  }
+
   /** A child table; complete it with {@link Builder#listedPerParent}. */
   public static <T> Builder<T> child(String name, Class<T> model) {
     return new Builder<>(name, model, null);

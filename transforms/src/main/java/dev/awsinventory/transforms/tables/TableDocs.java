@@ -1,7 +1,6 @@
 package dev.awsinventory.transforms.tables;
 
 import dev.awsinventory.transforms.model.Column;
-import dev.awsinventory.transforms.model.Scope;
 import dev.awsinventory.transforms.model.Table;
 
 /**
@@ -26,8 +25,12 @@ public final class TableDocs {
       out.append("| `").append(t.name()).append("` | ").append(String.join(", ", t.apiCalls()));
       if (t.parent() != null) {
         out.append(", per `").append(t.parent().name()).append("` resource");
-      } else if (t.scope() == Scope.ACCOUNT) {
-        out.append(", once per account");
+      } else {
+        switch (t.scope()) {
+          case ACCOUNT -> out.append(", once per account");
+          case ORGANIZATION -> out.append(", once per run");
+          default -> {}
+        }
       }
       out.append(" | ").append(t.description()).append(" |\n");
     }
@@ -81,6 +84,10 @@ public final class TableDocs {
     if (t.parent() != null) {
       return "per " + t.parent().name() + " resource";
     }
-    return t.scope() == Scope.ACCOUNT ? "per account" : "per account and region";
+    return switch (t.scope()) {
+      case ACCOUNT -> "per account";
+      case ORGANIZATION -> "once per run, from the org block's admin account";
+      default -> "per account and region";
+    };
   }
 }

@@ -68,7 +68,11 @@ public final class TableRegistry {
       Ec2VpcPeeringConnections.TABLE,
       Ec2Vpcs.TABLE,
       Ec2VpnConnections.TABLE,
-      Ec2VpnGateways.TABLE);
+      Ec2VpnGateways.TABLE,
+      OrganizationsAccounts.TABLE,
+      OrganizationsAccountParents.TABLE,
+      OrganizationsOrganizationalUnits.TABLE,
+      OrganizationsRoots.TABLE);
 
   private static final Map<String, Table<?>> BY_NAME = index();
 

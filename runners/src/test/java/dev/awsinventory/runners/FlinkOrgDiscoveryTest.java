@@ -1,0 +1,92 @@
+package dev.awsinventory.runners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awsinventory.testing.aws.Credentials;
+import dev.awsinventory.testing.aws.FakeAws;
+import dev.awsinventory.testing.db.TestDatabase;
+import dev.awsinventory.testing.scenario.OrgScenario;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Organizations discovery on a real Flink session cluster: the TaskManager holds the management
+ * account's credentials in its environment, the submitting client holds no AWS credentials at
+ * all, and the organization still becomes the fetched accounts (discovery runs on the worker).
+ */
+class FlinkOrgDiscoveryTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void theTaskManagerDiscoversTheOrganizationWithItsOwnCredentials() throws Exception {
+    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+      OrgScenario scenario = OrgScenario.create(aws);
+      Credentials management = aws.sourceUser(OrgScenario.MANAGEMENT);
+      Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", management.accessKeyId(),
+          "AWS_SECRET_ACCESS_KEY", management.secretAccessKey());
+      Path state = dir.resolve("flink");
+      Thread stopper = new Thread(() -> script("stop-cluster.sh", state, Map.of()));
+      Runtime.getRuntime().addShutdownHook(stopper);
+      try {
+        String master = script("start-cluster.sh", state, credentials).lines()
+            .filter(l -> l.startsWith("FLINK_MASTER=")).findFirst()
+            .orElseThrow(() -> new AssertionError("the cluster did not start")).substring("FLINK_MASTER=".length());
+        String url = pg.newDatabase();
+        Path config = scenario.writeConfig(dir.resolve("org.yml"), aws.endpoint(), url,
+            "[\"aws_ec2_vpcs\", \"aws_organizations_*\"]");
+        Jar.Result r = Jar.run(Map.of(), dir, "--config=" + config, "--runner=FlinkRunner",
+            "--flinkMaster=" + master, "--parallelism=2",
+            "--filesToStage=" + Path.of(System.getProperty("flinkJobJar")).toAbsolutePath());
+        // the management account has no member role: partial, as on the DirectRunner
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.stdout() + r.stderr()).contains("NOT FETCHED account " + OrgScenario.SUSPENDED);
+        Set<String> fetched = TestDatabase.query(url, "SELECT DISTINCT account_id FROM aws_ec2_vpcs").stream()
+            .map(m -> (String) m.get("account_id")).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(fetched).isEqualTo(OrgScenario.expectedFetched());
+        assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_organizations_accounts")).isEqualTo(25);
+        assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_inventory_sync_accounts")).isEqualTo(25);
+        assertThat(aws.calls(OrgScenario.MANAGEMENT, "us-east-1", "ListRoots")).isPositive();
+      } finally {
+        script("stop-cluster.sh", state, Map.of());
+        Runtime.getRuntime().removeShutdownHook(stopper);
+      }
+    }
+  }
+
+  /** Runs a script of runners/flink and returns its stdout; fails with its output if it fails. */
+  private static String script(String name, Path state, Map<String, String> env) {
+    try {
+      Path out = Files.createTempFile("flink-script", ".out");
+      ProcessBuilder pb = new ProcessBuilder(List.of("bash", Path.of("flink", name).toString(), state.toString()))
+          .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError(name + " did not finish in 5 minutes");
+      }
+      String stdout = Files.readString(out, StandardCharsets.UTF_8);
+      if (p.exitValue() != 0) {
+        throw new AssertionError(name + " exited " + p.exitValue() + ": " + stdout);
+      }
+      return stdout;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+}

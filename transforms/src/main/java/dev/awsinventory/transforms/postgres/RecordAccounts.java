@@ -1,0 +1,25 @@
+package dev.awsinventory.transforms.postgres;
+
+import dev.awsinventory.transforms.org.AccountStatus;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.apache.beam.sdk.io.jdbc.JdbcIO;
+
+/** Records what discovery decided for each account in {@link Coverage#ACCOUNTS}. */
+public final class RecordAccounts extends DatabaseFn<AccountStatus> {
+  private final String runId;
+
+  public RecordAccounts(JdbcIO.DataSourceConfiguration database, String runId) {
+    super(database);
+    this.runId = runId;
+  }
+
+  @ProcessElement
+  public void process(@Element AccountStatus status) throws SQLException {
+    try (Connection c = dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      Coverage.recordAccount(c, runId, status);
+      c.commit();
+    }
+  }
+}
