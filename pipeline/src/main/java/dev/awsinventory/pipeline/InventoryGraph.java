@@ -3,8 +3,8 @@ package dev.awsinventory.pipeline;
 import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.aws.AwsSettings;
+import dev.awsinventory.transforms.fetch.Coders;
 import dev.awsinventory.transforms.fetch.FetchResources;
-import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.ResolveAccounts;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.ResourceRow;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -42,18 +42,18 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
     List<String> regional = names(Scope.REGIONAL);
     List<String> perAccount = names(Scope.ACCOUNT);
     PCollectionTuple resolved = p
-        .apply("Accounts", Create.of(accounts).withCoder(SerializableCoder.of(AccountConfig.class)))
+        .apply("Accounts", Create.of(accounts).withCoder(Coders.account()))
         .apply("SpreadAccounts", Reshuffle.viaRandomKey())
         .apply("ResolveRegions", ParDo.of(new ResolveAccounts(aws, regions, regional, perAccount, children()))
             .withOutputTags(ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
     PCollectionTuple fetched = resolved.get(ResolveAccounts.TASKS)
-        .setCoder(SerializableCoder.of(FetchTask.class))
+        .setCoder(Coders.task())
         .apply("Spread", Reshuffle.viaRandomKey())
         .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency))
             .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     PCollection<ResourceRow> rows = fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
     PCollection<Void> written = rows.apply("Write", new WriteRows(database, mode));
-    SerializableCoder<SliceOutcome> outcomeCoder = SerializableCoder.of(SliceOutcome.class);
+    Coder<SliceOutcome> outcomeCoder = Coders.outcome();
     PCollectionList.of(fetched.get(FetchResources.OUTCOMES).setCoder(outcomeCoder))
         .and(resolved.get(ResolveAccounts.FAILED).setCoder(outcomeCoder))
         .apply("Outcomes", Flatten.pCollections())
