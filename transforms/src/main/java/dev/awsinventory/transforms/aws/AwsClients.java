@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -30,6 +31,7 @@ public final class AwsClients implements AutoCloseable {
 
   private final AwsSettings settings;
   private final SdkHttpClient http;
+  private final Map<String, AwsCredentialsProvider> sources = new ConcurrentHashMap<>();
   private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
   private final Map<String, StsClient> sts = new ConcurrentHashMap<>();
   private final Map<String, Ec2Client> ec2 = new ConcurrentHashMap<>();
@@ -91,14 +93,15 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private AwsCredentialsProvider newCredentials(AccountConfig account) {
-    AwsCredentialsProvider source = account.localProfile()
-        .<AwsCredentialsProvider>map(p -> ProfileCredentialsProvider.builder().profileName(p).build())
-        .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+    String profile = account.localProfile().orElse("");
+    AwsCredentialsProvider source = sources.computeIfAbsent(profile, p -> p.isEmpty()
+        ? DefaultCredentialsProvider.builder().build()
+        : ProfileCredentialsProvider.builder().profileName(p).build());
     if (account.roleArn().isEmpty()) {
       return source;
     }
-    StsClient client = sts.computeIfAbsent("source|" + identityKey(account) + "|"
-        + account.defaultRegion(), k -> stsClient(source, account.defaultRegion()));
+    StsClient client = sts.computeIfAbsent("source|" + profile + "|" + account.defaultRegion(),
+        k -> stsClient(source, account.defaultRegion()));
     Duration session = Duration.ofSeconds(settings.sessionDurationSeconds());
     return StsAssumeRoleCredentialsProvider.builder()
         .stsClient(client)
@@ -157,7 +160,7 @@ public final class AwsClients implements AutoCloseable {
   public void close() {
     ec2.values().forEach(SdkAutoCloseable::close);
     sts.values().forEach(SdkAutoCloseable::close);
-    credentials.values().forEach(c -> {
+    Stream.concat(credentials.values().stream(), sources.values().stream()).distinct().forEach(c -> {
       if (c instanceof AutoCloseable closeable) {
         try {
           closeable.close();
