@@ -24,6 +24,15 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * The AWS clients of one worker JVM: one HTTP connection pool, one credentials provider per
  * role (refreshed by the SDK before it expires), one EC2 client per (role, region). Shared by
  * every DoFn instance with the same settings and closed when the last one releases it.
+ *
+ * <p>What is shared, and why: creating an SDK client is expensive (endpoint rules, retry
+ * strategy, interceptors), so nothing is built per slice. One {@link SdkHttpClient} (at most
+ * {@code maxConnections} connections) serves every client. The source credentials (default
+ * chain or a local profile) and the STS client that assumes roles with them exist once per
+ * (profile, region), not per account; each role has one provider, whose session the SDK
+ * refreshes before it expires. An EC2 client is per (role, region) because its
+ * {@link CallTracker} paces calls through that account and region's own token buckets.
+ * Threads: none of its own; clients are used from the fetch pool's threads and are thread-safe.
  */
 public final class AwsClients implements AutoCloseable {
   public static final String DEFAULT_SESSION_NAME = "aws-inventory";
