@@ -50,6 +50,17 @@ public final class AccountConfig implements Serializable {
   }
 
   /**
+   * An account from its fields as the getters return them (null for absent), for decoding an
+   * encoded one; configs are read by {@link AccountReader}, which checks every field.
+   */
+  public static AccountConfig of(String name, String id, String roleArn, String roleSessionName,
+      String externalId, String localProfile, String defaultRegion, List<String> regions,
+      String accountIdHint, AccountConfig source) {
+    return new AccountConfig(name, id, roleArn, roleSessionName, externalId, localProfile,
+        defaultRegion, regions, accountIdHint, source);
+  }
+
+  /**
    * The account of the default credential chain, used when the config lists no accounts: its
    * id is found with GetCallerIdentity.
    */

@@ -15,9 +15,11 @@ public final class Args {
   public static InventoryOptions parse(String[] args) {
     List<String> beam = new ArrayList<>();
     boolean parallelismGiven = false;
+    boolean checksGiven = false;
     for (String a : args) {
       String arg = camel(a);
       parallelismGiven |= arg.startsWith("--targetParallelism");
+      checksGiven |= arg.startsWith("--enforceImmutability") || arg.startsWith("--enforceEncodability");
       beam.add(arg);
     }
     PipelineOptionsFactory.register(InventoryOptions.class);
@@ -25,6 +27,12 @@ public final class Args {
         .withValidation().as(InventoryOptions.class);
     if (!parallelismGiven) {
       options.as(DirectOptions.class).setTargetParallelism(DIRECT_PARALLELISM);
+    }
+    if (!checksGiven) {
+      // the DirectRunner's checks of DoFns (each element encoded, decoded and compared again)
+      // are for tests of a pipeline; the job's DoFns are tested, so a run skips them
+      options.as(DirectOptions.class).setEnforceImmutability(false);
+      options.as(DirectOptions.class).setEnforceEncodability(false);
     }
     options.setJobName("aws-inventory");
     return options;

@@ -4,8 +4,8 @@ import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.OrgConfig;
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.aws.AwsSettings;
+import dev.awsinventory.transforms.fetch.Coders;
 import dev.awsinventory.transforms.fetch.FetchResources;
-import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.ResolveAccounts;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.ResourceRow;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -52,13 +52,13 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
     OrgAccounts discovered = org == null ? null : new OrgAccounts(org, aws, names(Scope.ORGANIZATION),
         children(), database, runId, sourceName, syncTime);
     PCollection<AccountConfig> accountList = discovered != null ? discovered.expand(p)
-        : p.apply("Accounts", Create.of(accounts).withCoder(SerializableCoder.of(AccountConfig.class)));
+        : p.apply("Accounts", Create.of(accounts).withCoder(Coders.account()));
     PCollectionTuple resolved = accountList
         .apply("SpreadAccounts", Reshuffle.viaRandomKey())
         .apply("ResolveRegions", ParDo.of(new ResolveAccounts(aws, regions, regional, perAccount, children()))
             .withOutputTags(ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
     PCollectionTuple fetched = resolved.get(ResolveAccounts.TASKS)
-        .setCoder(SerializableCoder.of(FetchTask.class))
+        .setCoder(Coders.task())
         .apply("Spread", Reshuffle.viaRandomKey())
         .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency))
             .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
@@ -67,7 +67,7 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
       rows = PCollectionList.of(rows).and(discovered.rows()).apply("WithOrganizationRows", Flatten.pCollections());
     }
     PCollection<Void> written = rows.apply("Write", new WriteRows(database, mode));
-    SerializableCoder<SliceOutcome> outcomeCoder = SerializableCoder.of(SliceOutcome.class);
+    Coder<SliceOutcome> outcomeCoder = Coders.outcome();
     PCollectionList<SliceOutcome> outcomes = PCollectionList.of(fetched.get(FetchResources.OUTCOMES)
         .setCoder(outcomeCoder)).and(resolved.get(ResolveAccounts.FAILED).setCoder(outcomeCoder));
     if (discovered != null) {

@@ -3,6 +3,7 @@ package dev.awsinventory.pipeline;
 import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.OrgConfig;
 import dev.awsinventory.transforms.aws.AwsSettings;
+import dev.awsinventory.transforms.fetch.Coders;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.ResourceRowCoder;
@@ -59,7 +60,7 @@ final class OrgAccounts {
                 .and(DiscoverAccounts.ROWS).and(DiscoverAccounts.OUTCOMES)));
     discovered.get(DiscoverAccounts.STATUS).setCoder(SerializableCoder.of(AccountStatus.class))
         .apply("RecordAccounts", ParDo.of(new RecordAccounts(database, runId)));
-    return discovered.get(DiscoverAccounts.MEMBERS).setCoder(SerializableCoder.of(AccountConfig.class));
+    return discovered.get(DiscoverAccounts.MEMBERS).setCoder(Coders.account());
   }
 
   PCollection<ResourceRow> rows() {
@@ -67,6 +68,6 @@ final class OrgAccounts {
   }
 
   PCollection<SliceOutcome> outcomes() {
-    return discovered.get(DiscoverAccounts.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class));
+    return discovered.get(DiscoverAccounts.OUTCOMES).setCoder(Coders.outcome());
   }
 }

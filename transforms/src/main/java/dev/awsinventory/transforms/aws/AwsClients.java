@@ -5,6 +5,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -23,6 +24,15 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * The AWS clients of one worker JVM: one HTTP connection pool, one credentials provider per
  * role (refreshed by the SDK before it expires), one EC2 client per (role, region). Shared by
  * every DoFn instance with the same settings and closed when the last one releases it.
+ *
+ * <p>What is shared, and why: creating an SDK client is expensive (endpoint rules, retry
+ * strategy, interceptors), so nothing is built per slice. One {@link SdkHttpClient} (at most
+ * {@code maxConnections} connections) serves every client. The source credentials (default
+ * chain or a local profile) and the STS client that assumes roles with them exist once per
+ * (profile, region), not per account; each role has one provider, whose session the SDK
+ * refreshes before it expires. An EC2 client is per (role, region) because its
+ * {@link CallTracker} paces calls through that account and region's own token buckets.
+ * Threads: none of its own; clients are used from the fetch pool's threads and are thread-safe.
  */
 public final class AwsClients implements AutoCloseable {
   public static final String DEFAULT_SESSION_NAME = "aws-inventory";
@@ -30,6 +40,7 @@ public final class AwsClients implements AutoCloseable {
 
   private final AwsSettings settings;
   private final SdkHttpClient http;
+  private final Map<String, AwsCredentialsProvider> sources = new ConcurrentHashMap<>();
   private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
   private final Map<String, StsClient> sts = new ConcurrentHashMap<>();
   private final Map<String, Ec2Client> ec2 = new ConcurrentHashMap<>();
@@ -98,14 +109,16 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private AwsCredentialsProvider newCredentials(AccountConfig account, AwsCredentialsProvider via) {
-    AwsCredentialsProvider source = via != null ? via : account.localProfile()
-            .<AwsCredentialsProvider>map(p -> ProfileCredentialsProvider.builder().profileName(p).build())
-            .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+    String profile = account.localProfile().orElse("");
+    AwsCredentialsProvider source = via != null ? via : sources.computeIfAbsent(profile, p -> p.isEmpty()
+        ? DefaultCredentialsProvider.builder().build()
+        : ProfileCredentialsProvider.builder().profileName(p).build());
     if (account.roleArn().isEmpty()) {
       return source;
     }
-    StsClient client = sts.computeIfAbsent("source|" + identityKey(account) + "|"
-        + account.defaultRegion(), k -> stsClient(source, account.defaultRegion()));
+    String sourceKey = account.source().map(AwsClients::identityKey).orElse("profile:" + profile);
+    StsClient client = sts.computeIfAbsent("source|" + sourceKey + "|" + account.defaultRegion(),
+        k -> stsClient(source, account.defaultRegion()));
     Duration session = Duration.ofSeconds(settings.sessionDurationSeconds());
     return StsAssumeRoleCredentialsProvider.builder()
         .stsClient(client)
@@ -165,7 +178,7 @@ public final class AwsClients implements AutoCloseable {
   public void close() {
     ec2.values().forEach(SdkAutoCloseable::close);
     sts.values().forEach(SdkAutoCloseable::close);
-    credentials.values().forEach(c -> {
+    Stream.concat(credentials.values().stream(), sources.values().stream()).distinct().forEach(c -> {
       if (c instanceof AutoCloseable closeable) {
         try {
           closeable.close();

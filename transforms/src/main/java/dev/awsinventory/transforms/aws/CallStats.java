@@ -1,56 +1,93 @@
 package dev.awsinventory.transforms.aws;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Request;
+
 /**
- * Calls made for the slice being fetched on this thread: attempts, successful responses
- * (pages), throttled attempts. Set around a slice by the fetch, filled by {@link CallTracker}.
+ * Calls made for one slice: attempts, successful responses (pages), throttled attempts. Passed
+ * explicitly: {@link #track(Ec2Client)} gives the slice a view of the shared client that puts
+ * this object into every request's execution attributes (and so into every page a paginator
+ * asks for), where {@link CallTracker} counts. No thread-local state: a slice may move between
+ * threads, and calls made outside a slice are simply not counted.
  */
 public final class CallStats {
-  private static final ThreadLocal<CallStats> CURRENT = new ThreadLocal<>();
+  static final ExecutionAttribute<CallStats> ATTRIBUTE = new ExecutionAttribute<>("aws-inventory.CallStats");
 
-  private long attempts;
-  private long pages;
-  private long throttles;
+  private final AtomicLong attempts = new AtomicLong();
+  private final AtomicLong pages = new AtomicLong();
+  private final AtomicLong throttles = new AtomicLong();
 
-  public static CallStats start() {
-    CallStats s = new CallStats();
-    CURRENT.set(s);
-    return s;
+  /**
+   * The client as this slice sees it: the same client (connections, credentials, rate limits),
+   * with every request carrying these statistics. Requests given as a builder consumer are
+   * built first, by the interface's own default method, and then tracked the same way.
+   */
+  public Ec2Client track(Ec2Client client) {
+    InvocationHandler handler = (proxy, method, args) -> {
+      if (args != null && args.length == 1) {
+        if (args[0] instanceof Ec2Request request) {
+          return call(method, client, withThis(request));
+        }
+        if (args[0] instanceof Consumer && method.isDefault()) {
+          return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+      }
+      return call(method, client, args);
+    };
+    return (Ec2Client) Proxy.newProxyInstance(Ec2Client.class.getClassLoader(),
+        new Class<?>[] {Ec2Client.class}, handler);
   }
 
-  public static void stop() {
-    CURRENT.remove();
+  private Ec2Request withThis(Ec2Request request) {
+    AwsRequestOverrideConfiguration.Builder o = request.overrideConfiguration()
+        .map(AwsRequestOverrideConfiguration::toBuilder)
+        .orElseGet(AwsRequestOverrideConfiguration::builder);
+    o.putExecutionAttribute(ATTRIBUTE, this);
+    return (Ec2Request) request.toBuilder().overrideConfiguration(o.build()).build();
   }
 
-  static CallStats current() {
-    return CURRENT.get();
+  private static Object call(Method method, Object target, Object... args) throws Throwable {
+    try {
+      return method.invoke(target, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
   }
 
   void attempt() {
-    attempts++;
+    attempts.incrementAndGet();
   }
 
   void page() {
-    pages++;
+    pages.incrementAndGet();
   }
 
   void throttle() {
-    throttles++;
+    throttles.incrementAndGet();
   }
 
   public long attempts() {
-    return attempts;
+    return attempts.get();
   }
 
   public long pages() {
-    return pages;
+    return pages.get();
   }
 
   public long throttles() {
-    return throttles;
+    return throttles.get();
   }
 
   /** Attempts beyond the first of each call. */
   public long retries() {
-    return Math.max(0, attempts - pages);
+    return Math.max(0, attempts() - pages());
   }
 }

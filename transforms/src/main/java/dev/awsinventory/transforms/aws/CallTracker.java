@@ -6,7 +6,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.exception.AbortedException;
 
-/** Paces every attempt through the rate limits (when on) and counts attempts, pages, throttles. */
+/**
+ * Paces every attempt through the rate limits (when on) and counts attempts, pages, throttles
+ * into the {@link CallStats} the request carries (see {@link CallStats#track}).
+ */
 final class CallTracker implements ExecutionInterceptor {
   private final Ec2RateLimits limits;
 
@@ -24,7 +27,7 @@ final class CallTracker implements ExecutionInterceptor {
         throw AbortedException.create("interrupted while waiting for the rate limit");
       }
     }
-    CallStats s = CallStats.current();
+    CallStats s = attributes.getAttribute(CallStats.ATTRIBUTE);
     if (s != null) {
       s.attempt();
     }
@@ -32,7 +35,7 @@ final class CallTracker implements ExecutionInterceptor {
 
   @Override
   public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-    CallStats s = CallStats.current();
+    CallStats s = attributes.getAttribute(CallStats.ATTRIBUTE);
     if (s == null) {
       return;
     }
@@ -44,7 +47,7 @@ final class CallTracker implements ExecutionInterceptor {
 
   @Override
   public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-    CallStats s = CallStats.current();
+    CallStats s = attributes.getAttribute(CallStats.ATTRIBUTE);
     if (s != null) {
       s.page();
     }

@@ -8,16 +8,15 @@ import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.TableRegistry;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
@@ -30,14 +29,25 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * Fetches slices: paginates the table's list call in the task's account and region and turns
- * each resource into a row. Slices run concurrently on a shared pool (the work waits on HTTP,
- * so concurrency is not tied to cores or runner threads), at most {@code maxInFlight} per
- * instance. A slice's rows are emitted only when all its pages arrived, so a failed slice
- * writes nothing and keeps its previous rows; every slice emits one {@link SliceOutcome}.
+ * each resource into a row.
+ *
+ * <p>How it runs. Threads: a slice runs on a shared, JVM-wide pool of daemon threads (the work
+ * waits on HTTP, so concurrency is not tied to cores or runner threads); the DoFn's own thread
+ * only submits slices and emits what they produced, since Beam outputs belong to it. In-flight
+ * limit: at most {@code maxInFlight} slices per DoFn instance; {@code process} blocks only
+ * while the limit is reached, until any slice (not the oldest) produces something. When rows
+ * leave: in batches of up to {@value #ROWS_PER_BATCH} as pages arrive, through a bounded queue
+ * drained in completion order, so memory does not grow with the size of one slice and a slow
+ * slice never holds back finished ones. A failed slice's rows emitted before the failure are
+ * true rows and are written; only its stale deletion is skipped (its {@link SliceOutcome} is not
+ * ok). Every slice emits one outcome per table, after its rows. Clients and credentials: one
+ * {@link AwsClients} per JVM (see there); each slice counts its calls in its own
+ * {@link CallStats}, passed with its requests.
  */
 public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   public static final TupleTag<ResourceRow> ROWS = new TupleTag<>() {};
   public static final TupleTag<SliceOutcome> OUTCOMES = new TupleTag<>() {};
+  static final int ROWS_PER_BATCH = 500;
   private static final Logger LOG = LoggerFactory.getLogger(FetchResources.class);
   private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "aws-inventory-fetch");
@@ -50,7 +60,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   private final String syncTime;
   private final int maxInFlight;
   private transient AwsClients clients;
-  private transient Deque<Future<Slice>> inFlight;
+  private transient BlockingQueue<Event> events;
+  private transient List<Future<?>> running;
+  private transient int inFlight;
 
   public FetchResources(AwsSettings settings, String sourceName, String syncTime, int maxInFlight) {
     this.settings = settings;
@@ -66,30 +78,39 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
 
   @StartBundle
   public void startBundle() {
-    inFlight = new ArrayDeque<>();
+    events = new ArrayBlockingQueue<>(2 * maxInFlight + 16);
+    running = new ArrayList<>();
+    inFlight = 0;
   }
 
   @ProcessElement
   public void process(@Element FetchTask task, MultiOutputReceiver out) throws Exception {
-    inFlight.add(POOL.submit(() -> fetch(task)));
-    while (!inFlight.isEmpty() && (inFlight.size() >= maxInFlight || inFlight.peek().isDone())) {
-      emit(inFlight.poll().get(), out.get(ROWS)::output, out.get(OUTCOMES)::output);
+    Consumer<ResourceRow> rows = out.get(ROWS)::output;
+    Consumer<SliceOutcome> outcomes = out.get(OUTCOMES)::output;
+    running.add(POOL.submit(() -> run(task)));
+    inFlight++;
+    for (Event e = events.poll(); e != null; e = events.poll()) {
+      emit(e, rows, outcomes);
+    }
+    while (inFlight >= maxInFlight) {
+      emit(events.take(), rows, outcomes);
     }
   }
 
   @FinishBundle
   public void finishBundle(FinishBundleContext c) throws Exception {
-    while (!inFlight.isEmpty()) {
-      emit(inFlight.poll().get(),
+    while (inFlight > 0) {
+      emit(events.take(),
           r -> c.output(ROWS, r, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE),
           o -> c.output(OUTCOMES, o, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     }
+    running.clear();
   }
 
   @Teardown
   public void teardown() {
-    if (inFlight != null) {
-      inFlight.forEach(f -> f.cancel(true));
+    if (running != null) {
+      running.forEach(f -> f.cancel(true));
     }
     if (clients != null) {
       clients.release();
@@ -97,31 +118,56 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     }
   }
 
-  private static void emit(Slice s, Consumer<ResourceRow> rows, Consumer<SliceOutcome> outcomes) {
-    s.rows.forEach(rows);
-    s.outcomes.forEach(outcomes);
-    s.outcomes.forEach(FetchResources::count);
+  private void emit(Event e, Consumer<ResourceRow> rows, Consumer<SliceOutcome> outcomes) {
+    if (e.rows() != null) {
+      e.rows().forEach(rows);
+    }
+    if (e.outcomes() != null) {
+      e.outcomes().forEach(outcomes);
+      e.outcomes().forEach(FetchResources::count);
+      inFlight--;
+    }
+    if (e.error() != null) {
+      throw new IllegalStateException("fetching a slice failed unexpectedly", e.error());
+    }
+  }
+
+  /** Fetches on the pool; always ends with one event holding the outcomes (or the error). */
+  private void run(FetchTask task) {
+    List<SliceOutcome> outcomes = null;
+    Throwable error = null;
+    try {
+      outcomes = fetch(task);
+    } catch (RuntimeException | Error e) {
+      error = e;
+    }
+    put(new Event(null, outcomes == null ? List.of() : outcomes, error));
+  }
+
+  private void put(Event e) {
+    try {
+      events.put(e);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while handing over a slice's rows", ie);
+    }
   }
 
   /** The task's table, then each selected child table per parent resource; one outcome each. */
-  private Slice fetch(FetchTask task) {
+  private List<SliceOutcome> fetch(FetchTask task) {
     Table<?> table = TableRegistry.get(task.table());
-    FetchContext ctx = new Context(clients.ec2(task.account(), task.region()), task, settings.pageSize());
+    Ec2Client ec2 = clients.ec2(task.account(), task.region());
     RowContext rowCtx = new RowContext(sourceName, syncTime, task.accountId(), task.region(), task.partition());
-    List<ResourceRow> rows = new ArrayList<>();
     List<SliceOutcome> outcomes = new ArrayList<>();
     List<Parent> parents = new ArrayList<>();
-    SliceOutcome parentOutcome = timed(task, table.name(), () -> {
-      List<ResourceRow> own = new ArrayList<>();
-      list(table, ctx).forEach(item -> {
-        ResourceRow row = row(table, item, rowCtx);
-        own.add(row);
-        if (!task.children().isEmpty()) {
-          parents.add(new Parent(item, row));
-        }
-      });
-      return own;
-    }, rows);
+    SliceOutcome parentOutcome = timed(task, table.name(), ec2, (ctx, rows) ->
+        list(table, ctx).forEach(item -> {
+          ResourceRow row = row(table, item, rowCtx);
+          rows.accept(row);
+          if (!task.children().isEmpty()) {
+            parents.add(new Parent(item, row));
+          }
+        }));
     outcomes.add(parentOutcome);
     for (String childName : task.children()) {
       Table<?> child = TableRegistry.get(childName);
@@ -130,38 +176,66 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
             "its parent table " + table.name() + " could not be fetched"));
         continue;
       }
-      outcomes.add(timed(task, childName, () -> {
-        List<ResourceRow> own = new ArrayList<>();
+      outcomes.add(timed(task, childName, ec2, (ctx, rows) -> {
         for (Parent p : parents) {
           RowContext childCtx = rowCtx.withParent(table, p.row);
-          child.listFor(ctx, p.item).forEach(item -> own.add(row(child, item, childCtx)));
+          child.listFor(ctx, p.item).forEach(item -> rows.accept(row(child, item, childCtx)));
         }
-        return own;
-      }, rows));
+      }));
     }
-    return new Slice(rows, outcomes);
+    return outcomes;
   }
 
-  /** Runs one slice's listing; its rows are kept only if the whole listing succeeded. */
-  private static SliceOutcome timed(FetchTask task, String table, Supplier<List<ResourceRow>> listing,
-      List<ResourceRow> into) {
+  /**
+   * Runs one table's listing with its own call statistics; its rows leave in batches as they
+   * come. The outcome is ok only if the whole listing succeeded.
+   */
+  private SliceOutcome timed(FetchTask task, String table, Ec2Client ec2, Listing listing) {
     long start = System.nanoTime();
-    CallStats stats = CallStats.start();
+    CallStats stats = new CallStats();
+    FetchContext ctx = new Context(stats.track(ec2), task, settings.pageSize());
+    RowBatches rows = new RowBatches();
     try {
-      List<ResourceRow> rows = listing.get();
-      into.addAll(rows);
-      SliceOutcome o = SliceOutcome.ok(task, table, rows.size(), stats.pages(), stats.throttles(),
+      listing.run(ctx, rows);
+      rows.flush();
+      SliceOutcome o = SliceOutcome.ok(task, table, rows.count, stats.pages(), stats.throttles(),
           stats.retries(), (System.nanoTime() - start) / 1_000_000);
       LOG.debug("{} {} {}: {} rows, {} pages, {} throttled, {} retries, {} ms", table, task.accountId(),
           task.sliceRegion(), o.resources(), o.pages(), o.throttles(), o.retries(), o.durationMs());
       return o;
     } catch (SdkException | UnsupportedOperationException e) {
+      rows.flush();
       SliceOutcome o = SliceOutcome.failed(task, table, stats.pages(), stats.throttles(),
           stats.retries(), (System.nanoTime() - start) / 1_000_000, e);
       LOG.warn("{} {} {}: {}: {}", table, task.accountId(), task.sliceRegion(), o.errorCode(), o.errorMessage());
       return o;
-    } finally {
-      CallStats.stop();
+    }
+  }
+
+  /** One table's listing: lists through the context and hands each row to the consumer. */
+  private interface Listing {
+    void run(FetchContext ctx, Consumer<ResourceRow> rows);
+  }
+
+  /** Collects rows into batches and hands each full batch to the DoFn's thread. */
+  private final class RowBatches implements Consumer<ResourceRow> {
+    private List<ResourceRow> batch = new ArrayList<>();
+    private long count;
+
+    @Override
+    public void accept(ResourceRow row) {
+      batch.add(row);
+      count++;
+      if (batch.size() >= ROWS_PER_BATCH) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (!batch.isEmpty()) {
+        put(new Event(batch, null, null));
+        batch = new ArrayList<>();
+      }
     }
   }
 
@@ -185,7 +259,8 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     Metrics.distribution(o.table(), "slice_ms").update(o.durationMs());
   }
 
-  private record Slice(List<ResourceRow> rows, List<SliceOutcome> outcomes) {}
+  /** What a slice hands to the DoFn's thread: rows, or (last) its outcomes or an error. */
+  private record Event(List<ResourceRow> rows, List<SliceOutcome> outcomes, Throwable error) {}
 
   private record Parent(Object item, ResourceRow row) {}
 
