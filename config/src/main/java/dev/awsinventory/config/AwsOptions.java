@@ -12,7 +12,7 @@ final class AwsOptions {
         "custom_endpoint_url", "custom_endpoint_hostname_immutable", "custom_endpoint_partition_id",
         "custom_endpoint_signing_region", "initialization_concurrency", "concurrency",
         "use_paid_apis", "table_options", "event_based_sync", "scheduler",
-        "use_nested_table_rate_limiting", "enable_api_level_tracing");
+        "use_nested_table_rate_limiting", "enable_api_level_tracing", "denied_regions");
     if (spec.get("org").isPresent()) {
       throw spec.keyNode("org").error(
           "AWS Organizations discovery is not supported yet; list the member accounts under 'accounts'");
@@ -25,6 +25,7 @@ final class AwsOptions {
     b.initializationConcurrency =
         positiveOrDefault(spec.integer("initialization_concurrency", 0), b.initializationConcurrency);
     b.customEndpointUrl = endpointUrl(spec);
+    b.skipDeniedRegions = deniedRegions(spec);
     b.customEndpointHostnameImmutable = spec.bool("custom_endpoint_hostname_immutable").orElse(false);
     b.customEndpointPartitionId = spec.string("custom_endpoint_partition_id").orElse(null);
     b.customEndpointSigningRegion = spec.string("custom_endpoint_signing_region").orElse(null);
@@ -39,6 +40,16 @@ final class AwsOptions {
 
   private static int positiveOrDefault(Optional<Integer> value, int fallback) {
     return value.filter(v -> v > 0).orElse(fallback);
+  }
+
+  /** {@code denied_regions: fail} (default) or {@code skip}: what a region denied by an SCP does. */
+  private static boolean deniedRegions(YamlMap spec) throws ConfigException {
+    Optional<YamlNode> node = spec.get("denied_regions");
+    String value = node.isEmpty() ? "fail" : node.get().string().trim();
+    if (!value.equals("fail") && !value.equals("skip")) {
+      throw node.get().error("expected 'fail' or 'skip', got '" + value + "'");
+    }
+    return value.equals("skip");
   }
 
   private static String endpointUrl(YamlMap spec) throws ConfigException {

@@ -13,6 +13,7 @@ import dev.awsinventory.transforms.model.Scope;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.postgres.FinishSlices;
 import dev.awsinventory.transforms.postgres.WriteRows;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +22,9 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.Wait;
@@ -28,15 +32,41 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The pipeline: accounts (spread, so that accounts are set up in parallel) -> regions x
- * tables -> spread -> fetch -> upsert per table -> (after
+ * tables -> grouped by (account, region) -> fetch -> upsert per table -> (after
  * every write) delete stale rows of the slices that succeeded and record every slice.
+ *
+ * <p>Pacing: AWS's request buckets are per (account, region, action), and the fetch keeps one
+ * token bucket per (account, region, action) in each worker JVM. So that a bucket is the job's
+ * and not a JVM's, every slice of one (account, region) goes to one worker: the tasks are keyed
+ * by (account, region) and grouped ({@code GroupByKey}), and the fetch runs fused after the
+ * group, in the worker that holds the key. Whatever the parallelism or the number of JVMs, the
+ * calls of one (account, region, action) are then paced by a single bucket. With
+ * {@link Fetching#routeByRegion()} false, tasks are spread at random instead (each JVM then
+ * paces alone and several JVMs together can exceed AWS's rate; kept for measurement).
  */
 public record InventoryGraph(List<AccountConfig> accounts, List<String> regions, List<Table<?>> tables,
     AwsSettings aws, JdbcIO.DataSourceConfiguration database, WriteMode mode, String runId,
-    String sourceName, String syncTime, int fetchConcurrency) {
+    String sourceName, String syncTime, int fetchConcurrency, Fetching fetching) {
+
+  /**
+   * How slices are fetched: the per-slice deadline, whether SCP-denied regions are skipped
+   * ({@code denied_regions: skip}), and whether slices are routed by (account, region).
+   */
+  public record Fetching(Duration sliceTimeout, boolean skipDeniedRegions, boolean routeByRegion)
+      implements java.io.Serializable {
+    public static final Fetching DEFAULT = new Fetching(FetchResources.DEFAULT_SLICE_TIMEOUT, false, true);
+  }
+
+  public InventoryGraph(List<AccountConfig> accounts, List<String> regions, List<Table<?>> tables,
+      AwsSettings aws, JdbcIO.DataSourceConfiguration database, WriteMode mode, String runId,
+      String sourceName, String syncTime, int fetchConcurrency) {
+    this(accounts, regions, tables, aws, database, mode, runId, sourceName, syncTime, fetchConcurrency,
+        Fetching.DEFAULT);
+  }
 
   public void addTo(Pipeline p) {
     List<String> regional = names(Scope.REGIONAL);
@@ -46,10 +76,18 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
         .apply("SpreadAccounts", Reshuffle.viaRandomKey())
         .apply("ResolveRegions", ParDo.of(new ResolveAccounts(aws, regions, regional, perAccount, children()))
             .withOutputTags(ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
-    PCollectionTuple fetched = resolved.get(ResolveAccounts.TASKS)
-        .setCoder(SerializableCoder.of(FetchTask.class))
-        .apply("Spread", Reshuffle.viaRandomKey())
-        .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency))
+    PCollection<FetchTask> tasks = resolved.get(ResolveAccounts.TASKS)
+        .setCoder(SerializableCoder.of(FetchTask.class));
+    PCollection<FetchTask> routed = fetching.routeByRegion()
+        ? tasks.apply("ByAccountRegion", WithKeys.of(FetchTask::pacingKey).withKeyType(TypeDescriptors.strings()))
+            .apply("GroupByAccountRegion", GroupByKey.create())
+            .apply("Slices", Values.create())
+            .apply("Ungroup", Flatten.iterables())
+        : tasks.apply("Spread", Reshuffle.viaRandomKey());
+    PCollectionTuple fetched = routed
+        .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency)
+                .withSliceTimeout(fetching.sliceTimeout())
+                .withDeniedRegionsSkipped(fetching.skipDeniedRegions()))
             .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     PCollection<ResourceRow> rows = fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
     PCollection<Void> written = rows.apply("Write", new WriteRows(database, mode));

@@ -1,5 +1,6 @@
 package dev.awsinventory.pipeline;
 
+import dev.awsinventory.transforms.fetch.ErrorPolicy;
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
 import java.io.IOException;
@@ -18,7 +19,8 @@ import java.util.stream.Collectors;
  */
 public record Summary(String runId, Status status, long resources, Map<String, Long> tables,
     int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
-    long retries, Map<String, Calls> calls, double seconds, String error) {
+    long retries, Map<String, Calls> calls, double seconds, String error,
+    List<SliceOutcome> skipped) {
 
   /** AWS calls of one table: pages received, throttled attempts, retried attempts. */
   public record Calls(long pages, long throttles, long retries) {
@@ -57,18 +59,20 @@ public record Summary(String runId, Status status, long resources, Map<String, L
         }
       }
     }
-    List<SliceOutcome> failed = slices.stream().filter(s -> !s.ok()).toList();
+    List<SliceOutcome> failed = slices.stream().filter(SliceOutcome::failed).toList();
+    List<SliceOutcome> skipped = slices.stream().filter(SliceOutcome::skipped).toList();
     long failedAccounts = failed.stream().filter(s -> FetchTask.ALL.equals(s.table())).count();
     Status status = failed.isEmpty() ? Status.OK
         : accountCount > 0 && failedAccounts >= accountCount ? Status.FAILED : Status.PARTIAL;
     long resources = tables.values().stream().mapToLong(Long::longValue).sum();
     return new Summary(runId, status, resources, tables, accounts.size(), regions.size(),
-        slices.size() - failed.size(), failed, throttles, retries, calls, seconds,
-        status == Status.FAILED ? "no account could be fetched" : null);
+        slices.stream().filter(SliceOutcome::ok).count(), failed, throttles, retries, calls, seconds,
+        status == Status.FAILED ? "no account could be fetched" : null, skipped);
   }
 
   public static Summary fatal(String runId, String error, double seconds) {
-    return new Summary(runId, Status.FAILED, 0, Map.of(), 0, 0, 0, List.of(), 0, 0, Map.of(), seconds, error);
+    return new Summary(runId, Status.FAILED, 0, Map.of(), 0, 0, 0, List.of(), 0, 0, Map.of(), seconds, error,
+        List.of());
   }
 
   /** The human summary printed at the end of every run. */
@@ -85,8 +89,17 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     });
     out.append(String.format("  %d resources from %d accounts in %d regions; %d slices ok, %d failed",
         resources, accounts, regions, slicesOk, failed.size()));
+    out.append(skipped.isEmpty() ? "" : String.format(", %d skipped", skipped.size()));
     out.append(String.format("; %d throttled calls, %d retries%n", throttles, retries));
+    for (DeniedRegion d : deniedRegions()) {
+      out.append(String.format("  %s account %s (%s) region %s: denied by a service control policy "
+          + "(%d tables)%s: %s%n", d.skipped() ? "SKIPPED" : "FAILED", d.accountId(), d.accountName(),
+          d.region(), d.tables(), d.skipped() ? "" : "; denied_regions: skip would skip it", d.error()));
+    }
     for (SliceOutcome f : failed) {
+      if (ErrorPolicy.REGION_DENIED.equals(f.errorCode())) {
+        continue;
+      }
       out.append(String.format("  FAILED %s account %s (%s) region %s: %s: %s%n", f.table(),
           f.accountId(), f.accountName(), f.region(), f.errorCode(), f.errorMessage()));
     }
@@ -110,9 +123,23 @@ public record Summary(String runId, Status status, long resources, Map<String, L
         + e.getValue().retries() + "}").collect(Collectors.joining(", ", "{", "}")));
     field(out, "seconds", String.format(java.util.Locale.ROOT, "%.3f", seconds));
     field(out, "error", error == null ? "null" : str(error));
+    List<DeniedRegion> denied = deniedRegions();
+    out.append("  \"denied_regions\": [");
+    for (int i = 0; i < denied.size(); i++) {
+      DeniedRegion d = denied.get(i);
+      out.append(i == 0 ? "\n" : ",\n").append("    {\"account\": ").append(str(d.accountId()))
+          .append(", \"account_name\": ").append(str(d.accountName()))
+          .append(", \"region\": ").append(str(d.region()))
+          .append(", \"status\": ").append(str(d.skipped() ? "skipped" : "failed"))
+          .append(", \"tables\": ").append(d.tables())
+          .append(", \"error\": ").append(str(d.error())).append('}');
+    }
+    out.append(denied.isEmpty() ? "],\n" : "\n  ],\n");
+    List<SliceOutcome> failedSlices = failed.stream()
+        .filter(f -> !ErrorPolicy.REGION_DENIED.equals(f.errorCode())).toList();
     out.append("  \"failed_slices\": [");
-    for (int i = 0; i < failed.size(); i++) {
-      SliceOutcome f = failed.get(i);
+    for (int i = 0; i < failedSlices.size(); i++) {
+      SliceOutcome f = failedSlices.get(i);
       out.append(i == 0 ? "\n" : ",\n").append("    {\"account\": ").append(str(f.accountId()))
           .append(", \"account_name\": ").append(str(f.accountName()))
           .append(", \"region\": ").append(str(f.region()))
@@ -120,8 +147,33 @@ public record Summary(String runId, Status status, long resources, Map<String, L
           .append(", \"error_code\": ").append(str(f.errorCode()))
           .append(", \"error\": ").append(str(f.errorMessage())).append('}');
     }
-    out.append(failed.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+    out.append(failedSlices.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
     return out.toString();
+  }
+
+  /**
+   * The (account, region) pairs a service control policy denied, once each, whatever the
+   * number of tables and child tables in them (failed ones first).
+   */
+  public List<DeniedRegion> deniedRegions() {
+    Map<String, DeniedRegion> pairs = new java.util.LinkedHashMap<>();
+    for (List<SliceOutcome> list : List.of(failed, skipped)) {
+      for (SliceOutcome o : list) {
+        if (ErrorPolicy.REGION_DENIED.equals(o.errorCode())) {
+          pairs.merge(o.accountId() + "/" + o.region(), new DeniedRegion(o.accountId(), o.accountName(),
+              o.region(), o.skipped(), 1, o.errorMessage()), (a, b) -> a.plusOne());
+        }
+      }
+    }
+    return List.copyOf(pairs.values());
+  }
+
+  /** One (account, region) denied by a service control policy, and how many of its tables it cost. */
+  public record DeniedRegion(String accountId, String accountName, String region, boolean skipped,
+      int tables, String error) {
+    DeniedRegion plusOne() {
+      return new DeniedRegion(accountId, accountName, region, skipped, tables + 1, error);
+    }
   }
 
   public void writeTo(Path file) throws IOException {

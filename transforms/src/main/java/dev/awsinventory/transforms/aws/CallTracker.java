@@ -6,7 +6,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.exception.AbortedException;
 
-/** Paces every attempt through the rate limits (when on) and counts attempts, pages, throttles. */
+/**
+ * Paces every attempt through the rate limits (when on), counts attempts, pages and throttles,
+ * stops a slice past its deadline before its next attempt, and fails a slice whose pagination
+ * does not advance (see {@link PaginationGuard}).
+ */
 final class CallTracker implements ExecutionInterceptor {
   private final Ec2RateLimits limits;
 
@@ -16,6 +20,10 @@ final class CallTracker implements ExecutionInterceptor {
 
   @Override
   public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    CallStats current = CallStats.current();
+    if (current != null) {
+      current.checkDeadline();
+    }
     if (limits != null) {
       try {
         limits.acquire(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
@@ -47,6 +55,8 @@ final class CallTracker implements ExecutionInterceptor {
     CallStats s = CallStats.current();
     if (s != null) {
       s.page();
+      s.pagination().check(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+          context.request(), context.response());
     }
   }
 }
