@@ -2,14 +2,16 @@ package dev.awsinventory.transforms.fetch;
 
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 
 /**
  * What an error means for the run, decided in this one place (as Cartography's
  * {@code aws_handle_regions} does with named code sets). The rule, in order:
  *
  * <ol>
- *   <li>An error while reaching an account (AssumeRole, GetCallerIdentity, DescribeRegions when a
- *       region pattern needs it) fails that account: one outcome with table and region {@code *}.
+ *   <li>Any error while reaching an account (AssumeRole, GetCallerIdentity, DescribeRegions when
+ *       a region pattern needs it) fails that account: one outcome with table and region {@code *}.
+ *   <li>{@link #REGION_NOT_ENABLED_CODES}: the region is not enabled; its slices are skipped.
  *   <li>An {@link #ACCESS_DENIED_CODES access-denied} error whose message says it comes from an
  *       explicit deny in a service control policy is a {@linkplain #isRegionDenied denied region}:
  *       the (account, region) pair is reported once, or skipped with {@code denied_regions: skip}.
@@ -33,14 +35,10 @@ public final class ErrorPolicy {
       "AuthorizationErrorException", "UnrecognizedClientException");
 
   /**
-   * Codes that fail the whole account when they answer the account's first calls (AssumeRole,
-   * GetCallerIdentity): the role cannot be used at all.
+   * Codes of a region the account has not enabled (an opt-in region): its slices are skipped,
+   * not failed. Such regions are normally dropped by DescribeRegions already; this covers a
+   * region listed by name when DescribeRegions is denied.
    */
-  public static final Set<String> ACCOUNT_FAILURE_CODES = Set.of("AccessDenied",
-      "InvalidClientTokenId", "ExpiredToken", "SignatureDoesNotMatch", "AuthFailure",
-      "RegionDisabledException", "MalformedPolicyDocument");
-
-  /** Codes of a region the account has not enabled (an opt-in region): the region is not fetched. */
   public static final Set<String> REGION_NOT_ENABLED_CODES = Set.of("OptInRequired");
 
   /** The phrase AWS puts in the message of an access-denied error caused by an SCP. */
@@ -51,9 +49,18 @@ public final class ErrorPolicy {
 
   private ErrorPolicy() {}
 
-  /** Whether {@code e} is an explicit deny of a service control policy (the whole region is denied). */
+  /**
+   * Whether {@code e} is an EC2 call's explicit deny by a service control policy (the whole
+   * region is denied). A denied AssumeRole is an STS error and fails the account instead.
+   */
   public static boolean isRegionDenied(Throwable e) {
-    return isAccessDenied(e) && String.valueOf(Errors.message(e)).contains(SCP_DENY);
+    return e instanceof Ec2Exception && isAccessDenied(e)
+        && String.valueOf(Errors.message(e)).contains(SCP_DENY);
+  }
+
+  /** Whether {@code e} says the account has not enabled the region ({@link #REGION_NOT_ENABLED_CODES}). */
+  public static boolean isRegionNotEnabled(Throwable e) {
+    return e instanceof AwsServiceException && REGION_NOT_ENABLED_CODES.contains(Errors.code(e));
   }
 
   /** Whether {@code e} is an AWS error with one of {@link #ACCESS_DENIED_CODES}. */

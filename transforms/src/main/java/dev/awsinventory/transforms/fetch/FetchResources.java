@@ -226,7 +226,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     outcomes.add(parentOutcome);
     for (String childName : task.children()) {
       Table<?> child = tables.get(childName);
-      if (ErrorPolicy.REGION_DENIED.equals(parentOutcome.errorCode())) {
+      if (parentOutcome.skipped() || ErrorPolicy.REGION_DENIED.equals(parentOutcome.errorCode())) {
         outcomes.add(parentOutcome.forTable(childName));
         continue;
       }
@@ -280,6 +280,10 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       long ms = (System.nanoTime() - start) / 1_000_000;
       if (ErrorPolicy.isRegionDenied(e)) {
         return regionDenied(task, table, stats, ms, e);
+      }
+      if (ErrorPolicy.isRegionNotEnabled(e)) {
+        LOG.info("{} {} {}: region not enabled for the account; skipped", table, task.accountId(), task.sliceRegion());
+        return SliceOutcome.skipped(task, table, stats.pages(), ms, Errors.code(e), Errors.message(e));
       }
       SliceOutcome o = SliceOutcome.failed(task, table, stats.pages(), stats.throttles(),
           stats.retries(), ms, e);

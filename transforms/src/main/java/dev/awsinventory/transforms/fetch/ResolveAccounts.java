@@ -13,7 +13,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Region;
 
 /**
@@ -70,7 +70,7 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
             .describeRegions(r -> r.allRegions(false)).regions().stream()
             .filter(r -> !"not-opted-in".equals(r.optInStatus()))
             .map(Region::regionName).sorted().toList();
-      } catch (AwsServiceException e) {
+      } catch (Ec2Exception e) {
         if (!ErrorPolicy.isAccessDenied(e)) {
           throw e;
         }
