@@ -37,6 +37,13 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * so concurrency is not tied to cores or runner threads), at most {@code maxInFlight} per
  * instance. A slice's rows are emitted only when all its pages arrived, so a failed slice
  * writes nothing and keeps its previous rows; every slice emits one {@link SliceOutcome}.
+ *
+ * <p>Whatever a table's code throws fails only its slice ({@link ErrorPolicy}); a region denied
+ * by a service control policy gives {@code RegionDenied} (or a skipped slice, see
+ * {@link #withDeniedRegionsSkipped}); a slice past its deadline ({@link #withSliceTimeout})
+ * stops before its next call. Calls are paced by the JVM's token buckets per (account, region,
+ * action); the pipeline routes every task of one (account, region) to one worker, so those
+ * buckets pace the whole job (see InventoryGraph).
  */
 public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   public static final TupleTag<ResourceRow> ROWS = new TupleTag<>() {};
