@@ -3,16 +3,19 @@ package dev.awsinventory.transforms.fetch;
 import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.aws.CallStats;
+import dev.awsinventory.transforms.aws.SliceDeadlineExceededException;
 import dev.awsinventory.transforms.model.FetchContext;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
 import dev.awsinventory.transforms.model.Table;
-import dev.awsinventory.transforms.aws.SliceDeadlineExceededException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -53,7 +56,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   /** Past its deadline a slice stops before its next AWS call; this much later it is abandoned. */
   static final Duration ABANDON_AFTER = Duration.ofMinutes(2);
   private static final Logger LOG = LoggerFactory.getLogger(FetchResources.class);
-  private static final java.util.Set<String> DENIED_LOGGED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<String> DENIED_LOGGED = ConcurrentHashMap.newKeySet();
   private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "aws-inventory-fetch");
     t.setDaemon(true);
@@ -113,7 +116,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   /** Finds table declarations with {@code lookup} instead of the registry (for tests). */
   public FetchResources withTables(TableLookup lookup) {
     FetchResources c = copy();
-    c.tables = java.util.Objects.requireNonNull(lookup, "lookup");
+    c.tables = Objects.requireNonNull(lookup, "lookup");
     return c;
   }
 
