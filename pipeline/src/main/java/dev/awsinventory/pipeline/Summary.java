@@ -135,11 +135,9 @@ public record Summary(String runId, Status status, long resources, Map<String, L
           .append(", \"error\": ").append(str(d.error())).append('}');
     }
     out.append(denied.isEmpty() ? "],\n" : "\n  ],\n");
-    List<SliceOutcome> failedSlices = failed.stream()
-        .filter(f -> !ErrorPolicy.REGION_DENIED.equals(f.errorCode())).toList();
     out.append("  \"failed_slices\": [");
-    for (int i = 0; i < failedSlices.size(); i++) {
-      SliceOutcome f = failedSlices.get(i);
+    for (int i = 0; i < failed.size(); i++) {
+      SliceOutcome f = failed.get(i);
       out.append(i == 0 ? "\n" : ",\n").append("    {\"account\": ").append(str(f.accountId()))
           .append(", \"account_name\": ").append(str(f.accountName()))
           .append(", \"region\": ").append(str(f.region()))
@@ -147,7 +145,7 @@ public record Summary(String runId, Status status, long resources, Map<String, L
           .append(", \"error_code\": ").append(str(f.errorCode()))
           .append(", \"error\": ").append(str(f.errorMessage())).append('}');
     }
-    out.append(failedSlices.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
+    out.append(failed.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
     return out.toString();
   }
 
