@@ -36,6 +36,7 @@ public final class InventoryPipeline {
 
   private final PrintStream out;
   private final PrintStream err;
+  private List<String> unsupportedTables = List.of();
 
   public InventoryPipeline(PrintStream out, PrintStream err) {
     this.out = out;
@@ -51,8 +52,8 @@ public final class InventoryPipeline {
     InventoryOptions options;
     try {
       options = Args.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("aws-inventory: " + e.getMessage());
+    } catch (RuntimeException e) {
+      err.println("aws-inventory: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
       return new Result(EXIT_FATAL, null);
     }
     return run(options);
@@ -65,9 +66,20 @@ public final class InventoryPipeline {
     List<Table<?>> tables;
     try {
       config = ConfigLoader.load(Path.of(options.getConfig()));
-      tables = TableRegistry.select(config.tables(), config.skipTables());
+      TableRegistry.Selection selection = TableRegistry.choose(config.tables(), config.skipTables());
+      tables = selection.tables();
+      unsupportedTables = selection.unsupported();
+      config.warnings().forEach(w -> err.println("warning: " + w));
+      if (!unsupportedTables.isEmpty()) {
+        err.println("warning: not fetched, aws-inventory does not have these CloudQuery tables: "
+            + String.join(", ", unsupportedTables) + "; the run goes on");
+      }
     } catch (ConfigException e) {
       err.println("config error: " + e.getMessage());
+      return new Result(EXIT_FATAL, null);
+    } catch (RuntimeException e) {
+      err.println("config error: " + options.getConfig() + ":1:1: cannot read the config: "
+          + oneLine(String.valueOf(e.getMessage())));
       return new Result(EXIT_FATAL, null);
     }
     EmbeddedDatabase embedded = null;
@@ -119,7 +131,7 @@ public final class InventoryPipeline {
       return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
     }
     List<AccountConfig> accounts = config.accounts().isEmpty()
-        ? List.of(AccountConfig.defaultChain()) : config.accounts();
+        ? List.of(config.defaultChainAccount()) : config.accounts();
     AwsSettings aws = AwsSettings.from(config).withRateLimit(options.getRateLimit())
         .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
     Pipeline p = Pipeline.create(options);
@@ -156,7 +168,8 @@ public final class InventoryPipeline {
     }
   }
 
-  private Summary report(InventoryOptions options, Summary summary) {
+  private Summary report(InventoryOptions options, Summary result) {
+    Summary summary = result.withUnsupportedTables(unsupportedTables);
     (summary.status() == Summary.Status.OK ? out : err).print(summary.text());
     if (options.getSummaryFile() != null) {
       try {
@@ -166,6 +179,11 @@ public final class InventoryPipeline {
       }
     }
     return summary;
+  }
+
+  /** Error text on one line (Beam's option errors span several). */
+  static String oneLine(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
   static int exitCode(Summary summary, String failOn) {

@@ -28,6 +28,14 @@ public record SliceOutcome(String table, String accountId, String accountName, S
     }
   }
 
+  /** An ok ({@code true}) or failed ({@code false}) outcome. */
+  public SliceOutcome(String table, String accountId, String accountName, String region,
+      boolean ok, long resources, long pages, long throttles, long retries, long durationMs,
+      String errorCode, String errorMessage) {
+    this(table, accountId, accountName, region, ok ? Status.OK : Status.FAILED, resources, pages,
+        throttles, retries, durationMs, errorCode, errorMessage);
+  }
+
   public boolean ok() {
     return status == Status.OK;
   }
