@@ -44,6 +44,7 @@ class SummaryTest {
           "seconds": 12.346,
           "unsupported_tables": [],
           "error": null,
+          "denied_regions": [],
           "failed_slices": [
             {"account": "222222222222", "account_name": "b \\"quoted\\"", "region": "eu-west-1", \
         "table": "aws_ec2_vpcs", "error_code": "Throttling", "error": "Rate exceeded\\nagain"},
@@ -68,7 +69,7 @@ class SummaryTest {
 
     assertThat(fieldNames(json)).containsExactly("run_id", "status", "resources", "tables", "accounts",
         "regions", "slices_ok", "throttles", "retries", "calls", "seconds", "unsupported_tables", "error",
-        "failed_slices");
+        "denied_regions", "failed_slices");
     assertThat(json.get("run_id").isTextual()).isTrue();
     assertThat(json.get("status").asText()).isIn("ok", "partial", "failed");
     for (String count : List.of("resources", "accounts", "regions", "slices_ok", "throttles", "retries")) {
