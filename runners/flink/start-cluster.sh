@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start a local Flink 1.19 session cluster (1 JobManager + 1 TaskManager) from the
+# Start a local Flink 1.19 session cluster (1 JobManager + N TaskManagers) from the
 # Maven artifacts listed in pom.xml beside this script, bound to 127.0.0.1 only.
 #
 #   start-cluster.sh [STATE_DIR]      (default: ${TMPDIR:-/tmp}/aws-inventory-flink)
@@ -7,13 +7,17 @@
 # On success prints exactly one line on stdout:  FLINK_MASTER=127.0.0.1:<rest port>
 # (also written to STATE_DIR/master). Diagnostics go to stderr.
 # Env: FLINK_REST_PORT (default: first free port from 8081), FLINK_RPC_PORT (default:
-# first free from 6123), FLINK_SLOTS (2), FLINK_START_TIMEOUT seconds (90), JAVA_HOME.
+# first free from 6123), FLINK_SLOTS (2, per TaskManager), FLINK_TASKMANAGERS (1; each is its
+# own JVM, as on a real cluster: taskmanager.pid/log, then taskmanager-2.pid/log, ...),
+# FLINK_START_TIMEOUT seconds (90), JAVA_HOME.
 # Stop with stop-cluster.sh [STATE_DIR].
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 STATE_DIR="${1:-${TMPDIR:-/tmp}/aws-inventory-flink}"
 SLOTS="${FLINK_SLOTS:-2}"
+TASKMANAGERS="${FLINK_TASKMANAGERS:-1}"
+[[ "$TASKMANAGERS" =~ ^[1-9][0-9]?$ ]] || { echo "[flink] ERROR: FLINK_TASKMANAGERS must be 1..99" >&2; exit 1; }
 TIMEOUT="${FLINK_START_TIMEOUT:-90}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 HOST=127.0.0.1
@@ -43,11 +47,13 @@ mkdir -p "$STATE_DIR"
 STATE_DIR="$(cd "$STATE_DIR" && pwd)"
 CONF="$STATE_DIR/conf" LOGS="$STATE_DIR/log" TMP="$STATE_DIR/tmp"
 JM_PID="$STATE_DIR/jobmanager.pid" TM_PID="$STATE_DIR/taskmanager.pid"
+# TaskManager i's name: taskmanager, taskmanager-2, taskmanager-3, ...
+tm_name() { if [ "$1" -eq 1 ]; then echo taskmanager; else echo "taskmanager-$1"; fi; }
 
-for f in "$JM_PID" "$TM_PID"; do
+for f in "$JM_PID" "$STATE_DIR"/taskmanager*.pid; do
   ! is_alive "$f" || die "already running (pid $(cat "$f") from $f); run stop-cluster.sh $STATE_DIR first"
 done
-rm -rf "$JM_PID" "$TM_PID" "$STATE_DIR/master" "$LOGS" "$TMP"
+rm -rf "$JM_PID" "$STATE_DIR"/taskmanager*.pid "$STATE_DIR/master" "$LOGS" "$TMP"
 mkdir -p "$CONF" "$LOGS" "$TMP" "$STATE_DIR/plugins"
 
 # --- classpath, cached per pom.xml content; re-resolved when the pom changes or a jar vanished.
@@ -153,18 +159,22 @@ cd "$STATE_DIR"  # daemons' working directory
 start=$SECONDS
 start_daemon jobmanager "$(echo "$jm" | sed -n 1p)" \
   org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint "$(echo "$jm" | sed -n 2p)"
-start_daemon taskmanager "$(echo "$tm" | sed -n 1p)" \
-  org.apache.flink.runtime.taskexecutor.TaskManagerRunner "$(echo "$tm" | sed -n 2p)"
-log "started JobManager (pid $(cat "$JM_PID")) and TaskManager (pid $(cat "$TM_PID")); logs in $LOGS"
+for ((i = 1; i <= TASKMANAGERS; i++)); do
+  start_daemon "$(tm_name "$i")" "$(echo "$tm" | sed -n 1p)" \
+    org.apache.flink.runtime.taskexecutor.TaskManagerRunner "$(echo "$tm" | sed -n 2p)"
+done
+log "started JobManager (pid $(cat "$JM_PID")) and $TASKMANAGERS TaskManager(s); logs in $LOGS"
 
-# --- wait until the REST API reports 1 TaskManager with all its slots.
+# --- wait until the REST API reports every TaskManager with all its slots.
 url="http://$HOST:$REST_PORT/overview"
 while :; do
   is_alive "$JM_PID" || fail "JobManager exited"
-  is_alive "$TM_PID" || fail "TaskManager exited"
+  for ((i = 1; i <= TASKMANAGERS; i++)); do
+    is_alive "$STATE_DIR/$(tm_name "$i").pid" || fail "TaskManager $i exited"
+  done
   ov="$(curl -s --max-time 2 "$url" || true)"
-  if echo "$ov" | grep -q '"taskmanagers":1[,}]' \
-    && echo "$ov" | grep -q "\"slots-total\":${SLOTS}[,}]"; then
+  if echo "$ov" | grep -q "\"taskmanagers\":${TASKMANAGERS}[,}]" \
+    && echo "$ov" | grep -q "\"slots-total\":$((SLOTS * TASKMANAGERS))[,}]"; then
     break
   fi
   [ $((SECONDS - start)) -lt "$TIMEOUT" ] || fail "cluster not ready after ${TIMEOUT}s (last /overview: ${ov:-none})"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stop the Flink cluster started by start-cluster.sh [STATE_DIR]: TaskManager first, then
+# Stop the Flink cluster started by start-cluster.sh [STATE_DIR]: TaskManagers first, then
 # JobManager; SIGTERM, then SIGKILL after FLINK_STOP_GRACE seconds (default 10).
 # Exits 0 even when nothing is running.
 set -euo pipefail
@@ -28,6 +28,8 @@ stop_one() {
   rm -f "$pidfile"
 }
 
-stop_one "$STATE_DIR/taskmanager.pid" org.apache.flink.runtime.taskexecutor.TaskManagerRunner
+for f in "$STATE_DIR"/taskmanager*.pid; do
+  stop_one "$f" org.apache.flink.runtime.taskexecutor.TaskManagerRunner
+done
 stop_one "$STATE_DIR/jobmanager.pid" org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint
 rm -f "$STATE_DIR/master"

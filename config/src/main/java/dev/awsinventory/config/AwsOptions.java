@@ -24,6 +24,7 @@ final class AwsOptions {
     b.initializationConcurrency =
         positiveOrDefault(spec.integer("initialization_concurrency", 0), b.initializationConcurrency);
     b.customEndpointUrl = endpointUrl(spec);
+    b.skipDeniedRegions = deniedRegions(spec);
     b.customEndpointHostnameImmutable = spec.bool("custom_endpoint_hostname_immutable").orElse(false);
     b.customEndpointPartitionId = spec.string("custom_endpoint_partition_id").orElse(null);
     b.customEndpointSigningRegion = spec.string("custom_endpoint_signing_region").orElse(null);
@@ -31,6 +32,16 @@ final class AwsOptions {
 
   private static int positiveOrDefault(Optional<Integer> value, int fallback) {
     return value.filter(v -> v > 0).orElse(fallback);
+  }
+
+  /** {@code denied_regions: fail} (default) or {@code skip}: what a region denied by an SCP does. */
+  private static boolean deniedRegions(YamlMap spec) throws ConfigException {
+    Optional<YamlNode> node = spec.get("denied_regions");
+    String value = node.isEmpty() ? "fail" : node.get().string().trim();
+    if (!value.equals("fail") && !value.equals("skip")) {
+      throw node.get().error("expected 'fail' or 'skip', got '" + value + "'");
+    }
+    return value.equals("skip");
   }
 
   private static String endpointUrl(YamlMap spec) throws ConfigException {

@@ -101,7 +101,8 @@ public record ConfigBlock(String where, String layout, String title, List<Config
           ignored("event_based_sync", MAP, "Kinesis-driven syncs"),
           ignored("scheduler", STRING, "CloudQuery's scheduler choice"),
           ignored("use_nested_table_rate_limiting", BOOLEAN, "calls are paced per account, region and API"),
-          ignored("enable_api_level_tracing", BOOLEAN, "CloudQuery's tracing")));
+          ignored("enable_api_level_tracing", BOOLEAN, "CloudQuery's tracing"),
+          used("denied_regions", STRING, "fail", "fail or skip: slices of a region a service control policy denies fail (run partial) or are skipped (rows kept, run ok)")));
 
   /** One entry of {@code accounts}. */
   public static final ConfigBlock ACCOUNT = new ConfigBlock("accounts[]", "both", "One account",

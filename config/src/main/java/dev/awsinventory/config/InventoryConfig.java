@@ -22,6 +22,7 @@ public final class InventoryConfig implements Serializable {
   private final int maxBackoffSeconds;
   private final int concurrency;
   private final int initializationConcurrency;
+  private final boolean skipDeniedRegions;
   private final WriteMode writeMode;
   private final DatabaseConfig database;
   private final OrgConfig org;
@@ -45,6 +46,7 @@ public final class InventoryConfig implements Serializable {
     this.maxBackoffSeconds = b.maxBackoffSeconds;
     this.concurrency = b.concurrency;
     this.initializationConcurrency = b.initializationConcurrency;
+    this.skipDeniedRegions = b.skipDeniedRegions;
     this.writeMode = b.writeMode;
     this.database = database;
     this.org = b.org;
@@ -113,6 +115,14 @@ public final class InventoryConfig implements Serializable {
 
   public int initializationConcurrency() {
     return initializationConcurrency;
+  }
+
+  /**
+   * {@code denied_regions: skip}: slices of an (account, region) that a service control policy
+   * denies are recorded as skipped (rows kept, the run not partial) instead of failed.
+   */
+  public boolean skipDeniedRegions() {
+    return skipDeniedRegions;
   }
 
   public WriteMode writeMode() {
@@ -195,6 +205,7 @@ public final class InventoryConfig implements Serializable {
     b.maxBackoffSeconds = maxBackoffSeconds;
     b.concurrency = concurrency;
     b.initializationConcurrency = initializationConcurrency;
+    b.skipDeniedRegions = skipDeniedRegions;
     b.writeMode = writeMode;
     b.org = org;
     b.defaultChainRegion = defaultChainRegion;
@@ -241,6 +252,7 @@ public final class InventoryConfig implements Serializable {
     int maxBackoffSeconds = 30;
     int concurrency = 50000;
     int initializationConcurrency = 4;
+    boolean skipDeniedRegions;
     WriteMode writeMode = WriteMode.OVERWRITE_DELETE_STALE;
     DatabaseConfig database;
     OrgConfig org;

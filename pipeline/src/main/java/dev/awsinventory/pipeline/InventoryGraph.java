@@ -6,6 +6,7 @@ import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Coders;
 import dev.awsinventory.transforms.fetch.FetchResources;
+import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.ResolveAccounts;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.ResourceRow;
@@ -14,6 +15,7 @@ import dev.awsinventory.transforms.model.Scope;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.postgres.FinishSlices;
 import dev.awsinventory.transforms.postgres.WriteRows;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -22,6 +24,9 @@ import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
+import org.apache.beam.sdk.transforms.Values;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.Wait;
@@ -29,21 +34,42 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The pipeline: accounts (spread, so that accounts are set up in parallel) -> regions x
- * tables -> spread -> fetch -> upsert per table -> (after
+ * tables -> grouped by (account, region) -> fetch -> upsert per table -> (after
  * every write) delete stale rows of the slices that succeeded and record every slice.
+ *
+ * <p>Pacing: AWS's request buckets are per (account, region, action), and the fetch keeps one
+ * token bucket per (account, region, action) in each worker JVM. So that a bucket is the job's
+ * and not a JVM's, every slice of one (account, region) goes to one worker: the tasks are keyed
+ * by (account, region) and grouped ({@code GroupByKey}), and the fetch runs fused after the
+ * group, in the worker that holds the key. Whatever the parallelism or the number of JVMs, the
+ * calls of one (account, region, action) are then paced by a single bucket. With
+ * {@link Fetching#routeByRegion()} false, tasks are spread at random instead (each JVM then
+ * paces alone and several JVMs together can exceed AWS's rate; kept for measurement).
  */
 public record InventoryGraph(List<AccountConfig> accounts, List<String> regions, List<Table<?>> tables,
     AwsSettings aws, JdbcIO.DataSourceConfiguration database, WriteMode mode, String runId,
-    String sourceName, String syncTime, int fetchConcurrency, OrgConfig org) {
+    String sourceName, String syncTime, int fetchConcurrency, OrgConfig org, Fetching fetching) {
 
-  /** Accounts listed in the config (no {@code org} block). */
+  /**
+   * How slices are fetched: the per-slice deadline, whether SCP-denied regions are skipped
+   * ({@code denied_regions: skip}), and whether slices are routed by (account, region).
+   */
+  public record Fetching(Duration sliceTimeout, boolean skipDeniedRegions, boolean routeByRegion)
+      implements java.io.Serializable {
+    public static final Fetching DEFAULT = new Fetching(FetchResources.DEFAULT_SLICE_TIMEOUT, false, true);
+  }
+
+  /** Accounts listed in the config (no {@code org} block), fetched with the default settings. */
   public InventoryGraph(List<AccountConfig> accounts, List<String> regions, List<Table<?>> tables,
       AwsSettings aws, JdbcIO.DataSourceConfiguration database, WriteMode mode, String runId,
       String sourceName, String syncTime, int fetchConcurrency) {
-    this(accounts, regions, tables, aws, database, mode, runId, sourceName, syncTime, fetchConcurrency, null);
+    this(accounts, regions, tables, aws, database, mode, runId, sourceName, syncTime, fetchConcurrency, null,
+        Fetching.DEFAULT);
   }
 
   public void addTo(Pipeline p) {
@@ -57,10 +83,18 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
         .apply("SpreadAccounts", Reshuffle.viaRandomKey())
         .apply("ResolveRegions", ParDo.of(new ResolveAccounts(aws, regions, regional, perAccount, children()))
             .withOutputTags(ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
-    PCollectionTuple fetched = resolved.get(ResolveAccounts.TASKS)
-        .setCoder(Coders.task())
-        .apply("Spread", Reshuffle.viaRandomKey())
-        .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency))
+    PCollection<FetchTask> tasks = resolved.get(ResolveAccounts.TASKS)
+        .setCoder(Coders.task());
+    PCollection<FetchTask> routed = fetching.routeByRegion()
+        ? tasks.apply("ByAccountRegion", WithKeys.of(FetchTask::pacingKey).withKeyType(TypeDescriptors.strings()))
+            .apply("GroupByAccountRegion", GroupByKey.create())
+            .apply("Slices", Values.create())
+            .apply("Ungroup", Flatten.iterables())
+        : tasks.apply("Spread", Reshuffle.viaRandomKey());
+    PCollectionTuple fetched = routed
+        .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency)
+                .withSliceTimeout(fetching.sliceTimeout())
+                .withDeniedRegionsSkipped(fetching.skipDeniedRegions()))
             .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     PCollection<ResourceRow> rows = fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
     if (discovered != null) {

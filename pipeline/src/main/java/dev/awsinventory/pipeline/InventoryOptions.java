@@ -76,4 +76,19 @@ public interface InventoryOptions extends PipelineOptions {
   boolean getDeleteOrphans();
 
   void setDeleteOrphans(boolean value);
+
+  @Description("A slice (one table and its child tables in one account and region) that runs longer "
+      + "than this many seconds fails: rows it already sent are kept, its stale rows are not deleted.")
+  @Default.Long(1800)
+  long getSliceTimeoutSeconds();
+
+  void setSliceTimeoutSeconds(long value);
+
+  @Description("Route every slice of one (account, region) to one worker, so that AWS's request "
+      + "buckets are paced by one token bucket for the whole job (true). false spreads slices at "
+      + "random: each worker JVM then paces alone (for measurement only).")
+  @Default.Boolean(true)
+  boolean getRouteByRegion();
+
+  void setRouteByRegion(boolean value);
 }

@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -137,7 +138,9 @@ public final class InventoryPipeline {
         .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
     Pipeline p = Pipeline.create(options);
     new InventoryGraph(accounts, config.regions(), tables, aws, db.beam(), config.writeMode(), runId,
-        config.sourceName(), syncTime, options.getFetchConcurrency(), config.org().orElse(null)).addTo(p);
+        config.sourceName(), syncTime, options.getFetchConcurrency(), config.org().orElse(null),
+        new InventoryGraph.Fetching(Duration.ofSeconds(Math.max(1, options.getSliceTimeoutSeconds())),
+            config.skipDeniedRegions(), options.getRouteByRegion())).addTo(p);
     String pipelineError = null;
     try {
       PipelineResult result = p.run();

@@ -1,5 +1,6 @@
 package dev.awsinventory.pipeline;
 
+import dev.awsinventory.transforms.fetch.ErrorPolicy;
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -23,7 +24,7 @@ import java.util.TreeSet;
 public record Summary(String runId, Status status, long resources, Map<String, Long> tables,
     int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
     long retries, Map<String, Calls> calls, double seconds, String error,
-    List<String> unsupportedTables, CoverageReport coverage) {
+    List<String> unsupportedTables, List<SliceOutcome> skipped, CoverageReport coverage) {
   private static final JsonFactory JSON = new JsonFactory();
 
   public Summary(String runId, Status status, long resources, Map<String, Long> tables,
@@ -31,13 +32,13 @@ public record Summary(String runId, Status status, long resources, Map<String, L
       long retries, Map<String, Calls> calls, double seconds, String error,
       List<String> unsupportedTables) {
     this(runId, status, resources, tables, accounts, regions, slicesOk, failed, throttles, retries,
-        calls, seconds, error, unsupportedTables, CoverageReport.NONE);
+        calls, seconds, error, unsupportedTables, List.of(), CoverageReport.NONE);
   }
 
   /** A copy with the accounts and orphans accounted for. */
   public Summary withCoverage(CoverageReport report) {
     return new Summary(runId, status, resources, tables, accounts, regions, slicesOk, failed,
-        throttles, retries, calls, seconds, error, unsupportedTables, report);
+        throttles, retries, calls, seconds, error, unsupportedTables, skipped, report);
   }
 
   /** AWS calls of one table: pages received, throttled attempts, retried attempts. */
@@ -77,20 +78,22 @@ public record Summary(String runId, Status status, long resources, Map<String, L
         }
       }
     }
-    List<SliceOutcome> failed = slices.stream().filter(s -> !s.ok()).toList();
+    List<SliceOutcome> failed = slices.stream().filter(SliceOutcome::failed).toList();
+    List<SliceOutcome> skipped = slices.stream().filter(SliceOutcome::skipped).toList();
     long failedAccounts = failed.stream()
         .filter(s -> FetchTask.ALL.equals(s.table()) && FetchTask.ALL.equals(s.region())).count();
     Status status = failed.isEmpty() ? Status.OK
         : accountCount > 0 && failedAccounts >= accountCount ? Status.FAILED : Status.PARTIAL;
     long resources = tables.values().stream().mapToLong(Long::longValue).sum();
     return new Summary(runId, status, resources, tables, accounts.size(), regions.size(),
-        slices.size() - failed.size(), failed, throttles, retries, calls, seconds,
-        status == Status.FAILED ? "no account could be fetched" : null, List.of());
+        slices.stream().filter(SliceOutcome::ok).count(), failed, throttles, retries, calls, seconds,
+        status == Status.FAILED ? "no account could be fetched" : null, List.of(), skipped,
+        CoverageReport.NONE);
   }
 
   public static Summary fatal(String runId, String error, double seconds) {
     return new Summary(runId, Status.FAILED, 0, Map.of(), 0, 0, 0, List.of(), 0, 0, Map.of(), seconds, error,
-        List.of());
+        List.of(), List.of(), CoverageReport.NONE);
   }
 
   /**
@@ -99,7 +102,7 @@ public record Summary(String runId, Status status, long resources, Map<String, L
    */
   public Summary withUnsupportedTables(List<String> patterns) {
     return new Summary(runId, status, resources, tables, accounts, regions, slicesOk, failed,
-        throttles, retries, calls, seconds, error, List.copyOf(patterns), coverage);
+        throttles, retries, calls, seconds, error, List.copyOf(patterns), skipped, coverage);
   }
 
   /** The human summary printed at the end of every run. */
@@ -116,12 +119,21 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     });
     out.append(String.format("  %d resources from %d accounts in %d regions; %d slices ok, %d failed",
         resources, accounts, regions, slicesOk, failed.size()));
+    out.append(skipped.isEmpty() ? "" : String.format(", %d skipped", skipped.size()));
     out.append(String.format("; %d throttled calls, %d retries%n", throttles, retries));
+    for (DeniedRegion d : deniedRegions()) {
+      out.append(String.format("  %s account %s (%s) region %s: denied by a service control policy "
+          + "(%d tables)%s: %s%n", d.skipped() ? "SKIPPED" : "FAILED", d.accountId(), d.accountName(),
+          d.region(), d.tables(), d.skipped() ? "" : "; denied_regions: skip would skip it", d.error()));
+    }
     if (!unsupportedTables.isEmpty()) {
       out.append("  unsupported_tables (CloudQuery tables not fetched): ")
           .append(String.join(", ", unsupportedTables)).append('\n');
     }
     for (SliceOutcome f : failed) {
+      if (ErrorPolicy.REGION_DENIED.equals(f.errorCode())) {
+        continue;
+      }
       out.append(String.format("  FAILED %s account %s (%s) region %s: %s: %s%n", f.table(),
           f.accountId(), f.accountName(), f.region(), f.errorCode(), f.errorMessage()));
     }
@@ -135,8 +147,10 @@ public record Summary(String runId, Status status, long resources, Map<String, L
    * table), {@code accounts}, {@code regions}, {@code slices_ok}, {@code throttles},
    * {@code retries}, {@code calls} (pages, throttles, retries per table), {@code seconds},
    * {@code unsupported_tables} ({@code tables} patterns naming only CloudQuery tables not
-   * fetched here), {@code error} (null unless fatal) and {@code failed_slices} (account, account_name, region,
-   * table, error_code, error). Written with Jackson in the layout of {@link SummaryLayout}.
+   * fetched here), {@code error} (null unless fatal), {@code denied_regions} (each (account,
+   * region) a service control policy denied, once: account, account_name, region, status failed
+   * or skipped, tables, error) and {@code failed_slices} (account, account_name, region,
+   * table, error_code, error; every failed slice, those of denied regions included). Written with Jackson in the layout of {@link SummaryLayout}.
    */
   public String json() {
     StringWriter out = new StringWriter();
@@ -173,6 +187,18 @@ public record Summary(String runId, Status status, long resources, Map<String, L
       }
       g.writeEndArray();
       g.writeStringField("error", error);
+      g.writeArrayFieldStart("denied_regions");
+      for (DeniedRegion d : deniedRegions()) {
+        g.writeStartObject();
+        g.writeStringField("account", d.accountId());
+        g.writeStringField("account_name", d.accountName());
+        g.writeStringField("region", d.region());
+        g.writeStringField("status", d.skipped() ? "skipped" : "failed");
+        g.writeNumberField("tables", d.tables());
+        g.writeStringField("error", d.error());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       coverage.writeJson(g);
       g.writeArrayFieldStart("failed_slices");
       for (SliceOutcome f : failed) {
@@ -191,6 +217,31 @@ public record Summary(String runId, Status status, long resources, Map<String, L
       throw new UncheckedIOException(e); // a StringWriter does not fail
     }
     return out.append('\n').toString();
+  }
+
+  /**
+   * The (account, region) pairs a service control policy denied, once each, whatever the
+   * number of tables and child tables in them (failed ones first).
+   */
+  public List<DeniedRegion> deniedRegions() {
+    Map<String, DeniedRegion> pairs = new java.util.LinkedHashMap<>();
+    for (List<SliceOutcome> list : List.of(failed, skipped)) {
+      for (SliceOutcome o : list) {
+        if (ErrorPolicy.REGION_DENIED.equals(o.errorCode())) {
+          pairs.merge(o.accountId() + "/" + o.region(), new DeniedRegion(o.accountId(), o.accountName(),
+              o.region(), o.skipped(), 1, o.errorMessage()), (a, b) -> a.plusOne());
+        }
+      }
+    }
+    return List.copyOf(pairs.values());
+  }
+
+  /** One (account, region) denied by a service control policy, and how many of its tables it cost. */
+  public record DeniedRegion(String accountId, String accountName, String region, boolean skipped,
+      int tables, String error) {
+    DeniedRegion plusOne() {
+      return new DeniedRegion(accountId, accountName, region, skipped, tables + 1, error);
+    }
   }
 
   public void writeTo(Path file) throws IOException {

@@ -44,6 +44,7 @@ class SummaryTest {
           "seconds": 12.346,
           "unsupported_tables": [],
           "error": null,
+          "denied_regions": [],
           "organization_accounts": [],
           "denied_accounts": [],
           "orphans": [],
@@ -72,7 +73,8 @@ class SummaryTest {
 
     assertThat(fieldNames(json)).containsExactly("run_id", "status", "resources", "tables", "accounts",
         "regions", "slices_ok", "throttles", "retries", "calls", "seconds", "unsupported_tables", "error",
-        "organization_accounts", "denied_accounts", "orphans", "orphans_note", "failed_slices");
+        "denied_regions", "organization_accounts", "denied_accounts", "orphans", "orphans_note",
+        "failed_slices");
     assertThat(json.get("run_id").isTextual()).isTrue();
     assertThat(json.get("status").asText()).isIn("ok", "partial", "failed");
     for (String count : List.of("resources", "accounts", "regions", "slices_ok", "throttles", "retries")) {

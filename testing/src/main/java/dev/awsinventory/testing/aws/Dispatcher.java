@@ -115,7 +115,7 @@ final class Dispatcher implements HttpHandler {
         if (fault != Fault.NONE) {
             throw fault.error(false);
         }
-        return Ec2Service.answer(shape, call, account, account.region(region), requestId);
+        return Ec2Service.answer(shape, call, account, account.region(region), aws.faults(), requestId);
     }
 
     private Identity authenticate(Call call, SigV4.Auth auth, boolean isSts) {

@@ -21,6 +21,8 @@ public final class Faults {
     private volatile boolean awsBuckets;
     private volatile boolean includeSts;
     private final Set<String> unauthorized = ConcurrentHashMap.newKeySet();
+    private final Map<String, TokenFault> tokenFaults = new ConcurrentHashMap<>();
+    private final Set<String> deniedRegions = ConcurrentHashMap.newKeySet();
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong throttled = new AtomicLong();
     private Random random = new Random(42);
@@ -61,6 +63,29 @@ public final class Faults {
         return this;
     }
 
+    /** How a paged action's NextToken misbehaves. */
+    public enum TokenFault {
+        /** Every page after the first answers with the NextToken it was asked with: it never advances. */
+        REPEAT,
+        /** The tokens of pages 1 and 2 alternate forever: page 3's token is page 1's again. */
+        CYCLE
+    }
+
+    /** Makes the NextToken of this paged EC2 action misbehave, in every account and region. */
+    public Faults nextToken(String action, TokenFault fault) {
+        tokenFaults.put(action, fault);
+        return this;
+    }
+
+    /**
+     * Denies every EC2 call in this account and region as a service control policy with an explicit deny does:
+     * UnauthorizedOperation (HTTP 403) whose message says "with an explicit deny in a service control policy".
+     */
+    public Faults denyRegion(String accountId, String region) {
+        deniedRegions.add(accountId + "/" + region);
+        return this;
+    }
+
     /** Throttles like EC2: a token bucket per (account, region, action) with the sizes AWS documents. */
     public Faults enforceAwsBuckets(boolean enforce) {
         this.awsBuckets = enforce;
@@ -89,6 +114,8 @@ public final class Faults {
         awsBuckets = false;
         includeSts = false;
         unauthorized.clear();
+        tokenFaults.clear();
+        deniedRegions.clear();
         buckets.clear();
         return this;
     }
@@ -101,6 +128,9 @@ public final class Faults {
     Fault before(String account, String region, String action, boolean sts, boolean unpaged) {
         if (unauthorized.contains(action)) {
             return Fault.UNAUTHORIZED;
+        }
+        if (!sts && deniedRegions.contains(account + "/" + region)) {
+            return Fault.SCP_DENY;
         }
         if (sts && !includeSts) {
             return Fault.NONE;
@@ -118,6 +148,11 @@ public final class Faults {
             return Fault.THROTTLE;
         }
         return chance(errorRate) ? Fault.ERROR : Fault.NONE;
+    }
+
+    /** The token fault of an action, or null. */
+    TokenFault tokenFault(String action) {
+        return tokenFaults.get(action);
     }
 
     private TokenBucket bucket(String account, String region, String action, boolean unpaged) {

@@ -53,6 +53,40 @@ class FaultsTest {
     }
 
     @Test
+    void repeatedAndCyclingNextTokensNeverAdvance() {
+        fake.account(ACCOUNT).region("us-east-1").fill("DescribeVpcs", 10, 1).fill("DescribeSubnets", 10, 1);
+        fake.faults().nextToken("DescribeVpcs", Faults.TokenFault.REPEAT)
+            .nextToken("DescribeSubnets", Faults.TokenFault.CYCLE);
+        String first = ec2.describeVpcs(r -> r.maxResults(2)).nextToken();
+        String t = first;
+        for (int i = 0; i < 3; i++) {
+            String requested = t;
+            t = ec2.describeVpcs(r -> r.maxResults(2).nextToken(requested)).nextToken();
+            assertThat(t).isEqualTo(first);
+        }
+        String p1 = ec2.describeSubnets(r -> r.maxResults(2)).nextToken();
+        String p2 = ec2.describeSubnets(r -> r.maxResults(2).nextToken(p1)).nextToken();
+        String p3 = ec2.describeSubnets(r -> r.maxResults(2).nextToken(p2)).nextToken();
+        assertThat(p2).isNotEqualTo(p1);
+        assertThat(p3).isEqualTo(p1);
+        fake.faults().clear();
+        assertThat(ec2.describeSubnets(r -> r.maxResults(2).nextToken(p2)).nextToken()).isNotIn(p1, p2);
+    }
+
+    @Test
+    void aDeniedRegionAnswersEveryEc2CallWithAnScpDeny() {
+        fake.faults().denyRegion(ACCOUNT, "us-east-1");
+        for (Runnable call : new Runnable[] {ec2::describeVpcs, ec2::describeInstances, ec2::describeRegions}) {
+            assertThatThrownBy(call::run)
+                .satisfies(e -> assertThat(code(e)).isEqualTo("UnauthorizedOperation"))
+                .hasMessageContaining("with an explicit deny in a service control policy");
+        }
+        try (Ec2Client west = Clients.ec2NoRetry(fake, Clients.staticProvider(user), "us-west-2")) {
+            west.describeVpcs();
+        }
+    }
+
+    @Test
     void unauthorizedActionAnswersUnauthorizedOperation() {
         fake.faults().unauthorized("DescribeVolumes");
         assertThatThrownBy(ec2::describeVolumes)

@@ -22,8 +22,11 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * The AWS clients of one worker JVM: one HTTP connection pool, one credentials provider per
- * role (refreshed by the SDK before it expires), one EC2 client per (role, region). Shared by
- * every DoFn instance with the same settings and closed when the last one releases it.
+ * role (refreshed by the SDK before it expires), one EC2 client per (role, region), and one set
+ * of token buckets per (account, region) (see {@link Ec2RateLimits}). Shared by every DoFn
+ * instance with the same settings and closed when the last one releases it. The buckets are
+ * this JVM's: the pipeline routes every slice of one (account, region) to one worker so that
+ * they are also the job's.
  *
  * <p>What is shared, and why: creating an SDK client is expensive (endpoint rules, retry
  * strategy, interceptors), so nothing is built per slice. One {@link SdkHttpClient} (at most
@@ -44,6 +47,7 @@ public final class AwsClients implements AutoCloseable {
   private final Map<String, AwsCredentialsProvider> credentials = new ConcurrentHashMap<>();
   private final Map<String, StsClient> sts = new ConcurrentHashMap<>();
   private final Map<String, Ec2Client> ec2 = new ConcurrentHashMap<>();
+  private final Map<String, Ec2RateLimits> limits = new ConcurrentHashMap<>();
   private int users;
 
   private AwsClients(AwsSettings settings) {
@@ -100,7 +104,7 @@ public final class AwsClients implements AutoCloseable {
           .httpClient(http)
           .credentialsProvider(credentials(account))
           .region(Region.of(signingRegion(region)))
-          .overrideConfiguration(overrides(true));
+          .overrideConfiguration(overrides(settings.rateLimit() ? limits(account, region) : null, true));
       if (settings.endpointUrl() != null) {
         b.endpointOverride(URI.create(settings.endpointUrl()));
       }
@@ -138,14 +142,23 @@ public final class AwsClients implements AutoCloseable {
         .httpClient(http)
         .credentialsProvider(creds)
         .region(Region.of(signingRegion(region)))
-        .overrideConfiguration(overrides(false));
+        .overrideConfiguration(overrides(null, false));
     if (settings.endpointUrl() != null) {
       b.endpointOverride(URI.create(settings.endpointUrl()));
     }
     return b.build();
   }
 
-  private ClientOverrideConfiguration overrides(boolean track) {
+  /**
+   * The JVM's token buckets of one AWS account and region, shared by every role used in that
+   * account (AWS's buckets are per account, region and action, whoever calls).
+   */
+  private Ec2RateLimits limits(AccountConfig account, String region) {
+    String owner = account.accountIdHint().orElse("identity " + identityKey(account));
+    return limits.computeIfAbsent(owner + "|" + region, k -> new Ec2RateLimits());
+  }
+
+  private ClientOverrideConfiguration overrides(Ec2RateLimits rateLimits, boolean track) {
     Duration maxBackoff = Duration.ofSeconds(Math.max(1, settings.maxBackoffSeconds()));
     var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
         .maxAttempts(Math.max(1, settings.maxRetries()))
@@ -155,7 +168,7 @@ public final class AwsClients implements AutoCloseable {
         .build();
     var b = ClientOverrideConfiguration.builder().retryStrategy(retry);
     if (track) {
-      b.addExecutionInterceptor(new CallTracker(settings.rateLimit() ? new Ec2RateLimits() : null));
+      b.addExecutionInterceptor(new CallTracker(rateLimits));
     }
     return b.build();
   }

@@ -12,11 +12,12 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Request;
 
 /**
- * Calls made for one slice: attempts, successful responses (pages), throttled attempts. Passed
- * explicitly: {@link #track(Ec2Client)} gives the slice a view of the shared client that puts
- * this object into every request's execution attributes (and so into every page a paginator
- * asks for), where {@link CallTracker} counts. No thread-local state: a slice may move between
- * threads, and calls made outside a slice are simply not counted.
+ * Calls made for one slice: attempts, successful responses (pages), throttled attempts; plus
+ * the slice's {@link PaginationGuard} and deadline. Passed explicitly: {@link #track(Ec2Client)}
+ * gives the slice a view of the shared client that puts this object into every request's
+ * execution attributes (and so into every page a paginator asks for), where {@link CallTracker}
+ * counts and enforces. No thread-local state: a slice may move between threads, and calls made
+ * outside a slice are simply not counted.
  */
 public final class CallStats {
   static final ExecutionAttribute<CallStats> ATTRIBUTE = new ExecutionAttribute<>("aws-inventory.CallStats");
@@ -24,6 +25,21 @@ public final class CallStats {
   private final AtomicLong attempts = new AtomicLong();
   private final AtomicLong pages = new AtomicLong();
   private final AtomicLong throttles = new AtomicLong();
+  private final long deadlineNanos;
+  private final PaginationGuard pagination = new PaginationGuard();
+
+  /** Statistics for a slice without a deadline. */
+  public CallStats() {
+    this(Long.MAX_VALUE);
+  }
+
+  /**
+   * Statistics for a slice that must end by {@code deadlineNanos} ({@link System#nanoTime()}
+   * scale; {@code Long.MAX_VALUE} for none): {@link CallTracker} refuses its next call after it.
+   */
+  public CallStats(long deadlineNanos) {
+    this.deadlineNanos = deadlineNanos;
+  }
 
   /**
    * The client as this slice sees it: the same client (connections, credentials, rate limits),
@@ -59,6 +75,17 @@ public final class CallStats {
       return method.invoke(target, args);
     } catch (InvocationTargetException e) {
       throw e.getCause();
+    }
+  }
+
+  PaginationGuard pagination() {
+    return pagination;
+  }
+
+  /** @throws SliceDeadlineExceededException if the slice's deadline has passed */
+  void checkDeadline() {
+    if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+      throw new SliceDeadlineExceededException("the slice ran past its deadline (--sliceTimeoutSeconds)");
     }
   }
 

@@ -7,8 +7,10 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
- * Paces every attempt through the rate limits (when on) and counts attempts, pages, throttles
- * into the {@link CallStats} the request carries (see {@link CallStats#track}).
+ * Paces every attempt through the rate limits (when on), counts attempts, pages and throttles,
+ * stops a slice past its deadline before its next attempt, and fails a slice whose pagination
+ * does not advance (see {@link PaginationGuard}), all for the {@link CallStats} the request
+ * carries (see {@link CallStats#track}).
  */
 final class CallTracker implements ExecutionInterceptor {
   private final Ec2RateLimits limits;
@@ -19,6 +21,10 @@ final class CallTracker implements ExecutionInterceptor {
 
   @Override
   public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+    CallStats s = attributes.getAttribute(CallStats.ATTRIBUTE);
+    if (s != null) {
+      s.checkDeadline();
+    }
     if (limits != null) {
       try {
         limits.acquire(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
@@ -27,7 +33,6 @@ final class CallTracker implements ExecutionInterceptor {
         throw AbortedException.create("interrupted while waiting for the rate limit");
       }
     }
-    CallStats s = attributes.getAttribute(CallStats.ATTRIBUTE);
     if (s != null) {
       s.attempt();
     }
@@ -50,6 +55,8 @@ final class CallTracker implements ExecutionInterceptor {
     CallStats s = attributes.getAttribute(CallStats.ATTRIBUTE);
     if (s != null) {
       s.page();
+      s.pagination().check(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+          context.request(), context.response());
     }
   }
 }

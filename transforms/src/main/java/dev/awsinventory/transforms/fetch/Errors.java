@@ -13,22 +13,41 @@ public final class Errors {
 
   private Errors() {}
 
+  /**
+   * The AWS error code of {@code e}, {@code ClientError} for the SDK's plain client error
+   * (a dropped connection, a timeout), or else the exception's class name.
+   */
   public static String code(Throwable e) {
+    e = unwrap(e);
     if (e instanceof AwsServiceException s && s.awsErrorDetails() != null
         && s.awsErrorDetails().errorCode() != null) {
       return s.awsErrorDetails().errorCode();
     }
-    if (e instanceof SdkClientException) {
+    if (e.getClass() == SdkClientException.class) {
       return "ClientError";
     }
     return e.getClass().getSimpleName();
   }
 
   public static String message(Throwable e) {
+    e = unwrap(e);
     String m = e instanceof AwsServiceException s && s.awsErrorDetails() != null
         && s.awsErrorDetails().errorMessage() != null
         ? s.awsErrorDetails().errorMessage() : String.valueOf(e.getMessage());
     return redact(m.replaceAll("\\s+", " ").trim());
+  }
+
+  /**
+   * The SDK wraps an exception thrown by an interceptor (such as the slice deadline) in a plain
+   * {@link SdkClientException}; the inner one is what happened.
+   */
+  static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while (t.getClass() == SdkClientException.class && t.getCause() instanceof SdkClientException inner
+        && inner != t) {
+      t = inner;
+    }
+    return t;
   }
 
   /** Masks anything that looks like an access key id, secret, token or password. */

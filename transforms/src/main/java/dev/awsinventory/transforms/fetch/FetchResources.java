@@ -3,18 +3,23 @@ package dev.awsinventory.transforms.fetch;
 import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.aws.CallStats;
+import dev.awsinventory.transforms.aws.SliceDeadlineExceededException;
 import dev.awsinventory.transforms.model.FetchContext;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
 import dev.awsinventory.transforms.model.Table;
-import dev.awsinventory.transforms.tables.TableRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -24,7 +29,6 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -43,12 +47,25 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * ok). Every slice emits one outcome per table, after its rows. Clients and credentials: one
  * {@link AwsClients} per JVM (see there); each slice counts its calls in its own
  * {@link CallStats}, passed with its requests.
+ *
+ * <p>Failures. Whatever a table's code throws fails only its slice ({@link ErrorPolicy}); a
+ * region denied by a service control policy gives {@code RegionDenied} (or a skipped slice, see
+ * {@link #withDeniedRegionsSkipped}); a slice past its deadline ({@link #withSliceTimeout})
+ * stops before its next call, and one stuck elsewhere is abandoned {@link #ABANDON_AFTER} later.
+ * Calls are paced by the JVM's token buckets per (account, region, action); the pipeline routes
+ * every task of one (account, region) to one worker, so those buckets pace the whole job (see
+ * InventoryGraph).
  */
 public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   public static final TupleTag<ResourceRow> ROWS = new TupleTag<>() {};
   public static final TupleTag<SliceOutcome> OUTCOMES = new TupleTag<>() {};
+  /** How long one slice (a table and its children in one account and region) may take. */
+  public static final Duration DEFAULT_SLICE_TIMEOUT = Duration.ofMinutes(30);
+  /** Past its deadline a slice stops before its next AWS call; this much later it is abandoned. */
+  static final Duration ABANDON_AFTER = Duration.ofMinutes(2);
   static final int ROWS_PER_BATCH = 500;
   private static final Logger LOG = LoggerFactory.getLogger(FetchResources.class);
+  private static final Set<String> DENIED_LOGGED = ConcurrentHashMap.newKeySet();
   private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
     Thread t = new Thread(r, "aws-inventory-fetch");
     t.setDaemon(true);
@@ -59,16 +76,61 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   private final String sourceName;
   private final String syncTime;
   private final int maxInFlight;
+  private TableLookup tables = TableLookup.REGISTRY;
+  private long sliceTimeoutSeconds = DEFAULT_SLICE_TIMEOUT.toSeconds();
+  private boolean skipDeniedRegions;
   private transient AwsClients clients;
   private transient BlockingQueue<Event> events;
-  private transient List<Future<?>> running;
-  private transient int inFlight;
+  private transient List<InFlight> running;
 
   public FetchResources(AwsSettings settings, String sourceName, String syncTime, int maxInFlight) {
     this.settings = settings;
     this.sourceName = sourceName;
     this.syncTime = syncTime;
     this.maxInFlight = Math.max(1, maxInFlight);
+  }
+
+  private FetchResources copy() {
+    FetchResources c = new FetchResources(settings, sourceName, syncTime, maxInFlight);
+    c.tables = tables;
+    c.sliceTimeoutSeconds = sliceTimeoutSeconds;
+    c.skipDeniedRegions = skipDeniedRegions;
+    return c;
+  }
+
+  /**
+   * With {@code true} ({@code denied_regions: skip}), slices of a region that a service
+   * control policy denies are recorded as skipped instead of failed: their rows are kept and
+   * they do not make the run partial. Either way the pair is logged once per worker.
+   */
+  public FetchResources withDeniedRegionsSkipped(boolean skip) {
+    FetchResources c = copy();
+    c.skipDeniedRegions = skip;
+    return c;
+  }
+
+  /**
+   * Fails a slice that runs longer than {@code timeout}: it stops before its next AWS call
+   * (error code {@code SliceDeadlineExceededException}); rows it already sent stay, its stale
+   * rows are not deleted. A slice stuck elsewhere is abandoned (its thread interrupted, its
+   * later output ignored) {@link #ABANDON_AFTER} later.
+   *
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   */
+  public FetchResources withSliceTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("the slice timeout must be positive, got " + timeout);
+    }
+    FetchResources c = copy();
+    c.sliceTimeoutSeconds = timeout.toSeconds();
+    return c;
+  }
+
+  /** Finds table declarations with {@code lookup} instead of the registry (for tests). */
+  public FetchResources withTables(TableLookup lookup) {
+    FetchResources c = copy();
+    c.tables = Objects.requireNonNull(lookup, "lookup");
+    return c;
   }
 
   @Setup
@@ -80,37 +142,37 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   public void startBundle() {
     events = new ArrayBlockingQueue<>(2 * maxInFlight + 16);
     running = new ArrayList<>();
-    inFlight = 0;
   }
 
   @ProcessElement
   public void process(@Element FetchTask task, MultiOutputReceiver out) throws Exception {
     Consumer<ResourceRow> rows = out.get(ROWS)::output;
     Consumer<SliceOutcome> outcomes = out.get(OUTCOMES)::output;
-    running.add(POOL.submit(() -> run(task)));
-    inFlight++;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(sliceTimeoutSeconds);
+    InFlight slice = new InFlight(task, deadline, events);
+    running.add(slice);
+    slice.future = POOL.submit(() -> run(slice));
     for (Event e = events.poll(); e != null; e = events.poll()) {
       emit(e, rows, outcomes);
     }
-    while (inFlight >= maxInFlight) {
-      emit(events.take(), rows, outcomes);
+    while (running.size() >= maxInFlight) {
+      emit(next(), rows, outcomes);
     }
   }
 
   @FinishBundle
   public void finishBundle(FinishBundleContext c) throws Exception {
-    while (inFlight > 0) {
-      emit(events.take(),
+    while (!running.isEmpty()) {
+      emit(next(),
           r -> c.output(ROWS, r, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE),
           o -> c.output(OUTCOMES, o, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     }
-    running.clear();
   }
 
   @Teardown
   public void teardown() {
     if (running != null) {
-      running.forEach(f -> f.cancel(true));
+      running.forEach(InFlight::abandon);
     }
     if (clients != null) {
       clients.release();
@@ -118,14 +180,46 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     }
   }
 
+  /**
+   * The next event of a running slice; a slice still running {@link #ABANDON_AFTER} past its
+   * deadline is abandoned instead and reported failed, so one stuck slice never holds the bundle.
+   */
+  private Event next() throws InterruptedException {
+    while (true) {
+      long now = System.nanoTime();
+      InFlight first = running.get(0);
+      for (InFlight f : running) {
+        if (f.deadline - first.deadline < 0) {
+          first = f;
+        }
+      }
+      long wait = first.deadline + ABANDON_AFTER.toNanos() - now;
+      Event e = events.poll(Math.max(0, wait), TimeUnit.NANOSECONDS);
+      if (e != null) {
+        return e;
+      }
+      if (first.deadline + ABANDON_AFTER.toNanos() - System.nanoTime() <= 0) {
+        first.abandon();
+        LOG.warn("{}: abandoned past its deadline", first.task);
+        return new Event(first, null, failedSlice(first.task, new SliceDeadlineExceededException(
+            "the slice ran past its deadline (--sliceTimeoutSeconds) and was abandoned")), null);
+      }
+    }
+  }
+
   private void emit(Event e, Consumer<ResourceRow> rows, Consumer<SliceOutcome> outcomes) {
+    if (e.slice().abandoned && e.outcomes() == null) {
+      return; // late rows of an abandoned slice
+    }
     if (e.rows() != null) {
       e.rows().forEach(rows);
     }
     if (e.outcomes() != null) {
+      if (!running.remove(e.slice())) {
+        return; // the abandoned slice's own late outcomes, after the failure reported for it
+      }
       e.outcomes().forEach(outcomes);
       e.outcomes().forEach(FetchResources::count);
-      inFlight--;
     }
     if (e.error() != null) {
       throw new IllegalStateException("fetching a slice failed unexpectedly", e.error());
@@ -133,53 +227,91 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   /** Fetches on the pool; always ends with one event holding the outcomes (or the error). */
-  private void run(FetchTask task) {
+  private void run(InFlight slice) {
     List<SliceOutcome> outcomes = null;
     Throwable error = null;
     try {
-      outcomes = fetch(task);
+      outcomes = fetch(slice);
     } catch (RuntimeException | Error e) {
       error = e;
     }
-    put(new Event(null, outcomes == null ? List.of() : outcomes, error));
+    slice.put(new Event(slice, null, outcomes == null ? List.of() : outcomes, error));
   }
 
-  private void put(Event e) {
+  private static List<SliceOutcome> failedSlice(FetchTask task, Throwable e) {
+    List<SliceOutcome> outcomes = new ArrayList<>();
+    outcomes.add(SliceOutcome.failed(task, task.table(), 0, 0, 0, 0, e));
+    task.children().forEach(c -> outcomes.add(SliceOutcome.failed(task, c, 0, 0, 0, 0, e)));
+    return outcomes;
+  }
+
+  /**
+   * The task's table, then each selected child table per parent resource; one outcome each.
+   * Whatever goes wrong outside a table's listing (an unknown table, a client that cannot be
+   * built) fails the task's slices too, never the bundle (see {@link ErrorPolicy}).
+   */
+  private List<SliceOutcome> fetch(InFlight slice) {
     try {
-      events.put(e);
-    } catch (InterruptedException ie) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while handing over a slice's rows", ie);
+      return fetchSlices(slice);
+    } catch (RuntimeException | Error e) {
+      if (!ErrorPolicy.failsOnlyItsSlice(e)) {
+        throw e;
+      }
+      LOG.warn("{}: {}: {}", slice.task, Errors.code(e), Errors.message(e));
+      return failedSlice(slice.task, e);
     }
   }
 
-  /** The task's table, then each selected child table per parent resource; one outcome each. */
-  private List<SliceOutcome> fetch(FetchTask task) {
-    Table<?> table = TableRegistry.get(task.table());
+  private List<SliceOutcome> fetchSlices(InFlight slice) {
+    FetchTask task = slice.task;
+    Table<?> table = tables.get(task.table());
     Ec2Client ec2 = clients.ec2(task.account(), task.region());
     RowContext rowCtx = new RowContext(sourceName, syncTime, task.accountId(), task.region(), task.partition());
     List<SliceOutcome> outcomes = new ArrayList<>();
     List<Parent> parents = new ArrayList<>();
-    SliceOutcome parentOutcome = timed(task, table.name(), ec2, (ctx, rows) ->
+    SliceOutcome parentOutcome = timed(slice, table.name(), ec2, (ctx, rows) -> {
+      try {
         list(table, ctx).forEach(item -> {
           ResourceRow row = row(table, item, rowCtx);
           rows.accept(row);
           if (!task.children().isEmpty()) {
             parents.add(new Parent(item, row));
           }
-        }));
+        });
+      } catch (RuntimeException e) {
+        if (!ErrorPolicy.isTolerated(e, table.tolerated())) {
+          throw e;
+        }
+        LOG.debug("{} {} {}: tolerated {}", table.name(), task.accountId(), task.sliceRegion(), Errors.code(e));
+        parents.clear();
+      }
+    });
     outcomes.add(parentOutcome);
     for (String childName : task.children()) {
-      Table<?> child = TableRegistry.get(childName);
+      Table<?> child = tables.get(childName);
+      if (parentOutcome.skipped() || ErrorPolicy.REGION_DENIED.equals(parentOutcome.errorCode())) {
+        outcomes.add(parentOutcome.forTable(childName));
+        continue;
+      }
       if (!parentOutcome.ok()) {
         outcomes.add(SliceOutcome.failed(task, childName, 0, 0, 0, 0, "ParentFailed",
             "its parent table " + table.name() + " could not be fetched"));
         continue;
       }
-      outcomes.add(timed(task, childName, ec2, (ctx, rows) -> {
+      outcomes.add(timed(slice, childName, ec2, (ctx, rows) -> {
         for (Parent p : parents) {
           RowContext childCtx = rowCtx.withParent(table, p.row);
-          child.listFor(ctx, p.item).forEach(item -> rows.accept(row(child, item, childCtx)));
+          List<ResourceRow> ofParent = new ArrayList<>();
+          try {
+            child.listFor(ctx, p.item).forEach(item -> ofParent.add(row(child, item, childCtx)));
+          } catch (RuntimeException e) {
+            if (!ErrorPolicy.isTolerated(e, child.tolerated())) {
+              throw e;
+            }
+            LOG.debug("{} {} {}: tolerated {}", childName, task.accountId(), task.sliceRegion(), Errors.code(e));
+            continue;
+          }
+          ofParent.forEach(rows);
         }
       }));
     }
@@ -188,13 +320,15 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
 
   /**
    * Runs one table's listing with its own call statistics; its rows leave in batches as they
-   * come. The outcome is ok only if the whole listing succeeded.
+   * come. The outcome is ok only if the whole listing succeeded. Any exception of the table's
+   * code fails this slice alone (see {@link ErrorPolicy}).
    */
-  private SliceOutcome timed(FetchTask task, String table, Ec2Client ec2, Listing listing) {
+  private SliceOutcome timed(InFlight slice, String table, Ec2Client ec2, Listing listing) {
+    FetchTask task = slice.task;
     long start = System.nanoTime();
-    CallStats stats = new CallStats();
+    CallStats stats = new CallStats(slice.deadline);
     FetchContext ctx = new Context(stats.track(ec2), task, settings.pageSize());
-    RowBatches rows = new RowBatches();
+    RowBatches rows = new RowBatches(slice);
     try {
       listing.run(ctx, rows);
       rows.flush();
@@ -203,13 +337,37 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       LOG.debug("{} {} {}: {} rows, {} pages, {} throttled, {} retries, {} ms", table, task.accountId(),
           task.sliceRegion(), o.resources(), o.pages(), o.throttles(), o.retries(), o.durationMs());
       return o;
-    } catch (SdkException | UnsupportedOperationException e) {
+    } catch (RuntimeException | Error e) {
+      if (!ErrorPolicy.failsOnlyItsSlice(e)) {
+        throw e;
+      }
       rows.flush();
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      if (ErrorPolicy.isRegionDenied(e)) {
+        return regionDenied(task, table, stats, ms, e);
+      }
+      if (ErrorPolicy.isRegionNotEnabled(e)) {
+        LOG.info("{} {} {}: region not enabled for the account; skipped", table, task.accountId(), task.sliceRegion());
+        return SliceOutcome.skipped(task, table, stats.pages(), ms, Errors.code(e), Errors.message(e));
+      }
       SliceOutcome o = SliceOutcome.failed(task, table, stats.pages(), stats.throttles(),
-          stats.retries(), (System.nanoTime() - start) / 1_000_000, e);
+          stats.retries(), ms, e);
       LOG.warn("{} {} {}: {}: {}", table, task.accountId(), task.sliceRegion(), o.errorCode(), o.errorMessage());
       return o;
     }
+  }
+
+  /** A slice of a region an SCP denies: failed or skipped, and logged once per pair and worker. */
+  private SliceOutcome regionDenied(FetchTask task, String table, CallStats stats, long ms, Throwable e) {
+    String message = Errors.code(e) + ": " + Errors.message(e);
+    if (DENIED_LOGGED.add(task.accountId() + "/" + task.region())) {
+      LOG.warn("account {} region {}: denied by a service control policy{}: {}", task.accountId(),
+          task.region(), skipDeniedRegions ? " (skipped: denied_regions: skip)" : "", message);
+    }
+    return skipDeniedRegions
+        ? SliceOutcome.skipped(task, table, stats.pages(), ms, ErrorPolicy.REGION_DENIED, message)
+        : SliceOutcome.failed(task, table, stats.pages(), stats.throttles(), stats.retries(), ms,
+            ErrorPolicy.REGION_DENIED, message);
   }
 
   /** One table's listing: lists through the context and hands each row to the consumer. */
@@ -218,9 +376,14 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   /** Collects rows into batches and hands each full batch to the DoFn's thread. */
-  private final class RowBatches implements Consumer<ResourceRow> {
+  private static final class RowBatches implements Consumer<ResourceRow> {
+    private final InFlight slice;
     private List<ResourceRow> batch = new ArrayList<>();
     private long count;
+
+    RowBatches(InFlight slice) {
+      this.slice = slice;
+    }
 
     @Override
     public void accept(ResourceRow row) {
@@ -233,7 +396,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
 
     void flush() {
       if (!batch.isEmpty()) {
-        put(new Event(batch, null, null));
+        slice.put(new Event(slice, batch, null, null));
         batch = new ArrayList<>();
       }
     }
@@ -255,12 +418,50 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     Metrics.counter(o.table(), "pages").inc(o.pages());
     Metrics.counter(o.table(), "throttles").inc(o.throttles());
     Metrics.counter(o.table(), "retries").inc(o.retries());
-    Metrics.counter(o.table(), o.ok() ? "slices_ok" : "slices_failed").inc();
+    Metrics.counter(o.table(), "slices_" + o.status().label()).inc();
     Metrics.distribution(o.table(), "slice_ms").update(o.durationMs());
   }
 
+  /**
+   * One submitted slice: its task, its deadline ({@link System#nanoTime()} scale), the queue of
+   * the bundle it belongs to, and whether it was abandoned.
+   */
+  private static final class InFlight {
+    final FetchTask task;
+    final long deadline;
+    final BlockingQueue<Event> events;
+    volatile boolean abandoned;
+    volatile Future<?> future;
+
+    InFlight(FetchTask task, long deadline, BlockingQueue<Event> events) {
+      this.task = task;
+      this.deadline = deadline;
+      this.events = events;
+    }
+
+    void put(Event e) {
+      if (abandoned) {
+        return;
+      }
+      try {
+        events.put(e);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while handing over a slice's rows", ie);
+      }
+    }
+
+    void abandon() {
+      abandoned = true;
+      Future<?> f = future;
+      if (f != null) {
+        f.cancel(true);
+      }
+    }
+  }
+
   /** What a slice hands to the DoFn's thread: rows, or (last) its outcomes or an error. */
-  private record Event(List<ResourceRow> rows, List<SliceOutcome> outcomes, Throwable error) {}
+  private record Event(InFlight slice, List<ResourceRow> rows, List<SliceOutcome> outcomes, Throwable error) {}
 
   private record Parent(Object item, ResourceRow row) {}
 

@@ -15,6 +15,15 @@ public record FetchTask(AccountConfig account, String accountId, String partitio
 
   public static final String ALL = "*";
 
+  /**
+   * The key that routes the task to the worker pacing its calls: the account and the region its
+   * calls go to (an account-wide table's default region), as AWS's request buckets are per
+   * (account, region, action).
+   */
+  public String pacingKey() {
+    return accountId + "/" + region;
+  }
+
   public String sliceRegion() {
     return accountWide ? ALL : region;
   }

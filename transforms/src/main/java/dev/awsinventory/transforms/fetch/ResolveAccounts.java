@@ -13,13 +13,16 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Region;
 
 /**
  * The fan-out, in one place: for each account, assume its role, list its enabled regions, keep
  * the configured ones, and emit one {@link FetchTask} per (region, table), plus one per
  * account-wide table. An account that cannot be reached becomes a failed {@link SliceOutcome}.
+ * When DescribeRegions is denied (a narrow role, an SCP), regions listed by name are fetched as
+ * listed (and only {@code aws_regions} fails); a pattern ({@code *}, a glob, or no list) cannot
+ * be expanded, so the account fails with a message saying so.
  */
 public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
   public static final TupleTag<FetchTask> TASKS = new TupleTag<>() {};
@@ -60,18 +63,38 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
         accountId = clients.sts(account).getCallerIdentity().account();
       }
       String partition = settings.partitionOf(account.defaultRegion());
-      List<String> enabled = clients.ec2(account, account.defaultRegion())
-          .describeRegions(r -> r.allRegions(false)).regions().stream()
-          .filter(r -> !"not-opted-in".equals(r.optInStatus()))
-          .map(Region::regionName).sorted().toList();
       List<String> wanted = account.regions().orElse(regions);
+      List<String> enabled;
+      try {
+        enabled = clients.ec2(account, account.defaultRegion())
+            .describeRegions(r -> r.allRegions(false)).regions().stream()
+            .filter(r -> !"not-opted-in".equals(r.optInStatus()))
+            .map(Region::regionName).sorted().toList();
+      } catch (Ec2Exception e) {
+        if (!ErrorPolicy.isAccessDenied(e)) {
+          throw e;
+        }
+        String pattern = pattern(wanted);
+        if (pattern != null) {
+          failedAccounts.inc();
+          String message = "DescribeRegions is denied (" + Errors.code(e) + ": " + Errors.message(e)
+              + "), and it is needed to expand the region pattern '" + pattern
+              + "'; allow ec2:DescribeRegions or list the regions by name";
+          LOG.warn("account {} ({}): {}", account.name(), accountId, message);
+          out.get(FAILED).output(SliceOutcome.accountFailed(accountId, account.name(), Errors.code(e), message));
+          return;
+        }
+        LOG.warn("account {} ({}): DescribeRegions is denied ({}); fetching the listed regions {} "
+            + "without checking that they are enabled", account.name(), accountId, Errors.code(e), wanted);
+        enabled = wanted;
+      }
       for (String table : accountTables) {
         out.get(TASKS).output(new FetchTask(account, accountId, partition, account.defaultRegion(),
             table, true, childrenOf(table)));
       }
       for (String region : unlisted(enabled, wanted)) {
         out.get(FAILED).output(new SliceOutcome(FetchTask.ALL, accountId, account.name(), region,
-            false, 0, 0, 0, 0, 0, "UnknownRegion", "region " + region + " is not in this AWS SDK"
+            SliceOutcome.Status.FAILED, 0, 0, 0, 0, 0, "UnknownRegion", "region " + region + " is not in this AWS SDK"
             + " version's region list and DescribeRegions does not list it as enabled for the"
             + " account; check the name"));
       }
@@ -81,11 +104,19 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
               childrenOf(table)));
         }
       }
-    } catch (SdkException e) {
+    } catch (RuntimeException e) {
       failedAccounts.inc();
       LOG.warn("account {} ({}): {}: {}", account.name(), accountId, Errors.code(e), Errors.message(e));
       out.get(FAILED).output(SliceOutcome.accountFailed(accountId, account.name(), e));
     }
+  }
+
+  /** The first entry that needs DescribeRegions to expand ({@code *}, a glob; none means all), or null. */
+  static String pattern(List<String> wanted) {
+    if (wanted.isEmpty()) {
+      return "*";
+    }
+    return wanted.stream().filter(Regions::isPattern).findFirst().orElse(null);
   }
 
   private List<String> childrenOf(String table) {

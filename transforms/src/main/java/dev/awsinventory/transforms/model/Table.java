@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -37,6 +38,8 @@ public final class Table<T> {
   private final List<BiFunction<T, RowContext, String>> cells;
   private final List<String> primaryKey;
   private final int[] primaryKeyIndexes;
+  private final boolean[] checked;
+  private final Set<String> tolerated;
 
   private Table(Builder<T> b) {
     this.name = b.name;
@@ -56,9 +59,13 @@ public final class Table<T> {
     put(byName, REGION, ColumnType.TEXT, (item, ctx) -> ctx.region());
     if (b.arnType != null) {
       Function<T, String> id = b.arnId;
+      Function<T, String> own = b.ownArn;
       String type = b.arnType;
-      put(byName, ARN, ColumnType.TEXT, (item, ctx) -> "arn:" + ctx.partition() + ":ec2:"
-          + ctx.region() + ":" + ctx.accountId() + ":" + type + "/" + id.apply(item));
+      put(byName, ARN, ColumnType.TEXT, (item, ctx) -> {
+        String arn = own == null ? null : own.apply(item);
+        return arn != null ? arn : "arn:" + ctx.partition() + ":ec2:" + ctx.region() + ":"
+            + ctx.accountId() + ":" + type + "/" + id.apply(item);
+      });
     }
     byName.putAll(b.extras);
     if (SdkPojo.class.isAssignableFrom(model)) {
@@ -68,10 +75,23 @@ public final class Table<T> {
     }
     this.columns = byName.values().stream().map(Cell::column).toList();
     this.cells = byName.values().stream().map(Cell::value).toList();
-    this.primaryKey = b.primaryKey != null ? b.primaryKey : b.arnType != null ? List.of(ARN) : null;
-    if (primaryKey == null || primaryKey.isEmpty()) {
+    this.checked = new boolean[columns.size()];
+    int n = 0;
+    for (Map.Entry<String, Cell<T>> e : byName.entrySet()) {
+      checked[n++] = b.extras.containsKey(e.getKey());
+    }
+    List<String> key = b.primaryKey != null ? b.primaryKey : b.arnType != null ? List.of(ARN) : null;
+    if (key == null || key.isEmpty()) {
       throw new IllegalStateException(name + ": no primary key and no ARN rule");
     }
+    if (b.sharedBetweenAccounts && !key.contains(ACCOUNT_ID) && !key.contains("request_account_id")) {
+      List<String> withAccount = new ArrayList<>();
+      withAccount.add(ACCOUNT_ID);
+      withAccount.addAll(key);
+      key = List.copyOf(withAccount);
+    }
+    this.primaryKey = key;
+    this.tolerated = Set.copyOf(b.tolerated);
     this.primaryKeyIndexes = primaryKey.stream().mapToInt(this::indexOf).toArray();
   }
 
@@ -144,6 +164,14 @@ public final class Table<T> {
     return primaryKey;
   }
 
+  /**
+   * The AWS error codes that mean "nothing to list here" for this table's calls (see
+   * {@code ErrorPolicy}); empty for most tables.
+   */
+  public Set<String> tolerated() {
+    return tolerated;
+  }
+
   public int indexOf(String column) {
     for (int i = 0; i < columns.size(); i++) {
       if (columns.get(i).name().equals(column)) {
@@ -161,11 +189,21 @@ public final class Table<T> {
     return lister.apply(ctx);
   }
 
-  /** Converts one resource to a row; {@code _cq_id} is derived from the primary key, so stable. */
+  /**
+   * Converts one resource to a row; {@code _cq_id} is derived from the primary key, so stable.
+   * Declared columns are checked against their type here (model fields are typed by the SDK).
+   *
+   * @throws InvalidColumnValueException if a declared column's value does not fit its type
+   * @throws RuntimeException whatever the declaration's column code throws; either way the
+   *     caller fails only this row's slice
+   */
   public ResourceRow row(T item, RowContext ctx) {
     String[] values = new String[cells.size()];
     for (int i = 0; i < values.length; i++) {
       values[i] = cells.get(i).apply(item, ctx);
+      if (checked[i] && !columns.get(i).type().accepts(values[i])) {
+        throw new InvalidColumnValueException(name, columns.get(i), values[i]);
+      }
     }
     StringBuilder key = new StringBuilder(name);
     for (int i : primaryKeyIndexes) {
@@ -200,6 +238,9 @@ public final class Table<T> {
     private String arnType;
     private Function<T, String> arnId;
     private List<String> primaryKey;
+    private Function<T, String> ownArn;
+    private boolean sharedBetweenAccounts;
+    private final List<String> tolerated = new ArrayList<>();
     private final Map<String, Cell<T>> extras = new LinkedHashMap<>();
 
     private Builder(String name, Class<T> model, Scope scope) {
@@ -253,6 +294,37 @@ public final class Table<T> {
     public Builder<T> arn(String type, Function<T, String> id) {
       this.arnType = type;
       this.arnId = id;
+      return this;
+    }
+
+    /**
+     * The resource's own ARN as the model gives it (such as {@code Subnet.subnetArn()}, as
+     * CloudQuery stores it), else {@link #arn(String, Function) the computed one}. A resource
+     * shared from another account (RAM) then carries its owner's ARN.
+     */
+    public Builder<T> arn(Function<T, String> own, String type, Function<T, String> id) {
+      this.ownArn = own;
+      return arn(type, id);
+    }
+
+    /**
+     * The resource may be shared with other accounts (RAM), so several configured accounts see
+     * it: {@code account_id} (the account that listed it) joins the primary key unless the key
+     * already names the listing account, so that one account's slice never overwrites, relabels
+     * or deletes another account's row.
+     */
+    public Builder<T> sharedBetweenAccounts() {
+      this.sharedBetweenAccounts = true;
+      return this;
+    }
+
+    /**
+     * AWS error codes that mean "nothing to list" for this table's calls (Steampipe's
+     * {@code ShouldIgnoreError}): a top-level table's slice then has no rows and succeeds; a
+     * child table skips that parent resource. Other errors fail the slice (see ErrorPolicy).
+     */
+    public Builder<T> tolerating(String... codes) {
+      tolerated.addAll(List.of(codes));
       return this;
     }
 

@@ -79,7 +79,7 @@ public final class SyncTables {
       ps.setString(3, o.accountId());
       ps.setString(4, o.accountName());
       ps.setString(5, o.region());
-      ps.setString(6, o.ok() ? "ok" : "failed");
+      ps.setString(6, o.status().label());
       ps.setLong(7, o.resources());
       ps.setLong(8, o.pages());
       ps.setLong(9, o.throttles());
@@ -102,7 +102,7 @@ public final class SyncTables {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(new SliceOutcome(rs.getString(1), rs.getString(2), rs.getString(3),
-              rs.getString(4), "ok".equals(rs.getString(5)), rs.getLong(6), rs.getLong(7),
+              rs.getString(4), SliceOutcome.Status.ofLabel(rs.getString(5)), rs.getLong(6), rs.getLong(7),
               rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11), rs.getString(12)));
         }
       }

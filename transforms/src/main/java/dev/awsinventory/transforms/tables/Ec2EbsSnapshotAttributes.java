@@ -18,6 +18,7 @@ public final class Ec2EbsSnapshotAttributes {
           .listedPerParent("DescribeSnapshotAttribute", Ec2EbsSnapshots.TABLE,
               (ctx, snapshot) -> Stream.of(attributes(ctx, snapshot)))
           .parentColumn("snapshot_arn", "arn")
+          .tolerating("InvalidSnapshot.NotFound")
           .primaryKey("snapshot_arn")
           .build();
 

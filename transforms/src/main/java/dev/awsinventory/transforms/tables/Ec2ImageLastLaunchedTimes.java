@@ -20,6 +20,7 @@ public final class Ec2ImageLastLaunchedTimes {
             return Stream.of(new LastLaunched(v == null ? null : v.value()));
           })
           .parentColumn("image_arn", "arn")
+          .tolerating("InvalidAMIID.NotFound", "InvalidAMIID.Unavailable")
           .column("last_launched_time", ColumnType.TIMESTAMPTZ, (l, ctx) -> Ec2Images.isoTime(l.time()))
           .primaryKey("image_arn")
           .build();

@@ -20,6 +20,7 @@ public final class Ec2ImageLaunchPermissions {
               .describeImageAttribute(r -> r.imageId(image.imageId()).attribute(ImageAttributeName.LAUNCH_PERMISSION))
               .launchPermissions().stream())
           .parentColumn("image_arn", "arn")
+          .tolerating("InvalidAMIID.NotFound", "InvalidAMIID.Unavailable")
           .column("launch_permission", ColumnType.TEXT, (p, ctx) -> Json.of(p))
           .primaryKey("image_arn", "launch_permission")
           .build();

@@ -1,9 +1,8 @@
 package dev.awsinventory.transforms.tables;
 
+import dev.awsinventory.transforms.model.AwsTime;
 import dev.awsinventory.transforms.model.ColumnType;
 import dev.awsinventory.transforms.model.Table;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import software.amazon.awssdk.services.ec2.model.Image;
 
 /**
@@ -24,15 +23,8 @@ public final class Ec2Images {
 
   private Ec2Images() {}
 
-  /** An ISO 8601 date-time such as {@code 2024-01-31T12:00:00.000Z}, or null. */
+  /** An ISO 8601 date-time such as {@code 2024-01-31T12:00:00.000Z}, or null (see {@link AwsTime}). */
   static Object isoTime(String text) {
-    if (text == null) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return AwsTime.iso(text);
   }
 }

@@ -12,6 +12,7 @@ public final class Ec2LaunchTemplateVersions {
               .describeLaunchTemplateVersionsPaginator(r -> r.launchTemplateId(template.launchTemplateId())
                   .maxResults(ctx.pageSize(200))).launchTemplateVersions().stream())
           .parentColumn("arn", "arn")
+          .tolerating("InvalidLaunchTemplateId.NotFound")
           .primaryKey("arn", "version_number")
           .build();
 

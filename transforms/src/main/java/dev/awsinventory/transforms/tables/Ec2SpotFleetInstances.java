@@ -22,6 +22,7 @@ public final class Ec2SpotFleetInstances {
                   .flatMap(p -> p.activeInstances().stream()))
           .arn("instance", ActiveInstance::instanceId)
           .parentColumn("spot_fleet_request_id", "spot_fleet_request_id")
+          .tolerating("InvalidSpotFleetRequestId.NotFound")
           .build();
 
   private Ec2SpotFleetInstances() {}

@@ -7,7 +7,9 @@ import software.amazon.awssdk.services.ec2.model.AllowedPrincipal;
 /**
  * aws_ec2_vpc_endpoint_service_permissions: DescribeVpcEndpointServicePermissions per endpoint service.
  * Only a service's owner may describe its permissions, so services owned by Amazon or by another account
- * (a 12-digit owner other than the fetched account) are skipped.
+ * (a 12-digit owner other than the fetched account) are not asked about: a selection that saves a
+ * call per AWS service, not error handling. A service deleted between the two calls is tolerated
+ * (the declaration's {@code tolerating}); every other error fails the slice.
  */
 public final class Ec2VpcEndpointServicePermissions {
   public static final Table<AllowedPrincipal> TABLE =
@@ -20,6 +22,7 @@ public final class Ec2VpcEndpointServicePermissions {
                       .maxResults(ctx.pageSize(1000)))
                   .allowedPrincipals().stream())
           .parentColumn("service_id", "service_id")
+          .tolerating("InvalidVpcEndpointServiceId.NotFound")
           .primaryKey("account_id", "service_id", "service_permission_id")
           .build();
 
