@@ -53,7 +53,9 @@ class MisbehavingApiTest {
       assertThat(r.summary().tables()).containsEntry("aws_ec2_subnets", 10L)
           .containsEntry("aws_ec2_spot_fleet_requests", 2L);
       assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_subnets")).isEqualTo(10);
-      assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_vpcs")).isZero();
+      // rows of pages received before the guard stopped the slice are true rows and are written
+      // (streamed); the failed slice only skips its stale deletion
+      assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_vpcs")).isBetween(0L, 10L);
       // page 1, page 2, then the two repeated tokens: the guard stops at the second repeat
       assertThat(aws.calls(TARGET, "us-east-1", "DescribeVpcs")).isEqualTo(4);
       assertThat(aws.calls(TARGET, "us-east-1", "DescribeVpcEndpointServices")).isEqualTo(3);
@@ -79,8 +81,10 @@ class MisbehavingApiTest {
       assertThat(r.summary().failed()).extracting(f -> f.table() + ":" + f.errorCode())
           .containsExactly("aws_ec2_vpcs:SliceDeadlineExceededException");
       assertThat(r.summary().tables()).containsEntry("aws_ec2_subnets", 2L);
-      assertThat(aws.calls(TARGET, "us-east-1", "DescribeVpcs")).isLessThan(60);
-      assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_vpcs")).isZero();
+      long calls = aws.calls(TARGET, "us-east-1", "DescribeVpcs");
+      assertThat(calls).isLessThan(60);
+      // one VPC per page: at most the pages received before the deadline were written
+      assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_vpcs")).isLessThanOrEqualTo(calls);
     }
   }
 }
