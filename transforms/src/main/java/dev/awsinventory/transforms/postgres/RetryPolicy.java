@@ -63,7 +63,8 @@ public final class RetryPolicy {
           throw e;
         }
         long wait = backoffMillis(attempt);
-        LOG.warn("{}: {} (SQLSTATE {}); attempt {} of {} in {} ms", what, e.getMessage(), state(e),
+        LOG.warn("{}: {} (SQLSTATE {}); attempt {} of {} in {} ms", what,
+            String.valueOf(e.getMessage()).replace('\n', ' '), state(e),
             attempt + 1, ATTEMPTS, wait);
         Thread.sleep(wait);
       }
