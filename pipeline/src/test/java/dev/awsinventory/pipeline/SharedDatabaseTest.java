@@ -181,6 +181,19 @@ class SharedDatabaseTest {
     assertThat(overlap(one, waited)).as("one source, one run at a time").isFalse();
   }
 
+  @Test
+  void twoSourcesStartingTogetherOnAnEmptyDatabaseBothSucceed() throws Exception {
+    Path a = config("aws");
+    Path b = config("aws-shard-b");
+    CompletableFuture<Run> first = CompletableFuture.supplyAsync(() -> run(a));
+    CompletableFuture<Run> second = CompletableFuture.supplyAsync(() -> run(b));
+    Run one = first.get(GUARD.toSeconds(), TimeUnit.SECONDS);
+    Run two = second.get(GUARD.toSeconds(), TimeUnit.SECONDS);
+    assertThat(one.code).as(one.output).isZero();
+    assertThat(two.code).as(two.output).isZero();
+    assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_vpcs")).isEqualTo(3);
+  }
+
   private static boolean overlap(Map<String, Object> x, Map<String, Object> y) {
     return ((java.sql.Timestamp) x.get("started_at")).before((java.sql.Timestamp) y.get("finished_at"))
         && ((java.sql.Timestamp) y.get("started_at")).before((java.sql.Timestamp) x.get("finished_at"));

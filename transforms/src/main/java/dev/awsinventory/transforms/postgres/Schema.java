@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * holds. A column whose type cannot be written, or a key that cannot be upserted, is refused
  * (see {@link Target}); nothing is ever dropped or retyped.
  *
- * <p>DDL runs with {@code lock_timeout}: when another session keeps the table locked longer,
+ * <p>The DDL runs in one transaction (all of it or none), each statement with
+ * {@code lock_timeout}: when another session keeps a table locked longer,
  * the run fails with a {@link SchemaException} that names the table and the sessions holding
  * it (from {@code pg_locks} and {@code pg_stat_activity}). Meanwhile other sessions' queries
  * queue behind the waiting DDL for at most that long.
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class Schema {
   /** Default of {@code lock_timeout} for the DDL. */
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
+  /** The advisory lock (bigint key, "AWSISCHM") that serializes schema changes of concurrent runs. */
+  static final long SCHEMA_LOCK = 0x415753495343484DL;
   private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
   private Schema() {}
@@ -51,6 +54,31 @@ public final class Schema {
    */
   public static Map<String, Target> ensure(Connection c, List<Table<?>> tables, WriteMode mode,
       PkMode pkMode, Duration lockTimeout) throws SQLException, SchemaException {
+    Map<Table<?>, Catalog> catalogs = read(c, tables, mode);
+    if (!plan(c, catalogs, mode, pkMode).isEmpty()) {
+      change(c, tables, mode, pkMode, lockTimeout);
+      catalogs = read(c, tables, mode);
+    }
+    Map<String, Target> out = new LinkedHashMap<>();
+    for (Map.Entry<Table<?>, Catalog> e : catalogs.entrySet()) {
+      Table<?> t = e.getKey();
+      Target target = Target.of(t, e.getValue(), mode);
+      if (!target.strategy().startsWith("upsert on its primary key")) {
+        LOG.info("{}: {}", t.name(), target.strategy());
+      }
+      if (!e.getValue().sliceIndex()) {
+        LOG.info("{} has no index on (account_id, region); its stale deletion scans the table. To make it "
+            + "cheap, run once: CREATE INDEX CONCURRENTLY {} ON {} (account_id, region)", t.name(),
+            Sql.quote(t.name() + "_slice"), Sql.quote(t.name()));
+      }
+      out.put(t.name(), target);
+    }
+    return out;
+  }
+
+  /** Reads every table's catalog and checks that the table can be written (missing columns aside). */
+  private static Map<Table<?>, Catalog> read(Connection c, List<Table<?>> tables, WriteMode mode)
+      throws SQLException, SchemaException {
     Map<Table<?>, Catalog> catalogs = new LinkedHashMap<>();
     for (Table<?> t : tables) {
       Catalog catalog = Catalog.read(c, t.name());
@@ -59,71 +87,74 @@ public final class Schema {
       }
       catalogs.put(t, catalog);
     }
+    return catalogs;
+  }
+
+  /** The DDL that would complete the database: missing tables (with their index) and columns. */
+  private static List<Ddl> plan(Connection c, Map<Table<?>, Catalog> catalogs, WriteMode mode, PkMode pkMode)
+      throws SQLException {
     List<Ddl> ddl = new ArrayList<>();
-    SyncTables.missing(c).forEach(sql -> ddl.add(new Ddl(null, sql)));
+    SyncTables.missing(c).forEach(sql -> ddl.add(new Ddl(null, "creating a sync table", sql)));
     for (Map.Entry<Table<?>, Catalog> e : catalogs.entrySet()) {
       Table<?> t = e.getKey();
       Catalog catalog = e.getValue();
       if (!catalog.exists()) {
-        ddl.add(new Ddl(t.name(), Sql.createTable(t, mode, pkMode)));
-        ddl.add(new Ddl(t.name(), Sql.sliceIndex(t)));
+        ddl.add(new Ddl(t.name(), "creating table " + t.name(), Sql.createTable(t, mode, pkMode)));
+        ddl.add(new Ddl(t.name(), "creating index " + t.name() + "_slice", Sql.sliceIndex(t)));
         continue;
       }
       for (Column col : t.columns()) {
         if (!catalog.columns().containsKey(col.name())) {
-          ddl.add(new Ddl(t.name(), Sql.addColumn(t, col.name(), Target.addType(col, catalog))));
+          String sql = Sql.addColumn(t, col.name(), Target.addType(col, catalog));
+          ddl.add(new Ddl(t.name(), sql, sql));
         }
       }
-      if (!catalog.sliceIndex()) {
-        LOG.info("{} has no index on (account_id, region); its stale deletion scans the table. To make it "
-            + "cheap, run once: CREATE INDEX CONCURRENTLY {} ON {} (account_id, region)", t.name(),
-            Sql.quote(t.name() + "_slice"), Sql.quote(t.name()));
-      }
     }
-    if (!ddl.isEmpty()) {
-      run(c, ddl, lockTimeout);
-    }
-    Map<String, Target> out = new LinkedHashMap<>();
-    for (Table<?> t : tables) {
-      Catalog catalog = catalogs.get(t);
-      Target target = Target.of(t, catalog.exists() && !needsDdl(t, catalog) ? catalog : Catalog.read(c, t.name()), mode);
-      if (!target.strategy().startsWith("upsert on its primary key")) {
-        LOG.info("{}: {}", t.name(), target.strategy());
-      }
-      out.put(t.name(), target);
-    }
-    return out;
+    return ddl;
   }
 
-  private static boolean needsDdl(Table<?> t, Catalog catalog) {
-    return t.columns().stream().anyMatch(col -> !catalog.columns().containsKey(col.name()));
-  }
-
-  private static void run(Connection c, List<Ddl> ddl, Duration lockTimeout) throws SQLException, SchemaException {
+  /**
+   * Runs the DDL in one transaction, so it all happens or none of it: under a transaction-level
+   * advisory lock that serializes runs changing the same database (two sources starting on an
+   * empty database), planned again once that lock is held, each statement waiting at most
+   * {@code lockTimeout} for its lock.
+   */
+  private static void change(Connection c, List<Table<?>> tables, WriteMode mode, PkMode pkMode,
+      Duration lockTimeout) throws SQLException, SchemaException {
     boolean autoCommit = c.getAutoCommit();
-    c.setAutoCommit(true);
+    c.setAutoCommit(false);
+    Ddl current = null;
     try (Statement s = c.createStatement()) {
-      s.execute("SET lock_timeout = " + Math.max(1, lockTimeout.toMillis()));
-      for (Ddl d : ddl) {
-        LOG.info("{}", d.sql());
-        try {
-          s.execute(d.sql());
-        } catch (SQLException e) {
-          if (!"55P03".equals(e.getSQLState()) || d.table() == null) {
-            throw e;
-          }
-          throw new SchemaException("table " + d.table() + " stayed locked for more than "
-              + lockTimeout.toSeconds() + " s (lock_timeout) by " + Blockers.describe(c, d.table())
-              + "; nothing was changed. End that transaction, or run the statement later: " + d.sql());
-        }
+      s.execute("SET LOCAL lock_timeout = " + Math.max(1, lockTimeout.toMillis()));
+      s.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
+      for (Ddl d : plan(c, read(c, tables, mode), mode, pkMode)) {
+        current = d;
+        LOG.info("{}", d.what());
+        s.execute(d.sql());
       }
+      c.commit();
+    } catch (SQLException e) {
+      c.rollback();
+      if (!"55P03".equals(e.getSQLState())) {
+        throw e;
+      }
+      if (current == null) {
+        throw new SchemaException("another run has been changing the tables of this database for more than "
+            + lockTimeout.toSeconds() + " s (lock_timeout); nothing was changed, run again when it is done");
+      }
+      if (current.table() == null) {
+        throw e;
+      }
+      throw new SchemaException("table " + current.table() + " stayed locked for more than "
+          + lockTimeout.toSeconds() + " s (lock_timeout) by " + Blockers.describe(c, current.table())
+          + "; nothing was changed. End that transaction, or run the statement later: " + current.sql());
+    } catch (SchemaException | RuntimeException e) {
+      c.rollback();
+      throw e;
     } finally {
-      try (Statement s = c.createStatement()) {
-        s.execute("RESET lock_timeout");
-      }
       c.setAutoCommit(autoCommit);
     }
   }
 
-  private record Ddl(String table, String sql) {}
+  private record Ddl(String table, String what, String sql) {}
 }
