@@ -39,14 +39,16 @@ public final class FinishSlices extends DatabaseFn<SliceOutcome> {
   /** Deletes and records in one transaction, retried per {@link RetryPolicy} (both are idempotent). */
   @ProcessElement
   public void process(@Element SliceOutcome o) throws Exception {
-    RetryPolicy.inTransaction(dataSource(), "finishing slice " + o.table() + " " + o.accountId() + " "
-        + o.region(), c -> {
+    int stale = RetryPolicy.inTransaction(dataSource(), "finishing slice " + o.table() + " " + o.accountId()
+        + " " + o.region(), c -> {
+          int n = 0;
           if (o.ok() && mode == WriteMode.OVERWRITE_DELETE_STALE && !FetchTask.ALL.equals(o.table())) {
-            deleted.inc(deleteStale(c, target(c, o.table()), o));
+            n = deleteStale(c, target(c, o.table()), o);
           }
           SyncTables.recordSlice(c, runId, o);
-          return null;
+          return n;
         });
+    deleted.inc(stale);
   }
 
   private Target target(Connection c, String table) throws SQLException {
