@@ -17,8 +17,11 @@ import org.apache.beam.sdk.io.jdbc.JdbcIO;
  * timeout (pgjdbc's {@code connectTimeout} and {@code socketTimeout}, in seconds; the socket
  * timeout bounds how long one statement may wait for the server, so it must exceed the
  * slowest batch or stale deletion), TCP keepalive, {@code application_name} {@value #APPLICATION}
- * (so that others see who holds a lock), and the session time zone UTC. Parameters given in
- * the connection string win over these.
+ * (so that others see who holds a lock), the session time zone UTC, and a
+ * {@code statement_timeout} equal to the socket timeout, so that the server itself ends a
+ * statement the client stopped waiting for (e.g. one waiting for a row that another session
+ * keeps locked) and releases its locks. Parameters given in the connection string win over
+ * the driver properties.
  */
 public record Database(String jdbcUrl, String user, String password, Duration connectTimeout,
     Duration socketTimeout) {
@@ -56,7 +59,9 @@ public record Database(String jdbcUrl, String user, String password, Duration co
     }
     Connection c = DriverManager.getConnection(jdbcUrl, p);
     try (Statement s = c.createStatement()) {
-      s.execute(UTC);
+      for (String sql : sessionSettings()) {
+        s.execute(sql);
+      }
     } catch (SQLException e) {
       c.close();
       throw e;
@@ -71,8 +76,12 @@ public record Database(String jdbcUrl, String user, String password, Duration co
     JdbcIO.DataSourceConfiguration c =
         JdbcIO.DataSourceConfiguration.create("org.postgresql.Driver", jdbcUrl).withUsername(user)
             .withConnectionProperties(props.toString())
-            .withConnectionInitSqls(List.of(UTC));
+            .withConnectionInitSqls(sessionSettings());
     return password == null ? c : c.withPassword(password);
+  }
+
+  private List<String> sessionSettings() {
+    return List.of(UTC, "SET statement_timeout = " + Math.max(1, socketTimeout.toSeconds()) * 1000);
   }
 
   private Properties properties() {

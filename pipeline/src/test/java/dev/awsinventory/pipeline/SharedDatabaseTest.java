@@ -121,6 +121,24 @@ class SharedDatabaseTest {
   }
 
   @Test
+  void aRowKeptLockedByAnotherSessionEndsTheRunWithinTheSocketTimeout() throws Exception {
+    Path config = config("aws");
+    assertThat(run(config).code).isZero();
+    try (Connection other = session("psql"); Statement s = other.createStatement()) {
+      other.setAutoCommit(false);
+      s.executeQuery("SELECT 1 FROM aws_ec2_vpcs WHERE vpc_id = 'vpc-a' FOR UPDATE").close();
+      Run run = CompletableFuture.supplyAsync(() -> run(config, "--db-socket-timeout-seconds=2"))
+          .get(GUARD.toSeconds(), TimeUnit.SECONDS);
+      assertThat(run.code).as(run.output).isEqualTo(1);
+      assertThat(run.output).contains("the pipeline failed");
+      assertThat(TestDatabase.count(url, "SELECT count(*) FROM pg_stat_activity WHERE application_name = "
+          + "'aws-inventory' AND wait_event_type = 'Lock'")).as("no session of the run still waits").isZero();
+      other.rollback();
+    }
+    assertThat(run(config).code).isZero();
+  }
+
+  @Test
   void aDeadlockInTheStaleDeletionIsRetried() throws Exception {
     Path config = config("aws");
     assertThat(run(config).code).isZero();

@@ -63,8 +63,7 @@ public final class RetryPolicy {
           throw e;
         }
         long wait = backoffMillis(attempt);
-        LOG.warn("{}: {} (SQLSTATE {}); attempt {} of {} in {} ms", what,
-            String.valueOf(e.getMessage()).replace('\n', ' '), state(e),
+        LOG.warn("{}: {} (SQLSTATE {}); attempt {} of {} in {} ms", what, cause(e), state(e),
             attempt + 1, ATTEMPTS, wait);
         Thread.sleep(wait);
       }
@@ -96,6 +95,22 @@ public final class RetryPolicy {
       return s.getNextException();
     }
     return t.getCause() == t ? null : t.getCause();
+  }
+
+  /**
+   * The innermost message, on one line and at most 200 characters: a batch's own message
+   * repeats the statement with its values.
+   */
+  private static String cause(SQLException e) {
+    String message = e.getMessage();
+    int depth = 0;
+    for (Throwable t = next(e); t != null && depth++ < 20; t = next(t)) {
+      if (t instanceof SQLException && t.getMessage() != null) {
+        message = t.getMessage();
+      }
+    }
+    message = String.valueOf(message).replace('\n', ' ');
+    return message.length() <= 200 ? message : message.substring(0, 200) + "...";
   }
 
   private static String state(SQLException e) {
