@@ -12,20 +12,23 @@ import java.util.regex.Pattern;
 final class AccountReader {
   private static final Pattern ROLE_ARN =
       Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]+");
-  private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
-  private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+  static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
+  static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
+  static final String SESSION_NAME_RULE = "must be 2 to 64 letters, digits or +=,.@_-";
+  static final String EXTERNAL_ID_RULE = "must be 2 to 1224 letters, digits or +=,.@:/_-";
   private static final Pattern DIGITS = Pattern.compile("\\d+");
 
   private AccountReader() {}
 
-  static List<AccountConfig> read(List<YamlNode> items) throws ConfigException {
+  /**
+   * The {@code accounts} list; {@code regions} are the top-level ones, used for default regions.
+   */
+  static List<AccountConfig> read(List<YamlNode> items, List<String> regions) throws ConfigException {
     List<AccountConfig> accounts = new ArrayList<>();
     Map<String, YamlNode> names = new HashMap<>();
     for (YamlNode item : items) {
-      YamlMap m = item.map().knownKeys(
-          "id", "account_name", "local_profile", "role_arn", "role_session_name",
-          "external_id", "default_region", "regions");
-      AccountConfig account = account(m);
+      YamlMap m = ConfigBlock.ACCOUNT.check(item);
+      AccountConfig account = account(m, null, regions);
       YamlNode nameNode = nameNode(m);
       YamlNode first = names.putIfAbsent(account.name(), nameNode);
       if (first != null) {
@@ -37,9 +40,27 @@ final class AccountReader {
     return accounts;
   }
 
-  private static AccountConfig account(YamlMap m) throws ConfigException {
-    String id = m.string("id").map(String::trim).orElse(null);
-    String accountName = m.string("account_name").orElse(null);
+  /**
+   * One account block of the {@code org} block ({@code admin_account}, {@code
+   * member_trusted_principal}): {@code local_profile}, {@code role_arn}, {@code external_id},
+   * {@code role_session_name}, {@code default_region}. Named {@code fallbackName} when it names
+   * neither a role nor a profile.
+   */
+  static AccountConfig orgAccount(YamlNode node, String fallbackName, List<String> regions)
+      throws ConfigException {
+    YamlMap m = ConfigBlock.ORG_ACCOUNT.check(node);
+    return account(m, fallbackName, regions);
+  }
+
+  /** The default region of the default credential chain's account (no {@code accounts}). */
+  static String defaultChainRegion(YamlNode at, List<String> regions) {
+    return Regions.defaultRegion(null, candidates(at.file(), null, regions, null));
+  }
+
+  private static AccountConfig account(YamlMap m, String fallbackName, List<String> globalRegions)
+      throws ConfigException {
+    String id = m.declares("id") ? m.string("id").map(String::trim).orElse(null) : null;
+    String accountName = m.declares("account_name") ? m.string("account_name").orElse(null) : null;
     String profile = m.string("local_profile").orElse(null);
     String roleArn = m.string("role_arn").map(String::trim).orElse(null);
     String arnAccount = null;
@@ -65,22 +86,27 @@ final class AccountReader {
       idAccount = id;
     }
     if (id == null && accountName == null && roleArn == null && profile == null) {
-      throw m.error("an account needs at least one of id, account_name, role_arn or local_profile");
+      if (fallbackName != null) {
+        accountName = fallbackName;
+      } else {
+        throw m.error("an account needs at least one of id, account_name, role_arn or local_profile");
+      }
     }
+    List<String> ownRegions = regions(m);
     String name = accountName != null ? accountName : id != null ? id : arnAccount != null ? arnAccount : profile;
     return new AccountConfig(
         name,
         id,
         roleArn,
-        checked(m, "role_session_name", SESSION_NAME, "must be 2 to 64 letters, digits or +=,.@_-"),
-        checked(m, "external_id", EXTERNAL_ID, "must be 2 to 1224 letters, digits or +=,.@:/_-"),
+        checked(m, "role_session_name", SESSION_NAME, SESSION_NAME_RULE),
+        checked(m, "external_id", EXTERNAL_ID, EXTERNAL_ID_RULE),
         profile,
-        defaultRegion(m, partition),
-        regions(m),
+        defaultRegion(m, roleArn == null ? null : partition, profile, globalRegions, ownRegions),
+        ownRegions,
         idAccount != null ? idAccount : arnAccount);
   }
 
-  private static String checked(YamlMap m, String key, Pattern pattern, String rule)
+  static String checked(YamlMap m, String key, Pattern pattern, String rule)
       throws ConfigException {
     Optional<YamlNode> node = m.get(key);
     if (node.isEmpty()) {
@@ -93,20 +119,47 @@ final class AccountReader {
     return value;
   }
 
-  private static String defaultRegion(YamlMap m, String partition) throws ConfigException {
+  /**
+   * {@code default_region}; else the first of the account's regions, the top-level regions,
+   * {@code AWS_REGION} and the profile's region that is in the partition of {@code role_arn}
+   * ({@code partition}, null without a role); else the partition's usual first region.
+   */
+  private static String defaultRegion(YamlMap m, String partition, String profile,
+      List<String> globalRegions, List<String> ownRegions) throws ConfigException {
     Optional<YamlNode> node = m.get("default_region");
     if (node.isEmpty()) {
-      return Regions.defaultRegion(partition);
+      return Regions.defaultRegion(partition,
+          candidates(m.node().file(), ownRegions, globalRegions, profile));
     }
     String region = RegionList.single(node.get());
-    if (m.has("role_arn") && !Regions.partition(region).equals(partition)) {
+    if (partition != null && !Regions.partition(region).equals(partition)) {
       throw node.get().error("region '" + region + "' is not in partition " + partition
           + " of role_arn; use for example " + Regions.defaultRegion(partition));
     }
     return region;
   }
 
+  /**
+   * Where a default region may come from, in order: the account's own regions, the top-level
+   * regions, {@code AWS_REGION}, then the {@code region} of the account's profile ({@code
+   * local_profile}, else {@code AWS_PROFILE}, else {@code default}) in the shared config file.
+   */
+  private static List<String> candidates(YamlFile file, List<String> own, List<String> global,
+      String profile) {
+    List<String> out = new ArrayList<>();
+    if (own != null) {
+      out.addAll(own);
+    }
+    out.addAll(global);
+    out.add(file.env().get("AWS_REGION"));
+    ProfileRegion.of(file.env(), profile).ifPresent(out::add);
+    return out;
+  }
+
   private static List<String> regions(YamlMap m) throws ConfigException {
+    if (!m.declares("regions")) {
+      return null;
+    }
     List<String> regions = RegionList.read(m.stringList("regions"));
     return regions.isEmpty() ? null : regions;
   }

@@ -7,18 +7,17 @@ final class AwsOptions {
   private AwsOptions() {}
 
   static void read(YamlMap spec, InventoryConfig.Builder b) throws ConfigException {
-    spec.knownKeys(
-        "regions", "accounts", "org", "aws_debug", "max_retries", "max_backoff",
-        "custom_endpoint_url", "custom_endpoint_hostname_immutable", "custom_endpoint_partition_id",
-        "custom_endpoint_signing_region", "initialization_concurrency", "concurrency",
-        "use_paid_apis", "table_options", "event_based_sync", "scheduler",
-        "use_nested_table_rate_limiting", "enable_api_level_tracing");
-    if (spec.get("org").isPresent()) {
-      throw spec.keyNode("org").error(
-          "AWS Organizations discovery is not supported yet; list the member accounts under 'accounts'");
-    }
+    ConfigBlock.AWS.check(spec);
     b.regions = RegionList.read(spec.stringList("regions"));
-    b.accounts = AccountReader.read(spec.list("accounts"));
+    b.accounts = AccountReader.read(spec.list("accounts"), b.regions);
+    Optional<YamlNode> org = spec.get("org");
+    if (org.isPresent()) {
+      if (!b.accounts.isEmpty()) {
+        throw spec.keyNode("org").error("set either org (accounts discovered from AWS"
+            + " Organizations) or accounts (listed by hand), not both");
+      }
+      b.org = OrgReader.read(org.get(), b.regions);
+    }
     b.maxRetries = spec.integer("max_retries", 0).orElse(b.maxRetries);
     b.maxBackoffSeconds = spec.integer("max_backoff", 0).orElse(b.maxBackoffSeconds);
     b.concurrency = positiveOrDefault(spec.integer("concurrency", 0), b.concurrency);
@@ -28,13 +27,6 @@ final class AwsOptions {
     b.customEndpointHostnameImmutable = spec.bool("custom_endpoint_hostname_immutable").orElse(false);
     b.customEndpointPartitionId = spec.string("custom_endpoint_partition_id").orElse(null);
     b.customEndpointSigningRegion = spec.string("custom_endpoint_signing_region").orElse(null);
-    for (String flag : new String[] {"aws_debug", "use_paid_apis", "use_nested_table_rate_limiting",
-        "enable_api_level_tracing"}) {
-      spec.bool(flag);
-    }
-    spec.map("table_options");
-    spec.map("event_based_sync");
-    spec.string("scheduler");
   }
 
   private static int positiveOrDefault(Optional<Integer> value, int fallback) {

@@ -14,22 +14,43 @@ public final class ConfigLoader {
     return load(file, System.getenv());
   }
 
-  /** As {@link #load(Path)}, with {@code ${NAME}} taken from {@code env}. */
+  /**
+   * As {@link #load(Path)}, with {@code ${NAME}} taken from {@code env}. Placeholders ({@code
+   * ${NAME}}, {@code ${file:PATH}}) are expanded in the text before it is parsed; see {@link
+   * Placeholders}.
+   */
   public static InventoryConfig load(Path file, Map<String, String> env) throws ConfigException {
-    YamlFile yamlFile = new YamlFile(file.toString(), Map.copyOf(env));
-    List<YamlNode> documents = YamlParser.documents(file, yamlFile);
+    try {
+      return read(file, env);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A defect, not the user's: still one located line and exit 1, never a stack trace.
+      throw new ConfigException(file.toString(), 1, 1, "", UNEXPECTED + e.getClass().getSimpleName()
+          + "; please report this file's shape");
+    }
+  }
+
+  /** The start of the message of a failure no check caught (a defect; tests look for it). */
+  static final String UNEXPECTED = "could not read the config: unexpected ";
+
+  private static InventoryConfig read(Path file, Map<String, String> env) throws ConfigException {
+    List<YamlNode> documents = YamlParser.documents(file, Map.copyOf(env));
     YamlMap first = topLevel(documents.get(0));
     if (first.has("kind")) {
-      return CurrentLayout.read(documents);
+      return withWarnings(CurrentLayout.read(documents), documents.get(0));
     }
     if (first.has("cloudquery") || first.has("providers")) {
       if (documents.size() > 1) {
         throw documents.get(1).error("the legacy layout (cloudquery: and providers:) is a single"
             + " YAML document; remove the '---' or convert every document to kind: source/destination");
       }
-      return LegacyLayout.read(first);
+      return withWarnings(LegacyLayout.read(first), documents.get(0));
     }
     throw unrecognised(first);
+  }
+
+  private static InventoryConfig withWarnings(InventoryConfig config, YamlNode document) {
+    return document.file().warnings().isEmpty() ? config
+        : config.withWarnings(document.file().warnings());
   }
 
   private static YamlMap topLevel(YamlNode document) throws ConfigException {

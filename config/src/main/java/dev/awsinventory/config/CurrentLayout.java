@@ -14,7 +14,7 @@ final class CurrentLayout {
     YamlMap source = null;
     Map<String, YamlMap> destinations = new LinkedHashMap<>();
     for (YamlNode document : documents) {
-      YamlMap d = document.map().knownKeys("kind", "spec");
+      YamlMap d = ConfigBlock.DOCUMENT.check(document);
       YamlNode kind = d.require("kind");
       YamlMap spec = d.require("spec").map();
       switch (kind.string().trim()) {
@@ -52,6 +52,7 @@ final class CurrentLayout {
     if (options.isPresent()) {
       AwsOptions.read(options.get(), b);
     }
+    b.defaultChainRegion = AccountReader.defaultChainRegion(source.node(), b.regions);
     Optional<YamlMap> postgres = postgresDestination(source, destinations);
     if (postgres.isPresent()) {
       readPostgres(postgres.get(), b);
@@ -60,35 +61,11 @@ final class CurrentLayout {
   }
 
   private static YamlMap sourceSpec(YamlMap spec) throws ConfigException {
-    spec.knownKeys("name", "path", "registry", "version", "tables", "skip_tables",
-        "skip_dependent_tables", "destinations", "concurrency", "scheduler", "deterministic_cq_id",
-        "otel_endpoint", "otel_endpoint_insecure", "backend_options", "spec");
-    for (String key : new String[] {"name", "path", "registry", "version", "scheduler", "otel_endpoint"}) {
-      spec.string(key);
-    }
-    for (String key : new String[] {"skip_dependent_tables", "deterministic_cq_id", "otel_endpoint_insecure"}) {
-      spec.bool(key);
-    }
-    spec.integer("concurrency", 0);
-    spec.map("backend_options");
-    spec.strings("destinations");
-    return spec;
+    return ConfigBlock.SOURCE.check(spec);
   }
 
   private static YamlMap destinationSpec(YamlMap spec) throws ConfigException {
-    spec.knownKeys("name", "path", "registry", "version", "write_mode", "migrate_mode", "pk_mode",
-        "sync_summary", "send_sync_summary", "batch_size", "batch_size_bytes", "sync_group_id",
-        "spec");
-    for (String key : new String[] {"name", "path", "registry", "version", "sync_group_id"}) {
-      spec.string(key);
-    }
-    spec.bool("sync_summary");
-    spec.bool("send_sync_summary");
-    spec.integer("batch_size", 0);
-    spec.integer("batch_size_bytes", 0);
-    oneOf(spec, "migrate_mode", "safe", "forced");
-    oneOf(spec, "pk_mode", "default", "cq-id-only");
-    return spec;
+    return ConfigBlock.DESTINATION.check(spec);
   }
 
   private static boolean isAws(YamlMap spec) throws ConfigException {
@@ -138,15 +115,10 @@ final class CurrentLayout {
       b.writeMode = WriteMode.fromConfigName(name).orElseThrow(() -> writeMode.get().error(
           "unknown write_mode '" + name + "'; expected overwrite-delete-stale, overwrite or append"));
     }
-    YamlMap spec = destination.require("spec").map().knownKeys("connection_string",
-        "pgx_log_level", "batch_size", "batch_size_bytes", "batch_timeout",
-        "create_performance_indexes", "retry_on_deadlock");
-    spec.string("pgx_log_level");
-    spec.integer("batch_size", 0);
-    spec.integer("batch_size_bytes", 0);
-    spec.string("batch_timeout");
-    spec.bool("create_performance_indexes");
-    spec.bool("retry_on_deadlock");
+    b.sendSyncSummary = destination.bool("send_sync_summary").orElse(false);
+    b.pkMode = destination.string("pk_mode").map(String::trim).map(PkMode::fromConfigName)
+        .orElse(PkMode.DEFAULT);
+    YamlMap spec = ConfigBlock.POSTGRESQL.check(destination.require("spec"));
     b.database = ConnectionString.parse(spec.require("connection_string"));
   }
 
@@ -164,13 +136,5 @@ final class CurrentLayout {
       tables.add(item.located(name));
     }
     return tables.isEmpty() ? fallback : tables;
-  }
-
-  private static void oneOf(YamlMap spec, String key, String... allowed) throws ConfigException {
-    Optional<YamlNode> node = spec.get(key);
-    if (node.isPresent() && !List.of(allowed).contains(node.get().string().trim())) {
-      throw node.get().error("unknown " + key + " '" + node.get().string().trim()
-          + "'; expected " + String.join(" or ", allowed));
-    }
   }
 }

@@ -25,6 +25,10 @@ public final class InventoryConfig implements Serializable {
   private final WriteMode writeMode;
   private final DatabaseConfig database;
   private final OrgConfig org;
+  private final String defaultChainRegion;
+  private final boolean sendSyncSummary;
+  private final PkMode pkMode;
+  private final List<String> warnings;
 
   private InventoryConfig(Builder b, DatabaseConfig database) {
     this.file = b.file;
@@ -44,6 +48,10 @@ public final class InventoryConfig implements Serializable {
     this.writeMode = b.writeMode;
     this.database = database;
     this.org = b.org;
+    this.defaultChainRegion = b.defaultChainRegion;
+    this.sendSyncSummary = b.sendSyncSummary;
+    this.pkMode = b.pkMode;
+    this.warnings = List.copyOf(b.warnings);
   }
 
   /** The config file's path as given to the loader. */
@@ -111,6 +119,19 @@ public final class InventoryConfig implements Serializable {
     return writeMode;
   }
 
+  /**
+   * The PostgreSQL destination's {@code send_sync_summary}: also write the run's summary to the
+   * database. False by default.
+   */
+  public boolean sendSyncSummary() {
+    return sendSyncSummary;
+  }
+
+  /** The PostgreSQL destination's {@code pk_mode}; {@link PkMode#DEFAULT} when not set. */
+  public PkMode pkMode() {
+    return pkMode;
+  }
+
   /** Empty when the file names no PostgreSQL database; an embedded one is used then. */
   public Optional<DatabaseConfig> database() {
     return Optional.ofNullable(database);
@@ -124,10 +145,33 @@ public final class InventoryConfig implements Serializable {
     return Optional.ofNullable(org);
   }
 
+  /**
+   * The account of the default credential chain, fetched when the config lists no accounts. Its
+   * region for STS and DescribeRegions is the first configured region name, else {@code
+   * AWS_REGION}, else the default profile's region, else {@code us-east-1}.
+   */
+  public AccountConfig defaultChainAccount() {
+    return new AccountConfig("default", null, null, null, null, null, defaultChainRegion, null, null);
+  }
+
+  /**
+   * Problems that do not stop the run, one line each as {@code file:line:column: key: message}
+   * (for example a region name this SDK version does not know yet).
+   */
+  public List<String> warnings() {
+    return warnings;
+  }
+
   /** A copy with another {@code org} block (tests build configs this way). */
   public InventoryConfig withOrg(OrgConfig org) {
     Builder b = toBuilder();
     b.org = org;
+    return new InventoryConfig(b, database);
+  }
+
+  InventoryConfig withWarnings(List<String> more) {
+    Builder b = toBuilder();
+    b.warnings = more;
     return new InventoryConfig(b, database);
   }
 
@@ -153,6 +197,10 @@ public final class InventoryConfig implements Serializable {
     b.initializationConcurrency = initializationConcurrency;
     b.writeMode = writeMode;
     b.org = org;
+    b.defaultChainRegion = defaultChainRegion;
+    b.sendSyncSummary = sendSyncSummary;
+    b.pkMode = pkMode;
+    b.warnings = warnings;
     return b;
   }
 
@@ -170,6 +218,8 @@ public final class InventoryConfig implements Serializable {
         + ", concurrency=" + concurrency
         + ", initializationConcurrency=" + initializationConcurrency
         + ", writeMode=" + writeMode.configName()
+        + (pkMode == PkMode.DEFAULT ? "" : ", pkMode=" + pkMode.configName())
+        + (sendSyncSummary ? ", sendSyncSummary=true" : "")
         + (org == null ? "" : ", org=" + org)
         + ", database=" + (database == null ? "embedded" : database)
         + "]";
@@ -194,6 +244,10 @@ public final class InventoryConfig implements Serializable {
     WriteMode writeMode = WriteMode.OVERWRITE_DELETE_STALE;
     DatabaseConfig database;
     OrgConfig org;
+    String defaultChainRegion = "us-east-1";
+    boolean sendSyncSummary;
+    PkMode pkMode = PkMode.DEFAULT;
+    List<String> warnings = List.of();
 
     Builder(String file) {
       this.file = file;

@@ -13,19 +13,15 @@ final class LegacyLayout {
   private LegacyLayout() {}
 
   static InventoryConfig read(YamlMap root) throws ConfigException {
-    root.knownKeys("cloudquery", "providers");
+    ConfigBlock.LEGACY_ROOT.check(root);
     InventoryConfig.Builder b = new InventoryConfig.Builder(root.node().file().name());
     Map<String, String> sources = new HashMap<>();
     Optional<YamlMap> cloudquery = root.map("cloudquery");
     if (cloudquery.isPresent()) {
-      YamlMap cq = cloudquery.get()
-          .knownKeys("plugin_directory", "policy_directory", "providers", "connection");
-      cq.string("plugin_directory");
-      cq.string("policy_directory");
+      YamlMap cq = ConfigBlock.LEGACY_CLOUDQUERY.check(cloudquery.get());
       for (YamlNode item : cq.list("providers")) {
-        YamlMap p = item.map().knownKeys("name", "source", "version");
+        YamlMap p = ConfigBlock.LEGACY_CQ_PROVIDER.check(item);
         String name = p.require("name").string();
-        p.string("version");
         p.string("source").ifPresent(source -> sources.put(name, source));
       }
       Optional<YamlMap> connection = cq.map("connection");
@@ -41,6 +37,7 @@ final class LegacyLayout {
     if (configuration.isPresent()) {
       AwsOptions.read(configuration.get(), b);
     }
+    b.defaultChainRegion = AccountReader.defaultChainRegion(aws.node(), b.regions);
     return b.build();
   }
 
@@ -48,16 +45,10 @@ final class LegacyLayout {
       throws ConfigException {
     YamlMap found = null;
     for (YamlNode item : providers.list()) {
-      YamlMap p = item.map().knownKeys("name", "alias", "configuration", "resources",
-          "skip_resources", "env", "max_parallel_resource_fetch_limit", "max_goroutines",
-          "resource_timeout");
+      YamlMap p = ConfigBlock.LEGACY_PROVIDER.check(item);
       String name = p.require("name").string();
-      p.string("alias");
-      p.strings("env");
-      p.integer("max_parallel_resource_fetch_limit", 0);
-      p.integer("max_goroutines", 0);
-      p.integer("resource_timeout", 0);
-      if (name.equals("aws") || AWS_SOURCES.contains(sources.get(name))) {
+      String source = sources.get(name);
+      if (name.equals("aws") || (source != null && AWS_SOURCES.contains(source))) {
         if (found != null) {
           throw item.error("a second aws provider (the first is at line " + found.node().line()
               + "); aws-inventory reads one aws provider per file");
@@ -71,7 +62,26 @@ final class LegacyLayout {
     return found;
   }
 
-  /** {@code ec2.instances} becomes {@code aws_ec2_instances}; {@code *} stays. */
+  /**
+   * {@code ec2.instances} becomes {@code aws_ec2_instances} (the catalogue's name when an old
+   * singular or plural form differs, see {@link CloudQueryTables#legacyTable}); {@code *} and
+   * {@code aws_} names stay. A name no catalogue knows is mapped plainly and reported later
+   * with the closest table.
+   */
+  static String legacyTable(String name) {
+    if (name.equals("*") || name.startsWith("aws_")) {
+      return name;
+    }
+    if (!Regions.isPattern(name)) {
+      Optional<String> table = CloudQueryTables.legacyTable(name);
+      if (table.isPresent()) {
+        return table.get();
+      }
+    }
+    return "aws_" + name.replace('.', '_');
+  }
+
+  /** The {@code resources} / {@code skip_resources} list as table names. */
   private static List<Located<String>> tables(YamlMap provider, String key, List<Located<String>> fallback)
       throws ConfigException {
     if (provider.get(key).isEmpty()) {
@@ -83,15 +93,13 @@ final class LegacyLayout {
       if (name.isEmpty()) {
         throw item.error("empty resource name");
       }
-      boolean plain = name.equals("*") || name.startsWith("aws_");
-      tables.add(item.located(plain ? name : "aws_" + name.replace('.', '_')));
+      tables.add(item.located(legacyTable(name)));
     }
     return tables.isEmpty() ? fallback : tables;
   }
 
   private static DatabaseConfig connection(YamlMap c) throws ConfigException {
-    c.knownKeys("type", "username", "password", "host", "port", "database", "sslmode", "dsn",
-        "connection_string");
+    ConfigBlock.LEGACY_CONNECTION.check(c);
     Optional<YamlNode> type = c.get("type");
     if (type.isPresent()) {
       String value = type.get().string().trim();

@@ -1,6 +1,28 @@
 package dev.awsinventory.config;
 
+import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
 
-/** The file being read: its name as given, and the environment for {@code ${NAME}}. */
-record YamlFile(String name, Map<String, String> env) {}
+/**
+ * The file being read: its name as given, its text after placeholder expansion, the environment
+ * it was read with ({@code AWS_REGION}, {@code AWS_PROFILE}, {@code AWS_CONFIG_FILE}, {@code
+ * HOME} for default regions) and the warnings found so far.
+ */
+record YamlFile(String name, Placeholders text, Map<String, String> env, List<String> warnings) {
+  /** 1-based line and column in the original file of a parser mark. */
+  int[] position(Mark mark) {
+    return mark == null ? new int[] {1, 1} : text.originalPosition(mark.getLine(), mark.getColumn());
+  }
+
+  /** A located error whose message holds no inserted variable or file content. */
+  ConfigException error(Mark mark, String key, String problem) {
+    int[] at = position(mark);
+    return new ConfigException(name, at[0], at[1], key, text.redact(problem));
+  }
+
+  /** Records a warning, formatted like an error: {@code file:line:column: key: message}. */
+  void warn(Mark mark, String key, String problem) {
+    warnings.add(error(mark, key, problem).getMessage());
+  }
+}

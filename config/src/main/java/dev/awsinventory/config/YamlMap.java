@@ -16,9 +16,18 @@ import org.yaml.snakeyaml.nodes.Tag;
 final class YamlMap {
   private final YamlNode self;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+  private ConfigBlock block;
 
   YamlMap(MappingNode node, YamlNode self) throws ConfigException {
+    this(node, self, new java.util.HashSet<>());
+  }
+
+  /** {@code building}: the maps being read, so that a merge key that refers to its own map fails. */
+  private YamlMap(MappingNode node, YamlNode self, java.util.Set<Node> building) throws ConfigException {
     this.self = self;
+    if (!building.add(node)) {
+      throw self.error("a merge key (<<) refers to a map that contains it");
+    }
     List<Node> merges = new ArrayList<>();
     for (NodeTuple entry : node.getValue()) {
       Node keyNode = entry.getKeyNode();
@@ -31,7 +40,7 @@ final class YamlMap {
       }
       NodeTuple first = entries.putIfAbsent(scalar.getValue(), entry);
       if (first != null) {
-        int firstLine = first.getKeyNode().getStartMark().getLine() + 1;
+        int firstLine = self.file().position(first.getKeyNode().getStartMark())[0];
         throw keyNode(scalar.getValue(), entry)
             .error("duplicate key '" + scalar.getValue() + "' (first at line " + firstLine + ")");
       }
@@ -39,7 +48,8 @@ final class YamlMap {
     for (Node merge : merges) {
       List<Node> sources = merge instanceof SequenceNode seq ? seq.getValue() : List.of(merge);
       for (Node source : sources) {
-        YamlMap merged = self.child(source, self.path()).map();
+        YamlNode child = self.child(source, self.path());
+        YamlMap merged = source instanceof MappingNode m ? new YamlMap(m, child, building) : child.map();
         merged.entries.forEach(entries::putIfAbsent);
       }
     }
@@ -77,8 +87,22 @@ final class YamlMap {
     return entries.containsKey(key);
   }
 
+  /** From now on, reading a key that {@code declarations} does not declare is a defect. */
+  YamlMap declaredBy(ConfigBlock declarations) {
+    this.block = declarations;
+    return this;
+  }
+
+  /** Whether this block may hold {@code key} (always true for a map read without declarations). */
+  boolean declares(String key) {
+    return block == null || block.key(key).isPresent();
+  }
+
   /** The value under {@code key}; absent when the key is missing or its value is null. */
   Optional<YamlNode> get(String key) {
+    if (block != null && block.key(key).isEmpty()) {
+      throw new IllegalStateException("key " + key + " is read but not declared in " + block.where());
+    }
     NodeTuple entry = entries.get(key);
     if (entry == null) {
       return Optional.empty();

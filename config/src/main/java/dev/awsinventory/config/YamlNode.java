@@ -3,8 +3,6 @@ package dev.awsinventory.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -13,9 +11,6 @@ import org.yaml.snakeyaml.nodes.Tag;
 
 /** One YAML node with its key path; typed reads that fail with a located ConfigException. */
 final class YamlNode {
-  private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
-  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
   private final Node node;
   private final String path;
   private final YamlFile file;
@@ -34,16 +29,22 @@ final class YamlNode {
     return file;
   }
 
+  /** 1-based line in the original file (before placeholder expansion). */
   int line() {
-    return node.getStartMark().getLine() + 1;
+    return file.position(node.getStartMark())[0];
   }
 
   int column() {
-    return node.getStartMark().getColumn() + 1;
+    return file.position(node.getStartMark())[1];
   }
 
   ConfigException error(String problem) {
-    return new ConfigException(file.name(), line(), column(), path, problem);
+    return file.error(node.getStartMark(), path, problem);
+  }
+
+  /** Records a warning located at this node. */
+  void warn(String problem) {
+    file.warn(node.getStartMark(), path, problem);
   }
 
   <T> Located<T> located(T value) {
@@ -58,12 +59,12 @@ final class YamlNode {
     return node instanceof MappingNode;
   }
 
-  /** A scalar as text, after {@code ${NAME}} substitution. Numbers and booleans are accepted. */
+  /** A scalar as text (placeholders were expanded before parsing). Numbers and booleans are accepted. */
   String string() throws ConfigException {
     if (!(node instanceof ScalarNode scalar) || isNull()) {
       throw error("expected a string, got " + kind());
     }
-    return substitute(scalar.getValue());
+    return scalar.getValue();
   }
 
   int integer(int min) throws ConfigException {
@@ -148,21 +149,45 @@ final class YamlNode {
     return "a string";
   }
 
-  private String substitute(String text) throws ConfigException {
-    Matcher m = VARIABLE.matcher(text);
-    StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String name = m.group(1);
-      if (!VARIABLE_NAME.matcher(name).matches()) {
-        throw error("unsupported placeholder '${" + name + "}'; only ${NAME} environment variables are supported");
-      }
-      String value = file.env().get(name);
-      if (value == null) {
-        throw error("undefined environment variable '" + name + "'");
-      }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
+  /**
+   * The key path of the deepest node under this one whose text contains {@code offset} (in the
+   * expanded text); empty when none does.
+   */
+  String pathAt(int offset) {
+    return pathAt(offset, 0);
+  }
+
+  private String pathAt(int offset, int depth) {
+    Placeholders text = file.text();
+    if (depth > 64) {
+      return "";
     }
-    m.appendTail(out);
-    return out.toString();
+    String found = "";
+    if (node instanceof MappingNode mapping) {
+      for (org.yaml.snakeyaml.nodes.NodeTuple t : mapping.getValue()) {
+        Node value = t.getValueNode();
+        if (t.getKeyNode() instanceof ScalarNode key && contains(text, t.getKeyNode(), value, offset)) {
+          String childPath = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
+          String deeper = child(value, childPath).pathAt(offset, depth + 1);
+          found = deeper.isEmpty() ? childPath : deeper;
+        }
+      }
+    } else if (node instanceof SequenceNode sequence) {
+      List<Node> items = sequence.getValue();
+      for (int i = 0; i < items.size(); i++) {
+        if (contains(text, items.get(i), items.get(i), offset)) {
+          String childPath = path + "[" + i + "]";
+          String deeper = child(items.get(i), childPath).pathAt(offset, depth + 1);
+          found = deeper.isEmpty() ? childPath : deeper;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean contains(Placeholders text, Node from, Node to, int offset) {
+    int start = text.offset(from.getStartMark().getLine(), from.getStartMark().getColumn());
+    int end = text.offset(to.getEndMark().getLine(), to.getEndMark().getColumn());
+    return start <= offset && offset <= end;
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -21,43 +22,69 @@ import org.yaml.snakeyaml.nodes.Node;
 final class YamlParser {
   private YamlParser() {}
 
-  static List<YamlNode> documents(Path path, YamlFile file) throws ConfigException {
-    String text = read(path, file);
+  /**
+   * The documents of {@code path}, its placeholders expanded first ({@link Placeholders}).
+   *
+   * @throws ConfigException for an unreadable file, a bad placeholder or malformed YAML, located
+   *     in the original file
+   */
+  static List<YamlNode> documents(Path path, Map<String, String> env) throws ConfigException {
+    String name = path.toString();
+    String original = read(path, name);
+    Path folder = path.toAbsolutePath().getParent();
+    YamlFile file = new YamlFile(name, Placeholders.expand(name, original, env,
+        folder == null ? Path.of(".") : folder), env, new ArrayList<>());
     List<YamlNode> documents = new ArrayList<>();
     try {
-      for (Node node : new Yaml(new LoaderOptions()).composeAll(new StringReader(text))) {
+      for (Node node : new Yaml(new LoaderOptions()).composeAll(new StringReader(file.text().text()))) {
         YamlNode document = new YamlNode(node, "", file);
         if (node != null && !document.isNull()) {
           documents.add(document);
         }
       }
     } catch (MarkedYAMLException e) {
+      if (file.text().failure() != null) {
+        throw file.text().failure();
+      }
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      int line = mark == null ? 1 : mark.getLine() + 1;
-      int column = mark == null ? 1 : mark.getColumn() + 1;
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
-      throw new ConfigException(file.name(), line, column, "", "malformed YAML: " + problem);
+      throw file.error(mark, "", "malformed YAML: " + problem);
     } catch (YAMLException e) {
-      throw new ConfigException(file.name(), 1, 1, "", "malformed YAML: " + e.getMessage());
+      if (file.text().failure() != null) {
+        throw file.text().failure();
+      }
+      throw file.error(null, "", "malformed YAML: " + e.getMessage());
+    }
+    ConfigException failure = file.text().failure();
+    if (failure != null) {
+      String field = "";
+      for (YamlNode document : documents) {
+        field = document.pathAt(file.text().failureOffset());
+        if (!field.isEmpty()) {
+          break;
+        }
+      }
+      throw field.isEmpty() ? failure : new ConfigException(
+          failure.file(), failure.line(), failure.column(), field, failure.problem());
     }
     if (documents.isEmpty()) {
-      throw new ConfigException(file.name(), 1, 1, "", "the file is empty");
+      throw new ConfigException(name, 1, 1, "", "the file is empty");
     }
     return documents;
   }
 
-  private static String read(Path path, YamlFile file) throws ConfigException {
+  private static String read(Path path, String name) throws ConfigException {
     try {
       byte[] bytes = Files.readAllBytes(path);
       String text =
           StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (NoSuchFileException e) {
-      throw new ConfigException(file.name(), 1, 1, "", "file not found");
+      throw new ConfigException(name, 1, 1, "", "file not found");
     } catch (CharacterCodingException e) {
-      throw new ConfigException(file.name(), 1, 1, "", "the file is not UTF-8 text");
+      throw new ConfigException(name, 1, 1, "", "the file is not UTF-8 text");
     } catch (IOException e) {
-      throw new ConfigException(file.name(), 1, 1, "", "cannot read the file: " + e);
+      throw new ConfigException(name, 1, 1, "", "cannot read the file: " + e);
     }
   }
 }

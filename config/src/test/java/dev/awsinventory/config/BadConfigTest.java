@@ -44,8 +44,9 @@ class BadConfigTest {
       connection-type-mysql.yml    | 3:11 | cloudquery.connection.type: unsupported connection type 'mysql'; only postgres is supported
       bad-sslmode.yml              | 5:14 | cloudquery.connection.sslmode: unknown sslmode 'disabled' (did you mean 'disable'?)
       dsn-bad-port.yml             | 3:10 | cloudquery.connection.dsn: the port in the connection string must be a number from 1 to 65535
-      org-block.yml                | 5:7  | providers[0].configuration.org: AWS Organizations discovery is not supported yet; list the member accounts under 'accounts'
+      org-with-accounts.yml        | 7:7  | providers[0].configuration.org: set either org (accounts discovered from AWS Organizations) or accounts (listed by hand), not both
       no-aws-provider.yml          | 8:3  | providers: no aws provider; add an entry with name: aws
+      only-other-provider.yml      | 7:3  | providers: no aws provider; add an entry with name: aws
       no-aws-source.yml            | 1:1  | no aws source; add a document with kind: source and path: cloudquery/aws
       undefined-destination.yml    | 7:18 | spec.destinations[0]: destination 'postgres' is not defined in this file (did you mean 'postgresql'?)
       """;

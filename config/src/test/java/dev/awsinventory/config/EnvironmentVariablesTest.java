@@ -73,7 +73,7 @@ class EnvironmentVariablesTest {
           - name: aws
         """, Map.of("PGPORT", "five"));
 
-    assertThat(e.getMessage()).endsWith(":3:11: cloudquery.connection.port: expected a whole number, got 'five'");
+    assertThat(e.getMessage()).endsWith(":3:11: cloudquery.connection.port: expected a whole number, got '<value of ${PGPORT}>'");
   }
 
   @Test
@@ -87,7 +87,8 @@ class EnvironmentVariablesTest {
         """, Map.of("ACCT", "444455556666"));
 
     assertThat(e.line).isEqualTo(5);
-    assertThat(e.column).isEqualTo(21);
+    assertThat(e.column).isEqualTo(47);
+    assertThat(e.key()).isEqualTo("providers[0].configuration.accounts[0].role_arn");
     assertThat(e.problem()).isEqualTo("undefined environment variable 'ROLE'");
   }
 
@@ -96,12 +97,12 @@ class EnvironmentVariablesTest {
     ConfigException e = TempConfig.error(dir, """
         cloudquery:
           connection:
-            password: ${file:./secret}
+            password: ${env:SECRET}
         providers:
           - name: aws
         """);
 
-    assertThat(e.problem()).contains("unsupported placeholder '${file:./secret}'");
+    assertThat(e.problem()).contains("unsupported placeholder '${env:SECRET}'");
   }
 
   @Test

@@ -7,7 +7,6 @@ import dev.awsinventory.config.InventoryConfig;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Errors;
 import dev.awsinventory.transforms.model.Table;
-import dev.awsinventory.transforms.postgres.PkMode;
 import dev.awsinventory.transforms.postgres.Schema;
 import dev.awsinventory.transforms.postgres.SchemaException;
 import dev.awsinventory.transforms.postgres.SourceLock;
@@ -39,6 +38,7 @@ public final class InventoryPipeline {
 
   private final PrintStream out;
   private final PrintStream err;
+  private List<String> unsupportedTables = List.of();
 
   public InventoryPipeline(PrintStream out, PrintStream err) {
     this.out = out;
@@ -54,8 +54,8 @@ public final class InventoryPipeline {
     InventoryOptions options;
     try {
       options = Args.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("aws-inventory: " + e.getMessage());
+    } catch (RuntimeException e) {
+      err.println("aws-inventory: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
       return new Result(EXIT_FATAL, null);
     }
     return run(options);
@@ -68,9 +68,20 @@ public final class InventoryPipeline {
     List<Table<?>> tables;
     try {
       config = ConfigLoader.load(Path.of(options.getConfig()));
-      tables = TableRegistry.select(config.tables(), config.skipTables());
+      TableRegistry.Selection selection = TableRegistry.choose(config.tables(), config.skipTables());
+      tables = selection.tables();
+      unsupportedTables = selection.unsupported();
+      config.warnings().forEach(w -> err.println("warning: " + w));
+      if (!unsupportedTables.isEmpty()) {
+        err.println("warning: not fetched, aws-inventory does not have these CloudQuery tables: "
+            + String.join(", ", unsupportedTables) + "; the run goes on");
+      }
     } catch (ConfigException e) {
       err.println("config error: " + e.getMessage());
+      return new Result(EXIT_FATAL, null);
+    } catch (RuntimeException e) {
+      err.println("config error: " + options.getConfig() + ":1:1: cannot read the config: "
+          + oneLine(String.valueOf(e.getMessage())));
       return new Result(EXIT_FATAL, null);
     }
     EmbeddedDatabase embedded = null;
@@ -139,7 +150,7 @@ public final class InventoryPipeline {
     String syncTime = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
     String runner = options.getRunner().getSimpleName();
     try (Connection c = db.connect()) {
-      Schema.ensure(c, tables, config.writeMode(), pkMode(config),
+      Schema.ensure(c, tables, config.writeMode(), config.pkMode(),
           Duration.ofSeconds(Math.max(1, options.getLockTimeoutSeconds())));
       SyncTables.startRun(c, runId, config.sourceName(), syncTime, runner, config.writeMode().configName());
     } catch (SQLException e) {
@@ -149,7 +160,7 @@ public final class InventoryPipeline {
       return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
     }
     List<AccountConfig> accounts = config.accounts().isEmpty()
-        ? List.of(AccountConfig.defaultChain()) : config.accounts();
+        ? List.of(config.defaultChainAccount()) : config.accounts();
     AwsSettings aws = AwsSettings.from(config).withRateLimit(options.getRateLimit())
         .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
     Pipeline p = Pipeline.create(options);
@@ -184,7 +195,8 @@ public final class InventoryPipeline {
     }
   }
 
-  private Summary report(InventoryOptions options, Summary summary) {
+  private Summary report(InventoryOptions options, Summary result) {
+    Summary summary = result.withUnsupportedTables(unsupportedTables);
     (summary.status() == Summary.Status.OK ? out : err).print(summary.text());
     if (options.getSummaryFile() != null) {
       try {
@@ -194,6 +206,11 @@ public final class InventoryPipeline {
       }
     }
     return summary;
+  }
+
+  /** Error text on one line (Beam's option errors span several). */
+  static String oneLine(String text) {
+    return text.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
   static int exitCode(Summary summary, String failOn) {
@@ -211,14 +228,6 @@ public final class InventoryPipeline {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /**
-   * The key of the tables this run creates. CloudQuery's destination option {@code pk_mode};
-   * {@code default} until the config reads it.
-   */
-  static PkMode pkMode(InventoryConfig config) {
-    return PkMode.DEFAULT;
   }
 
   /** This machine's name, shown to a run of the same source that has to wait. */

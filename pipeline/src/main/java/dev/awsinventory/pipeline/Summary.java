@@ -2,15 +2,19 @@ package dev.awsinventory.pipeline;
 
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * What a run did, read back from the sync tables (so it is the same on every runner): rows per
@@ -18,7 +22,9 @@ import java.util.stream.Collectors;
  */
 public record Summary(String runId, Status status, long resources, Map<String, Long> tables,
     int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
-    long retries, Map<String, Calls> calls, double seconds, String error) {
+    long retries, Map<String, Calls> calls, double seconds, String error,
+    List<String> unsupportedTables) {
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** AWS calls of one table: pages received, throttled attempts, retried attempts. */
   public record Calls(long pages, long throttles, long retries) {
@@ -58,17 +64,28 @@ public record Summary(String runId, Status status, long resources, Map<String, L
       }
     }
     List<SliceOutcome> failed = slices.stream().filter(s -> !s.ok()).toList();
-    long failedAccounts = failed.stream().filter(s -> FetchTask.ALL.equals(s.table())).count();
+    long failedAccounts = failed.stream()
+        .filter(s -> FetchTask.ALL.equals(s.table()) && FetchTask.ALL.equals(s.region())).count();
     Status status = failed.isEmpty() ? Status.OK
         : accountCount > 0 && failedAccounts >= accountCount ? Status.FAILED : Status.PARTIAL;
     long resources = tables.values().stream().mapToLong(Long::longValue).sum();
     return new Summary(runId, status, resources, tables, accounts.size(), regions.size(),
         slices.size() - failed.size(), failed, throttles, retries, calls, seconds,
-        status == Status.FAILED ? "no account could be fetched" : null);
+        status == Status.FAILED ? "no account could be fetched" : null, List.of());
   }
 
   public static Summary fatal(String runId, String error, double seconds) {
-    return new Summary(runId, Status.FAILED, 0, Map.of(), 0, 0, 0, List.of(), 0, 0, Map.of(), seconds, error);
+    return new Summary(runId, Status.FAILED, 0, Map.of(), 0, 0, 0, List.of(), 0, 0, Map.of(), seconds, error,
+        List.of());
+  }
+
+  /**
+   * This summary listing {@code tables} patterns that name only CloudQuery tables this tool
+   * does not fetch (reported, not fetched, not failed).
+   */
+  public Summary withUnsupportedTables(List<String> patterns) {
+    return new Summary(runId, status, resources, tables, accounts, regions, slicesOk, failed,
+        throttles, retries, calls, seconds, error, List.copyOf(patterns));
   }
 
   /** The human summary printed at the end of every run. */
@@ -86,6 +103,10 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     out.append(String.format("  %d resources from %d accounts in %d regions; %d slices ok, %d failed",
         resources, accounts, regions, slicesOk, failed.size()));
     out.append(String.format("; %d throttled calls, %d retries%n", throttles, retries));
+    if (!unsupportedTables.isEmpty()) {
+      out.append("  unsupported_tables (CloudQuery tables not fetched): ")
+          .append(String.join(", ", unsupportedTables)).append('\n');
+    }
     for (SliceOutcome f : failed) {
       out.append(String.format("  FAILED %s account %s (%s) region %s: %s: %s%n", f.table(),
           f.accountId(), f.accountName(), f.region(), f.errorCode(), f.errorMessage()));
@@ -93,35 +114,67 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     return out.toString();
   }
 
+  /**
+   * The summary as JSON, the contract the Airflow DAG reads: {@code run_id}, {@code status}
+   * ({@code ok}, {@code partial}, {@code failed}), {@code resources}, {@code tables} (rows per
+   * table), {@code accounts}, {@code regions}, {@code slices_ok}, {@code throttles},
+   * {@code retries}, {@code calls} (pages, throttles, retries per table), {@code seconds},
+   * {@code unsupported_tables} ({@code tables} patterns naming only CloudQuery tables not
+   * fetched here), {@code error} (null unless fatal) and {@code failed_slices} (account, account_name, region,
+   * table, error_code, error). Written with Jackson in the layout of {@link SummaryLayout}.
+   */
   public String json() {
-    StringBuilder out = new StringBuilder("{\n");
-    field(out, "run_id", str(runId));
-    field(out, "status", str(status.label()));
-    field(out, "resources", Long.toString(resources));
-    field(out, "tables", tables.entrySet().stream().map(e -> str(e.getKey()) + ": " + e.getValue())
-        .collect(Collectors.joining(", ", "{", "}")));
-    field(out, "accounts", Integer.toString(accounts));
-    field(out, "regions", Integer.toString(regions));
-    field(out, "slices_ok", Long.toString(slicesOk));
-    field(out, "throttles", Long.toString(throttles));
-    field(out, "retries", Long.toString(retries));
-    field(out, "calls", calls.entrySet().stream().map(e -> str(e.getKey()) + ": {\"pages\": "
-        + e.getValue().pages() + ", \"throttles\": " + e.getValue().throttles() + ", \"retries\": "
-        + e.getValue().retries() + "}").collect(Collectors.joining(", ", "{", "}")));
-    field(out, "seconds", String.format(java.util.Locale.ROOT, "%.3f", seconds));
-    field(out, "error", error == null ? "null" : str(error));
-    out.append("  \"failed_slices\": [");
-    for (int i = 0; i < failed.size(); i++) {
-      SliceOutcome f = failed.get(i);
-      out.append(i == 0 ? "\n" : ",\n").append("    {\"account\": ").append(str(f.accountId()))
-          .append(", \"account_name\": ").append(str(f.accountName()))
-          .append(", \"region\": ").append(str(f.region()))
-          .append(", \"table\": ").append(str(f.table()))
-          .append(", \"error_code\": ").append(str(f.errorCode()))
-          .append(", \"error\": ").append(str(f.errorMessage())).append('}');
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.setPrettyPrinter(new SummaryLayout());
+      g.writeStartObject();
+      g.writeStringField("run_id", runId);
+      g.writeStringField("status", status.label());
+      g.writeNumberField("resources", resources);
+      g.writeObjectFieldStart("tables");
+      for (Map.Entry<String, Long> e : tables.entrySet()) {
+        g.writeNumberField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeNumberField("accounts", accounts);
+      g.writeNumberField("regions", regions);
+      g.writeNumberField("slices_ok", slicesOk);
+      g.writeNumberField("throttles", throttles);
+      g.writeNumberField("retries", retries);
+      g.writeObjectFieldStart("calls");
+      for (Map.Entry<String, Calls> e : calls.entrySet()) {
+        g.writeObjectFieldStart(e.getKey());
+        g.writeNumberField("pages", e.getValue().pages());
+        g.writeNumberField("throttles", e.getValue().throttles());
+        g.writeNumberField("retries", e.getValue().retries());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+      g.writeFieldName("seconds");
+      g.writeNumber(String.format(Locale.ROOT, "%.3f", seconds));
+      g.writeArrayFieldStart("unsupported_tables");
+      for (String pattern : unsupportedTables) {
+        g.writeString(pattern);
+      }
+      g.writeEndArray();
+      g.writeStringField("error", error);
+      g.writeArrayFieldStart("failed_slices");
+      for (SliceOutcome f : failed) {
+        g.writeStartObject();
+        g.writeStringField("account", f.accountId());
+        g.writeStringField("account_name", f.accountName());
+        g.writeStringField("region", f.region());
+        g.writeStringField("table", f.table());
+        g.writeStringField("error_code", f.errorCode());
+        g.writeStringField("error", f.errorMessage());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    out.append(failed.isEmpty() ? "]\n}\n" : "\n  ]\n}\n");
-    return out.toString();
+    return out.append('\n').toString();
   }
 
   public void writeTo(Path file) throws IOException {
@@ -130,31 +183,5 @@ public record Summary(String runId, Status status, long resources, Map<String, L
       Files.createDirectories(parent);
     }
     Files.writeString(file, json(), StandardCharsets.UTF_8);
-  }
-
-  private static void field(StringBuilder out, String name, String value) {
-    out.append("  ").append(str(name)).append(": ").append(value).append(",\n");
-  }
-
-  private static String str(String s) {
-    if (s == null) {
-      return "null";
-    }
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -16,32 +16,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed's situation end to end on the DirectRunner: the real AWS SDK over HTTP to the fake
- * AWS, a real PostgreSQL. Runs in order: first sync, resync, a removed resource, a denied role.
+ * AWS, a real PostgreSQL. Each test starts from an empty database and a fresh fake with the
+ * seed, runs its own first sync, then its change (a resync, a removed resource, a denied
+ * role); the PostgreSQL server is shared, each test has its own database.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
-  private static FakeAws aws;
   private static TestDatabase pg;
-  private static SeedScenario seed;
-  private static String url;
-  private static Path config;
-  private static Map<String, String> firstIds;
   @TempDir
-  static Path dir;
+  Path dir;
+  private FakeAws aws;
+  private SeedScenario seed;
+  private String url;
+  private Path config;
 
   @BeforeAll
-  static void start() throws Exception {
-    aws = FakeAws.start();
+  static void startDatabaseServer() {
     pg = TestDatabase.start();
+  }
+
+  @AfterAll
+  static void stopDatabaseServer() throws Exception {
+    pg.close();
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    aws = FakeAws.start();
     seed = new SeedScenario(aws);
     url = pg.newDatabase();
     config = seed.writeConfig(dir, pg.port(), url.substring(url.lastIndexOf('/') + 1));
@@ -49,16 +57,14 @@ class EndToEndTest {
     System.setProperty("aws.secretAccessKey", seed.sourceUser.secretAccessKey());
   }
 
-  @AfterAll
-  static void stop() throws Exception {
+  @AfterEach
+  void stop() {
     System.clearProperty("aws.accessKeyId");
     System.clearProperty("aws.secretAccessKey");
     aws.close();
-    pg.close();
   }
 
   @Test
-  @Order(1)
   void firstSyncHoldsExactlyTheTargetAccountsResources() throws Exception {
     Run run = run();
     assertThat(run.exitCode).as(run.output).isEqualTo(0);
@@ -79,12 +85,11 @@ class EndToEndTest {
     String summary = Files.readString(dir.resolve("summary.json"));
     assertThat(summary).contains("\"status\": \"ok\"", "\"failed_slices\": []",
         "\"aws_ec2_instances\": " + seed.expectedInstances().size());
-    firstIds = ids();
   }
 
   @Test
-  @Order(2)
   void everyColumnOfAFullyPopulatedResourceIsFilled() {
+    firstSync();
     for (String table : List.of("aws_ec2_instances", "aws_ec2_vpcs", "aws_ec2_subnets", "aws_ec2_security_groups")) {
       List<Map<String, Object>> rows = TestDatabase.query(url, "SELECT * FROM " + table
           + " WHERE arn NOT LIKE '%i-big%'");
@@ -108,16 +113,18 @@ class EndToEndTest {
   }
 
   @Test
-  @Order(3)
   void aSecondRunLeavesTheSameRowsWithTheSameIds() throws Exception {
+    firstSync();
+    Map<String, String> firstIds = ids();
+    assertThat(firstIds).isNotEmpty();
     Run run = run();
     assertThat(run.exitCode).as(run.output).isEqualTo(0);
     assertThat(ids()).isEqualTo(firstIds);
   }
 
   @Test
-  @Order(4)
   void aRemovedResourceIsGoneOnlyFromItsSlice() throws Exception {
+    firstSync();
     String gone = SeedScenario.instanceId(SeedScenario.A, "us-east-1", 1);
     aws.account(SeedScenario.A).region("us-east-1").remove("DescribeInstances",
         r -> ((software.amazon.awssdk.services.ec2.model.Reservation) r).instances().stream()
@@ -130,8 +137,8 @@ class EndToEndTest {
   }
 
   @Test
-  @Order(5)
   void aDeniedAccountFailsItsSlicesAndKeepsItsRows() throws Exception {
+    firstSync();
     long rowsOfB = TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_instances WHERE account_id = '" + SeedScenario.B + "'");
     assertThat(rowsOfB).isEqualTo(6);
     aws.denyAssumeRole(seed.roleB);
@@ -154,7 +161,14 @@ class EndToEndTest {
     }
   }
 
-  private static Run run() {
+  /** The first sync of the seed, which every later run is compared with. */
+  private void firstSync() {
+    Run run = run();
+    assertThat(run.exitCode).as(run.output).isEqualTo(0);
+    assertThat(instances()).isEqualTo(seed.expectedInstances());
+  }
+
+  private Run run() {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     int code = new InventoryPipeline(out, out).run(new String[] {
@@ -162,14 +176,14 @@ class EndToEndTest {
     return new Run(code, buffer.toString(StandardCharsets.UTF_8));
   }
 
-  private static Set<String> instances() {
+  private Set<String> instances() {
     Set<String> out = new HashSet<>();
     TestDatabase.query(url, "SELECT account_id, region, instance_id FROM aws_ec2_instances")
         .forEach(r -> out.add(r.get("account_id") + "/" + r.get("region") + "/" + r.get("instance_id")));
     return out;
   }
 
-  private static Map<String, String> ids() {
+  private Map<String, String> ids() {
     Map<String, String> out = new HashMap<>();
     for (String table : List.of("aws_ec2_instances", "aws_ec2_vpcs", "aws_ec2_subnets", "aws_ec2_security_groups")) {
       TestDatabase.query(url, "SELECT arn, _cq_id FROM " + table)

@@ -3,6 +3,7 @@ package dev.awsinventory.transforms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.awsinventory.config.PkMode;
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.transforms.model.ResourceRow;
@@ -124,6 +125,18 @@ class CloudQueryTablesTest {
     SchemaException e = refused(url);
     assertThat(e).hasMessageStartingWith("table aws_ec2_vpcs, column team is NOT NULL");
     fixWith(url, e);
+  }
+
+  @Test
+  void pkModeCqIdOnlyKeysNewTablesOnCqId() throws Exception {
+    String url = pg.newDatabase();
+    try (Connection c = connect(url)) {
+      Schema.ensure(c, List.of(Ec2Vpcs.TABLE), WriteMode.OVERWRITE_DELETE_STALE, PkMode.CQ_ID_ONLY,
+          Schema.DEFAULT_LOCK_TIMEOUT);
+    }
+    assertThat(TestDatabase.query(url, "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint "
+        + "WHERE contype = 'p' AND conrelid = 'aws_ec2_vpcs'::regclass"))
+        .containsExactly(Map.of("conname", "aws_ec2_vpcs_cqpk", "def", "PRIMARY KEY (_cq_id)"));
   }
 
   /** Runs the statement the message gives, then the schema is accepted. */

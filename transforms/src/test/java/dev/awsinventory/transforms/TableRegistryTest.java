@@ -41,8 +41,10 @@ class TableRegistryTest {
   void everyCloudQueryEc2TableAndRegionsAreDeclared() {
     Set<String> ours = TableRegistry.all().stream().map(Table::name).collect(Collectors.toSet());
     Set<String> ec2 = CLOUDQUERY.keySet().stream().filter(n -> n.startsWith("aws_ec2_")).collect(Collectors.toSet());
-    assertThat(ec2).hasSize(51);
-    assertThat(ours).containsAll(ec2).contains("aws_regions").hasSize(52);
+    Set<String> expected = new HashSet<>(ec2);
+    expected.add("aws_regions");
+    assertThat(ec2).isNotEmpty();
+    assertThat(ours).containsAll(ec2).contains("aws_regions").hasSize(expected.size()).isEqualTo(expected);
   }
 
   @Test

@@ -28,6 +28,7 @@ final class Dispatcher implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        aws.requestStarted();
         try {
             Call call = Call.read(exchange);
             String requestId = UUID.randomUUID().toString();
@@ -46,6 +47,7 @@ final class Dispatcher implements HttpHandler {
             }
         } finally {
             exchange.close();
+            aws.requestEnded();
         }
     }
 

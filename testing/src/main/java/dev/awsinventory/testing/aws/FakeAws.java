@@ -37,6 +37,8 @@ public final class FakeAws implements AutoCloseable {
     private final Map<String, LongAdder> callsByAction = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> callsBySlice = new ConcurrentHashMap<>();
     private final List<AssumeRoleCall> assumeRoleCalls = new CopyOnWriteArrayList<>();
+    private final AtomicInteger activeRequests = new AtomicInteger();
+    private final AtomicInteger mostActiveRequests = new AtomicInteger();
     private volatile Duration credentialLifetime;
     private HttpServer server;
     private ExecutorService executor;
@@ -132,12 +134,20 @@ public final class FakeAws implements AutoCloseable {
         return n == null ? 0 : n.sum();
     }
 
-    /** Every AssumeRole call received, granted or not, in order. */
+    /**
+     * The most HTTP requests (STS or EC2) the fake was handling at the same time since it started or since
+     * {@link #resetCounters()}.
+     */
+    public int mostConcurrentRequests() {
+        return mostActiveRequests.get();
+    }
+
     /** Every credential the fake has issued or created (for tests that look for leaked secrets). */
     public List<Credentials> issuedCredentials() {
         return keys().all();
     }
 
+    /** Every AssumeRole call received, granted or not, in order. */
     public List<AssumeRoleCall> assumeRoleCalls() {
         return List.copyOf(assumeRoleCalls);
     }
@@ -147,6 +157,7 @@ public final class FakeAws implements AutoCloseable {
         callsByAction.clear();
         callsBySlice.clear();
         assumeRoleCalls.clear();
+        mostActiveRequests.set(activeRequests.get());
     }
 
     Keys keys() {
@@ -167,6 +178,14 @@ public final class FakeAws implements AutoCloseable {
 
     void recordAssumeRole(AssumeRoleCall call) {
         assumeRoleCalls.add(call);
+    }
+
+    void requestStarted() {
+        mostActiveRequests.accumulateAndGet(activeRequests.incrementAndGet(), Math::max);
+    }
+
+    void requestEnded() {
+        activeRequests.decrementAndGet();
     }
 
     void count(String accountId, String region, String action) {

@@ -1,6 +1,7 @@
 package dev.awsinventory.transforms.aws;
 
 import dev.awsinventory.config.InventoryConfig;
+import dev.awsinventory.config.Regions;
 import java.io.Serializable;
 
 /**
@@ -49,17 +50,11 @@ public record AwsSettings(
         rateLimit, sessionDurationSeconds, maxConnections, size);
   }
 
-  /** The partition of a region: {@code aws}, {@code aws-cn} or {@code aws-us-gov}. */
+  /**
+   * The partition of a region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...): {@code
+   * custom_endpoint_partition_id} when set, else {@link Regions#partition} (the SDK's metadata).
+   */
   public String partitionOf(String region) {
-    if (partitionId != null) {
-      return partitionId;
-    }
-    if (region.startsWith("cn-")) {
-      return "aws-cn";
-    }
-    if (region.startsWith("us-gov-")) {
-      return "aws-us-gov";
-    }
-    return "aws";
+    return partitionId != null ? partitionId : Regions.partition(region);
   }
 }

@@ -69,6 +69,12 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
         out.get(TASKS).output(new FetchTask(account, accountId, partition, account.defaultRegion(),
             table, true, childrenOf(table)));
       }
+      for (String region : unlisted(enabled, wanted)) {
+        out.get(FAILED).output(new SliceOutcome(FetchTask.ALL, accountId, account.name(), region,
+            false, 0, 0, 0, 0, 0, "UnknownRegion", "region " + region + " is not in this AWS SDK"
+            + " version's region list and DescribeRegions does not list it as enabled for the"
+            + " account; check the name"));
+      }
       for (String region : selected(enabled, wanted, account)) {
         for (String table : regionalTables) {
           out.get(TASKS).output(new FetchTask(account, accountId, partition, region, table, false,
@@ -84,6 +90,15 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
 
   private List<String> childrenOf(String table) {
     return List.copyOf(children.getOrDefault(table, List.of()));
+  }
+
+  /**
+   * Configured region names that neither the SDK's metadata nor DescribeRegions know: newer
+   * names are accepted by the config on the promise that DescribeRegions lists them.
+   */
+  static List<String> unlisted(List<String> enabled, List<String> wanted) {
+    return wanted.stream().filter(w -> !Regions.isPattern(w) && !Regions.isKnown(w)
+        && !enabled.contains(w)).distinct().toList();
   }
 
   /** The enabled regions that match the configured list; empty or {@code *} means all of them. */

@@ -1,5 +1,12 @@
 package dev.awsinventory.transforms.model;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -8,37 +15,38 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 
-/** JSON text of SDK model values: objects keyed by the SDK member names, nulls left out. */
+/**
+ * JSON text of SDK model values, written with Jackson's generator: objects keyed by the SDK
+ * member names, null members left out, no whitespace. Instants are ISO 8601 strings, bytes
+ * Base64 strings, non-finite numbers strings; NUL in any string or key becomes U+FFFD
+ * ({@link Text#storable}), since PostgreSQL's jsonb cannot hold {@code \u0000}.
+ */
 public final class Json {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
   private Json() {}
 
+  /** The JSON text of an SDK object, list, map or scalar; {@code null} gives {@code "null"}. */
   public static String of(Object value) {
-    StringBuilder out = new StringBuilder(256);
-    write(out, value);
-    return out.toString();
+    return write(g -> value(g, value));
   }
 
   /** A list of Key/Value tag objects as one JSON object {@code {"Key": "Value"}}; empty when null. */
   public static String tags(List<?> tags) {
-    StringBuilder out = new StringBuilder(64).append('{');
-    if (tags != null) {
-      boolean first = true;
-      for (Object tag : tags) {
-        SdkPojo pojo = (SdkPojo) tag;
-        Object key = member(pojo, "Key");
-        if (key == null) {
-          continue;
+    return write(g -> {
+      g.writeStartObject();
+      if (tags != null) {
+        for (Object tag : tags) {
+          SdkPojo pojo = (SdkPojo) tag;
+          Object key = member(pojo, "Key");
+          if (key != null) {
+            g.writeFieldName(Text.storable(key.toString()));
+            value(g, member(pojo, "Value"));
+          }
         }
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        string(out, key.toString());
-        out.append(':');
-        write(out, member(pojo, "Value"));
       }
-    }
-    return out.append('}').toString();
+      g.writeEndObject();
+    });
   }
 
   /** Whether a list's members are Key/Value tag objects. */
@@ -51,6 +59,20 @@ public final class Json {
         && fields.stream().anyMatch(f -> f.memberName().equals("Value"));
   }
 
+  private interface Writing {
+    void to(JsonGenerator g) throws IOException;
+  }
+
+  private static String write(Writing writing) {
+    StringWriter out = new StringWriter(256);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      writing.to(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
+    }
+    return out.toString();
+  }
+
   private static Object member(SdkPojo pojo, String name) {
     for (SdkField<?> f : pojo.sdkFields()) {
       if (f.memberName().equals(name)) {
@@ -60,87 +82,62 @@ public final class Json {
     return null;
   }
 
-  private static void write(StringBuilder out, Object value) {
+  private static void value(JsonGenerator g, Object value) throws IOException {
     if (value == null) {
-      out.append("null");
+      g.writeNull();
     } else if (value instanceof SdkPojo pojo) {
-      out.append('{');
-      boolean first = true;
+      g.writeStartObject();
       for (SdkField<?> f : pojo.sdkFields()) {
         Object v = f.getValueOrDefault(pojo);
-        if (v == null) {
-          continue;
+        if (v != null) {
+          g.writeFieldName(f.memberName());
+          value(g, v);
         }
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        string(out, f.memberName());
-        out.append(':');
-        write(out, v);
       }
-      out.append('}');
+      g.writeEndObject();
     } else if (value instanceof List<?> list) {
-      out.append('[');
-      for (int i = 0; i < list.size(); i++) {
-        if (i > 0) {
-          out.append(',');
-        }
-        write(out, list.get(i));
+      g.writeStartArray();
+      for (Object item : list) {
+        value(g, item);
       }
-      out.append(']');
+      g.writeEndArray();
     } else if (value instanceof Map<?, ?> map) {
-      out.append('{');
-      boolean first = true;
+      g.writeStartObject();
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!first) {
-          out.append(',');
-        }
-        first = false;
-        string(out, String.valueOf(e.getKey()));
-        out.append(':');
-        write(out, e.getValue());
+        g.writeFieldName(Text.storable(String.valueOf(e.getKey())));
+        value(g, e.getValue());
       }
-      out.append('}');
-    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long
-        || value instanceof Short || value instanceof Byte) {
-      out.append(value);
+      g.writeEndObject();
+    } else if (value instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      g.writeNumber(((Number) value).intValue());
+    } else if (value instanceof Long l) {
+      g.writeNumber(l);
     } else if (value instanceof Number n) {
-      double d = n.doubleValue();
-      if (Double.isFinite(d)) {
-        out.append(value);
-      } else {
-        string(out, value.toString());
-      }
+      number(g, n);
     } else if (value instanceof Instant instant) {
-      string(out, instant.toString());
+      g.writeString(instant.toString());
     } else if (value instanceof SdkBytes bytes) {
-      string(out, Base64.getEncoder().encodeToString(bytes.asByteArray()));
+      g.writeString(Base64.getEncoder().encodeToString(bytes.asByteArray()));
     } else {
-      string(out, value.toString());
+      g.writeString(Text.storable(value.toString()));
     }
   }
 
-  static void string(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\0' -> out.append(Text.NUL_REPLACEMENT);
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
+  private static void number(JsonGenerator g, Number n) throws IOException {
+    if (!Double.isFinite(n.doubleValue()) && !(n instanceof BigDecimal) && !(n instanceof BigInteger)) {
+      g.writeString(n.toString());
+    } else if (n instanceof Double d) {
+      g.writeNumber(d);
+    } else if (n instanceof Float f) {
+      g.writeNumber(f);
+    } else if (n instanceof BigDecimal d) {
+      g.writeNumber(d);
+    } else if (n instanceof BigInteger i) {
+      g.writeNumber(i);
+    } else {
+      g.writeNumber(n.toString());
     }
-    out.append('"');
   }
 }

@@ -1,5 +1,6 @@
 package dev.awsinventory.transforms.postgres;
 
+import dev.awsinventory.config.PkMode;
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.model.Column;
 import dev.awsinventory.transforms.model.Table;

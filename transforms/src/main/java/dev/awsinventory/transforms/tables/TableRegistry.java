@@ -1,5 +1,6 @@
 package dev.awsinventory.transforms.tables;
 
+import dev.awsinventory.config.CloudQueryTables;
 import dev.awsinventory.config.ConfigException;
 import dev.awsinventory.config.Located;
 import dev.awsinventory.config.Regions;
@@ -8,6 +9,7 @@ import dev.awsinventory.transforms.model.Table;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,18 +87,39 @@ public final class TableRegistry {
   }
 
   /**
-   * The tables chosen by {@code tables} minus {@code skip_tables} (globs), in registry order,
-   * plus the parent of every chosen child table (a child is listed per parent resource).
-   * A pattern that matches no table is a config error naming the closest table.
+   * The tables chosen by {@code tables} minus {@code skip_tables} (globs; a skipped table skips
+   * its child tables, as in CloudQuery), in registry order, plus the parent of every chosen child
+   * table (a child is listed per parent resource).
+   * A pattern that matches no table of CloudQuery's AWS catalogue ({@link CloudQueryTables}) is a
+   * config error naming the closest table; see {@link #choose} for patterns of tables not fetched.
    */
   public static List<Table<?>> select(List<Located<String>> include, List<Located<String>> skip)
       throws ConfigException {
+    return choose(include, skip).tables();
+  }
+
+  /**
+   * The tables chosen, and the {@code tables} patterns that name only CloudQuery tables this
+   * tool does not fetch ({@code aws_s3_buckets}, {@code aws_iam_*}): those are reported, not
+   * fatal. {@code skip_tables} patterns that match only such tables are accepted silently.
+   *
+   * @throws ConfigException at the first pattern that matches no CloudQuery AWS table at all
+   */
+  public static Selection choose(List<Located<String>> include, List<Located<String>> skip)
+      throws ConfigException {
+    List<String> unsupported = new ArrayList<>();
+    for (Located<String> p : include) {
+      if (!matchesRegistry(p)) {
+        unsupported.add(p.value());
+      }
+    }
+    for (Located<String> p : skip) {
+      matchesRegistry(p);
+    }
     List<Table<?>> out = new ArrayList<>();
-    checkAllMatch(include);
-    checkAllMatch(skip);
     Set<String> chosen = new HashSet<>();
     for (Table<?> t : ALL) {
-      if (matchesAny(include, t.name()) && !matchesAny(skip, t.name())) {
+      if (matchesAny(include, t.name()) && !skipped(skip, t)) {
         for (Table<?> p = t; p != null; p = p.parent()) {
           chosen.add(p.name());
         }
@@ -107,17 +130,38 @@ public final class TableRegistry {
         out.add(t);
       }
     }
-    return out;
+    return new Selection(List.copyOf(out), List.copyOf(new LinkedHashSet<>(unsupported)));
   }
 
-  private static void checkAllMatch(List<Located<String>> patterns) throws ConfigException {
-    for (Located<String> p : patterns) {
-      if (BY_NAME.keySet().stream().noneMatch(name -> Regions.matches(p.value(), name))) {
-        String hint = Suggest.closest(p.value(), BY_NAME.keySet())
-            .map(s -> " (did you mean '" + s + "'?)").orElse("");
-        throw new ConfigException(p, p.key(), "unknown table '" + p.value() + "'" + hint);
+  /**
+   * The result of {@link #choose}: tables to fetch, and {@code tables} patterns (as written)
+   * naming only CloudQuery tables that are not fetched.
+   */
+  public record Selection(List<Table<?>> tables, List<String> unsupported) {}
+
+  /** True when {@code p} matches a fetched table; false when only catalogue tables; else fails. */
+  private static boolean matchesRegistry(Located<String> p) throws ConfigException {
+    if (BY_NAME.keySet().stream().anyMatch(name -> Regions.matches(p.value(), name))) {
+      return true;
+    }
+    if (CloudQueryTables.matchesAny(p.value())) {
+      return false;
+    }
+    Set<String> known = new LinkedHashSet<>(BY_NAME.keySet());
+    known.addAll(CloudQueryTables.names());
+    String hint = Suggest.closest(p.value(), known)
+        .map(s -> " (did you mean '" + s + "'?)").orElse("");
+    throw new ConfigException(p, p.key(), "unknown table '" + p.value() + "'" + hint);
+  }
+
+  /** A skipped table skips its child tables too, as in CloudQuery. */
+  private static boolean skipped(List<Located<String>> skip, Table<?> t) {
+    for (Table<?> p = t; p != null; p = p.parent()) {
+      if (matchesAny(skip, p.name())) {
+        return true;
       }
     }
+    return false;
   }
 
   private static boolean matchesAny(List<Located<String>> patterns, String name) {

@@ -1,0 +1,256 @@
+package dev.awsinventory.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Expands {@code ${NAME}} (an environment variable) and {@code ${file:PATH}} (a file's text,
+ * PATH relative to the config file's folder, trailing line breaks removed) in the text of a
+ * config before it is parsed as YAML, as CloudQuery does: a variable may hold a list or a map
+ * ({@code accounts: ${ACCOUNTS}}). Placeholders inside YAML comments are left alone. The result
+ * maps every position of the expanded text back to the original file (a position inside an
+ * inserted value maps to its placeholder), and removes inserted values from error messages.
+ */
+final class Placeholders {
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}\\r\\n]*)}");
+  private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern KEY_ON_LINE = Pattern.compile("^\\s*(?:-\\s+)?([\\w.-]+)\\s*:(?:\\s|$)");
+
+  /** One inserted value: where it is in the expanded text and which placeholder it replaced. */
+  private record Insert(int start, int end, int originalStart, int originalEnd, String placeholder,
+      String value) {}
+
+  private final String fileName;
+  private final String text;
+  private final int[] originalLineStarts;
+  private final int[] lineStarts;
+  private final List<Insert> inserts;
+  private ConfigException failure;
+  private int failureOffset = -1;
+
+  private Placeholders(String fileName, String original, String text, List<Insert> inserts) {
+    this.fileName = fileName;
+    this.text = text;
+    this.originalLineStarts = lineStarts(original);
+    this.lineStarts = lineStarts(text);
+    this.inserts = List.copyOf(inserts);
+  }
+
+  /** The file's text unchanged, for files read without expansion. */
+  static Placeholders none(String fileName, String text) {
+    return new Placeholders(fileName, text, text, List.of());
+  }
+
+  /**
+   * Expands the placeholders of {@code original}. An undefined variable, an unreadable file or
+   * another {@code ${...}} form is kept as {@link #failure()}, located at the placeholder; its
+   * message never holds a value.
+   */
+  static Placeholders expand(String fileName, String original, Map<String, String> env, Path folder) {
+    StringBuilder out = new StringBuilder(original.length());
+    List<Insert> inserts = new ArrayList<>();
+    int[] originalLineStarts = lineStarts(original);
+    int copied = 0;
+    ConfigException failure = null;
+    int failureOffset = -1;
+    for (int lineStart = 0; lineStart < original.length(); ) {
+      int lineEnd = original.indexOf('\n', lineStart);
+      lineEnd = lineEnd < 0 ? original.length() : lineEnd + 1;
+      int codeEnd = commentStart(original, lineStart, lineEnd);
+      Matcher m = PLACEHOLDER.matcher(original).region(lineStart, codeEnd);
+      while (m.find()) {
+        String value;
+        try {
+          value = value(m.group(1), env, folder,
+              () -> error(fileName, original, originalLineStarts, m.start(), m.group()));
+        } catch (ConfigException e) {
+          if (failure == null) {
+            failure = e;
+            failureOffset = out.length() + (m.start() - copied);
+          }
+          value = "_";
+        }
+        out.append(original, copied, m.start());
+        int start = out.length();
+        out.append(value);
+        inserts.add(new Insert(start, out.length(), m.start(), m.end(), m.group(), value));
+        copied = m.end();
+      }
+      lineStart = lineEnd;
+    }
+    out.append(original, copied, original.length());
+    Placeholders p = new Placeholders(fileName, original, out.toString(), inserts);
+    p.failure = failure;
+    p.failureOffset = failureOffset;
+    return p;
+  }
+
+  /**
+   * The first placeholder that could not be expanded (it was replaced by {@code _} so that the
+   * YAML can still be parsed to name the field it is in), with its offset in {@link #text}.
+   */
+  ConfigException failure() {
+    return failure;
+  }
+
+  int failureOffset() {
+    return failureOffset;
+  }
+
+  /** 0-based offset in {@link #text} of a 0-based line and column. */
+  int offset(int line, int column) {
+    return line < lineStarts.length ? lineStarts[line] + column : text.length();
+  }
+
+  /** The text to parse. */
+  String text() {
+    return text;
+  }
+
+  /** 1-based line and column in the original file of a 0-based line and column of {@link #text}. */
+  int[] originalPosition(int line, int column) {
+    if (inserts.isEmpty() || line >= lineStarts.length) {
+      return new int[] {line + 1, column + 1};
+    }
+    int offset = lineStarts[line] + column;
+    int original = offset;
+    for (Insert i : inserts) {
+      if (i.start > offset) {
+        break;
+      }
+      original = offset < i.end ? i.originalStart : offset - i.end + i.originalEnd;
+    }
+    return position(originalLineStarts, original);
+  }
+
+  /**
+   * {@code problem} with every inserted value that appears in a quoted part ({@code '...'})
+   * replaced by {@code <value of ${NAME}>}, so that no variable's or file's content is printed.
+   */
+  String redact(String problem) {
+    if (inserts.isEmpty() || problem == null) {
+      return problem;
+    }
+    Matcher quoted = Pattern.compile("'[^']*'").matcher(problem);
+    StringBuilder out = new StringBuilder();
+    while (quoted.find()) {
+      String part = quoted.group();
+      for (Insert i : inserts) {
+        String value = i.value.strip();
+        if (value.length() >= 3 && part.contains(value)) {
+          part = part.replace(value, "<value of " + i.placeholder + ">");
+        }
+      }
+      quoted.appendReplacement(out, Matcher.quoteReplacement(part));
+    }
+    quoted.appendTail(out);
+    return out.toString();
+  }
+
+  private interface Failure {
+    ConfigException at(String problem);
+  }
+
+  private static String value(String inside, Map<String, String> env, Path folder,
+      java.util.function.Supplier<Failure> where) throws ConfigException {
+    if (inside.startsWith("file:")) {
+      String path = inside.substring("file:".length()).trim();
+      if (path.isEmpty()) {
+        throw where.get().at("${file:} needs a path");
+      }
+      Path file = folder.resolve(path);
+      try {
+        String content = Files.readString(file, StandardCharsets.UTF_8);
+        return content.replaceAll("[\\r\\n]+$", "");
+      } catch (NoSuchFileException e) {
+        throw where.get().at("file not found: " + file);
+      } catch (IOException | RuntimeException e) {
+        throw where.get().at("cannot read " + file + " as UTF-8 text");
+      }
+    }
+    if (!VARIABLE_NAME.matcher(inside).matches()) {
+      throw where.get().at("unsupported placeholder '${" + inside + "}'; use ${NAME} for an"
+          + " environment variable or ${file:PATH} for a file's text");
+    }
+    String value = env.get(inside);
+    if (value == null) {
+      throw where.get().at("undefined environment variable '" + inside + "'");
+    }
+    return value;
+  }
+
+  private static Failure error(String fileName, String original, int[] starts, int offset,
+      String placeholder) {
+    int[] at = position(starts, offset);
+    int lineStart = starts[at[0] - 1];
+    Matcher key = KEY_ON_LINE.matcher(original.substring(lineStart, offset));
+    String field = key.find() ? key.group(1) : "";
+    return problem -> new ConfigException(fileName, at[0], at[1], field, problem);
+  }
+
+  /**
+   * Where the comment of the line {@code [start, end)} begins ({@code end} when none): a
+   * {@code #} at the start or after a blank, outside quotes.
+   */
+  private static int commentStart(String s, int start, int end) {
+    char quote = 0;
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      char before = i == start ? ' ' : s.charAt(i - 1);
+      if (quote == '\'') {
+        if (c == '\'') {
+          if (i + 1 < end && s.charAt(i + 1) == '\'') {
+            i++;
+          } else {
+            quote = 0;
+          }
+        }
+      } else if (quote == '"') {
+        if (c == '\\') {
+          i++;
+        } else if (c == '"') {
+          quote = 0;
+        }
+      } else if (c == '#' && Character.isWhitespace(before)) {
+        return i;
+      } else if ((c == '\'' || c == '"') && (Character.isWhitespace(before) || "[{,:".indexOf(before) >= 0)) {
+        quote = c;
+      }
+    }
+    return end;
+  }
+
+  private static int[] lineStarts(String s) {
+    int[] starts = new int[16];
+    int n = 0;
+    starts[n++] = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == '\n') {
+        if (n == starts.length) {
+          starts = Arrays.copyOf(starts, n * 2);
+        }
+        starts[n++] = i + 1;
+      }
+    }
+    return Arrays.copyOf(starts, n);
+  }
+
+  private static int[] position(int[] starts, int offset) {
+    int i = Arrays.binarySearch(starts, offset);
+    int line = i >= 0 ? i : -i - 2;
+    return new int[] {line + 1, offset - starts[line] + 1};
+  }
+
+  String fileName() {
+    return fileName;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.awsinventory.transforms.fetch;
+
+import dev.awsinventory.config.AccountConfig;
+import dev.awsinventory.config.ConfigLoader;
+import dev.awsinventory.config.InventoryConfig;
+import dev.awsinventory.testing.aws.Credentials;
+import dev.awsinventory.testing.aws.FakeAws;
+import dev.awsinventory.transforms.aws.AwsSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.runners.direct.DirectOptions;
+
+/**
+ * One target account on a fresh fake AWS, reached as the pipeline reaches it: a config file
+ * loaded by the real loader, a role assumed with the source user's keys (given to the default
+ * credential chain through system properties while the fixture is open).
+ */
+final class FakeAccount implements AutoCloseable {
+  static final String SOURCE = "111111111111";
+  static final String ID = "246813579246";
+  static final String NAME = "target";
+  static final String SYNC_TIME = "2025-06-01T00:00:00Z";
+
+  final FakeAws aws = FakeAws.start();
+  final String role;
+  final AccountConfig account;
+  final AwsSettings settings;
+  /** The configured regions (globs). */
+  final List<String> regions;
+
+  FakeAccount(Path dir, String regionsYaml) throws Exception {
+    Credentials source = aws.sourceUser(SOURCE);
+    role = aws.account(ID).role("InventoryRead", SOURCE);
+    Path file = dir.resolve("config.yml");
+    Files.writeString(file, """
+        kind: source
+        spec:
+          name: aws
+          path: cloudquery/aws
+          tables: ["*"]
+          destinations: ["postgresql"]
+          spec:
+            regions: %s
+            custom_endpoint_url: "%s"
+            accounts:
+              - account_name: %s
+                role_arn: "%s"
+        ---
+        kind: destination
+        spec:
+          name: postgresql
+          path: cloudquery/postgresql
+          spec:
+            connection_string: "postgres://inventory@127.0.0.1:5432/inventory"
+        """.formatted(regionsYaml, aws.endpoint(), NAME, role));
+    InventoryConfig config = ConfigLoader.load(file);
+    account = config.accounts().get(0);
+    regions = config.regions();
+    settings = AwsSettings.from(config).withPageSize(2);
+    System.setProperty("aws.accessKeyId", source.accessKeyId());
+    System.setProperty("aws.secretAccessKey", source.secretAccessKey());
+  }
+
+  /** A regional slice of a table in this account, with its selected child tables. */
+  FetchTask task(String table, String region, String... children) {
+    return new FetchTask(account, ID, "aws", region, table, false, List.of(children));
+  }
+
+  /** A DirectRunner pipeline that runs one bundle at a time on one thread. */
+  static Pipeline serialPipeline() {
+    DirectOptions options = PipelineOptionsFactory.as(DirectOptions.class);
+    options.setTargetParallelism(1);
+    return Pipeline.create(options);
+  }
+
+  @Override
+  public void close() {
+    System.clearProperty("aws.accessKeyId");
+    System.clearProperty("aws.secretAccessKey");
+    aws.close();
+  }
+}
