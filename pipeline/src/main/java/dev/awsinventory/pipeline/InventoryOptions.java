@@ -91,4 +91,31 @@ public interface InventoryOptions extends PipelineOptions {
   boolean getRouteByRegion();
 
   void setRouteByRegion(boolean value);
+
+  @Description("How long a schema change (a new table or column) may wait for its table lock, in "
+      + "seconds (PostgreSQL's lock_timeout); then the run stops, naming the session that holds it.")
+  @Default.Integer(10)
+  int getLockTimeoutSeconds();
+
+  void setLockTimeoutSeconds(int value);
+
+  @Description("Seconds to wait for a database connection to open.")
+  @Default.Integer(10)
+  int getDbConnectTimeoutSeconds();
+
+  void setDbConnectTimeoutSeconds(int value);
+
+  @Description("Seconds one database statement may wait for the server's answer before the "
+      + "connection counts as lost (and the write is retried); longer than the slowest batch.")
+  @Default.Integer(600)
+  int getDbSocketTimeoutSeconds();
+
+  void setDbSocketTimeoutSeconds(int value);
+
+  @Description("When another run of the same source is in progress, wait this many seconds for it "
+      + "to end before giving up with exit 1 (0: give up at once).")
+  @Default.Integer(0)
+  int getWaitForLock();
+
+  void setWaitForLock(int value);
 }

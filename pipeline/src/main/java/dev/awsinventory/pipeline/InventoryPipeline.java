@@ -10,10 +10,12 @@ import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.postgres.Coverage;
 import dev.awsinventory.transforms.postgres.Schema;
 import dev.awsinventory.transforms.postgres.SchemaException;
+import dev.awsinventory.transforms.postgres.SourceLock;
 import dev.awsinventory.transforms.postgres.SyncTables;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -95,6 +97,8 @@ public final class InventoryPipeline {
             + embedded.jdbcUrl() + " (user postgres)");
         out.println("  while it runs:  " + embedded.psqlCommand());
       }
+      db = db.withTimeouts(Duration.ofSeconds(options.getDbConnectTimeoutSeconds()),
+          Duration.ofSeconds(options.getDbSocketTimeoutSeconds()));
       Summary summary = sync(options, config, tables, db, runId, start);
       if (embedded != null) {
         out.println("Query the data afterwards: run again with --hold-db=true to keep the database up, then "
@@ -118,13 +122,37 @@ public final class InventoryPipeline {
     }
   }
 
+  /**
+   * Holds the source's run lock (see {@link SourceLock}) for the whole run: schema, pipeline
+   * and summary. A second run of the same source waits up to {@code --wait-for-lock} seconds.
+   */
   private Summary sync(InventoryOptions options, InventoryConfig config, List<Table<?>> tables,
+      Database db, String runId, long start) {
+    SourceLock lock;
+    try {
+      lock = SourceLock.acquire(db.connect(), config.sourceName(), host(),
+          Duration.ofSeconds(Math.max(0, options.getWaitForLock())));
+    } catch (SQLException e) {
+      return report(options, Summary.fatal(runId, "database unreachable at " + db.jdbcUrl() + ": "
+          + Errors.redact(e.getMessage()), seconds(start)));
+    } catch (SourceLock.Busy e) {
+      return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return report(options, Summary.fatal(runId, "interrupted while waiting for the run lock", seconds(start)));
+    }
+    try (lock) {
+      return syncLocked(options, config, tables, db, runId, start);
+    }
+  }
+
+  private Summary syncLocked(InventoryOptions options, InventoryConfig config, List<Table<?>> tables,
       Database db, String runId, long start) {
     String syncTime = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
     String runner = options.getRunner().getSimpleName();
     try (Connection c = db.connect()) {
-      Schema.ensure(c, tables, config.writeMode());
-      Coverage.ensure(c);
+      Schema.ensure(c, tables, config.writeMode(), config.pkMode(),
+          Duration.ofSeconds(Math.max(1, options.getLockTimeoutSeconds())));
       SyncTables.startRun(c, runId, config.sourceName(), syncTime, runner, config.writeMode().configName());
     } catch (SQLException e) {
       return report(options, Summary.fatal(runId, "database unreachable at " + db.jdbcUrl() + ": "
@@ -205,6 +233,16 @@ public final class InventoryPipeline {
       Thread.currentThread().join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** This machine's name, shown to a run of the same source that has to wait. */
+  static String host() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException | RuntimeException e) {
+      String env = System.getenv("HOSTNAME");
+      return env != null ? env : "unknown";
     }
   }
 

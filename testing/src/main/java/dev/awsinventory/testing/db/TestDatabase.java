@@ -123,6 +123,25 @@ public final class TestDatabase implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Records every DDL command run in the database from now on (an event trigger on
+   * {@code ddl_command_start}, which fires before the command takes any lock); read them with
+   * {@link #ddl}.
+   */
+  public static void recordDdl(String url) {
+    execute(url, "CREATE TABLE ddl_log (n bigserial, tag text, query text)");
+    execute(url, "CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN "
+        + "INSERT INTO ddl_log (tag, query) VALUES (tg_tag, current_query()); END $$");
+    execute(url, "CREATE EVENT TRIGGER log_ddl ON ddl_command_start EXECUTE FUNCTION log_ddl()");
+  }
+
+  /** The DDL statements recorded since {@link #recordDdl}, in order. */
+  public static List<String> ddl(String url) {
+    List<String> out = new ArrayList<>();
+    query(url, "SELECT query FROM ddl_log ORDER BY n").forEach(r -> out.add((String) r.get("query")));
+    return out;
+  }
+
   public static long count(String url, String sql) {
     return ((Number) query(url, sql).get(0).values().iterator().next()).longValue();
   }

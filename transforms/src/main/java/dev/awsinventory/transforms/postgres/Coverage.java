@@ -25,18 +25,25 @@ public final class Coverage {
 
   private Coverage() {}
 
-  /** Creates both sync tables if missing (driver, before the run). */
-  public static void ensure(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS " + ACCOUNTS + " (run_id uuid NOT NULL, account_id text NOT NULL, "
+  /**
+   * The CREATE TABLE statements of the two sync tables the database does not have yet (run by
+   * {@link Schema#ensure} with the other schema changes, so a matching database gets no DDL).
+   */
+  static List<String> missing(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    if (!Catalog.exists(c, ACCOUNTS)) {
+      out.add("CREATE TABLE IF NOT EXISTS " + ACCOUNTS + " (run_id uuid NOT NULL, account_id text NOT NULL, "
           + "account_name text, state text, disposition text NOT NULL, parent_id text, "
           + "management boolean NOT NULL DEFAULT false, detail text, "
           + "recorded_at timestamp with time zone NOT NULL DEFAULT now(), PRIMARY KEY (run_id, account_id))");
-      s.execute("CREATE TABLE IF NOT EXISTS " + ORPHANS + " (run_id uuid NOT NULL, table_name text NOT NULL, "
+    }
+    if (!Catalog.exists(c, ORPHANS)) {
+      out.add("CREATE TABLE IF NOT EXISTS " + ORPHANS + " (run_id uuid NOT NULL, table_name text NOT NULL, "
           + "account_id text NOT NULL, region text NOT NULL, row_count bigint NOT NULL, "
           + "last_sync_time timestamp with time zone, deleted boolean NOT NULL, "
           + "PRIMARY KEY (run_id, table_name, account_id, region))");
     }
+    return out;
   }
 
   /** Records one account's status; re-recording (a retried bundle) replaces it. */

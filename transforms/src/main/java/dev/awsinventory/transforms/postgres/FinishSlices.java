@@ -3,11 +3,12 @@ package dev.awsinventory.transforms.postgres;
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
-import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -24,6 +25,7 @@ public final class FinishSlices extends DatabaseFn<SliceOutcome> {
   private final String syncTime;
   private final WriteMode mode;
   private final Counter deleted = Metrics.counter("aws_inventory", "stale_rows_deleted");
+  private transient Map<String, Target> targets;
 
   public FinishSlices(JdbcIO.DataSourceConfiguration database, String runId, String sourceName,
       String syncTime, WriteMode mode) {
@@ -34,26 +36,36 @@ public final class FinishSlices extends DatabaseFn<SliceOutcome> {
     this.mode = mode;
   }
 
+  /** Deletes and records in one transaction, retried per {@link RetryPolicy} (both are idempotent). */
   @ProcessElement
-  public void process(@Element SliceOutcome o) throws SQLException {
-    try (Connection c = dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        if (o.ok() && mode == WriteMode.OVERWRITE_DELETE_STALE && !FetchTask.ALL.equals(o.table())) {
-          deleted.inc(deleteStale(c, TableRegistry.get(o.table()), o));
-        }
-        SyncTables.recordSlice(c, runId, o);
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      }
-    }
+  public void process(@Element SliceOutcome o) throws Exception {
+    int stale = RetryPolicy.inTransaction(dataSource(), "finishing slice " + o.table() + " " + o.accountId()
+        + " " + o.region(), c -> {
+          int n = 0;
+          if (o.ok() && mode == WriteMode.OVERWRITE_DELETE_STALE && !FetchTask.ALL.equals(o.table())) {
+            n = deleteStale(c, target(c, o.table()), o);
+          }
+          SyncTables.recordSlice(c, runId, o);
+          return n;
+        });
+    deleted.inc(stale);
   }
 
-  private int deleteStale(Connection c, Table<?> table, SliceOutcome o) throws SQLException {
+  private Target target(Connection c, String table) throws SQLException {
+    if (targets == null) {
+      targets = new HashMap<>();
+    }
+    Target t = targets.get(table);
+    if (t == null) {
+      t = Target.read(c, TableRegistry.get(table), mode);
+      targets.put(table, t);
+    }
+    return t;
+  }
+
+  private int deleteStale(Connection c, Target target, SliceOutcome o) throws SQLException {
     boolean accountWide = FetchTask.ALL.equals(o.region());
-    try (PreparedStatement ps = c.prepareStatement(Sql.deleteStale(table, accountWide))) {
+    try (PreparedStatement ps = c.prepareStatement(target.deleteStale(accountWide))) {
       int i = 1;
       ps.setString(i++, sourceName);
       ps.setString(i++, o.accountId());

@@ -1,12 +1,16 @@
 package dev.awsinventory.transforms.postgres;
 
+import dev.awsinventory.config.PkMode;
 import dev.awsinventory.config.WriteMode;
-import dev.awsinventory.transforms.model.Column;
 import dev.awsinventory.transforms.model.Table;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** SQL text for a table. Identifiers are always quoted; values are always bound parameters. */
+/**
+ * SQL text for a table's DDL. Identifiers are always quoted; values are bound parameters (see
+ * {@link Target} for the writes and the stale deletion).
+ */
 public final class Sql {
   private Sql() {}
 
@@ -14,58 +18,44 @@ public final class Sql {
     return '"' + identifier.replace("\"", "\"\"") + '"';
   }
 
-  /** The primary key as the write mode needs it: append keeps every sync's row. */
+  /** A string literal (for names that must appear in SQL text, never for values of rows). */
+  public static String literal(String text) {
+    return '\'' + text.replace("'", "''") + '\'';
+  }
+
+  /** The key the write mode needs: append keeps every sync's row, so the sync time joins it. */
   public static List<String> primaryKey(Table<?> table, WriteMode mode) {
     if (mode == WriteMode.APPEND) {
-      return java.util.stream.Stream.concat(table.primaryKey().stream(),
-          java.util.stream.Stream.of(Table.CQ_SYNC_TIME)).toList();
+      return Stream.concat(table.primaryKey().stream(), Stream.of(Table.CQ_SYNC_TIME)).toList();
     }
     return table.primaryKey();
   }
 
-  public static String createTable(Table<?> table, WriteMode mode) {
+  /** The key of a table this tool creates: as {@link #primaryKey}, or {@code _cq_id} alone. */
+  public static List<String> newTableKey(Table<?> table, WriteMode mode, PkMode pkMode) {
+    return pkMode == PkMode.CQ_ID_ONLY ? List.of(Table.CQ_ID) : primaryKey(table, mode);
+  }
+
+  /** CREATE TABLE with the key named {@code <table>_cqpk}, as CloudQuery names it. */
+  public static String createTable(Table<?> table, WriteMode mode, PkMode pkMode) {
     String columns = table.columns().stream()
         .map(c -> quote(c.name()) + " " + c.type().sql())
         .collect(Collectors.joining(", "));
-    return "CREATE TABLE IF NOT EXISTS " + quote(table.name()) + " (" + columns
-        + ", PRIMARY KEY (" + list(primaryKey(table, mode)) + "))";
+    return "CREATE TABLE " + quote(table.name()) + " (" + columns + ", CONSTRAINT "
+        + quote(table.name() + "_cqpk") + " PRIMARY KEY (" + list(newTableKey(table, mode, pkMode)) + "))";
   }
 
-  public static String addColumn(Table<?> table, Column c) {
-    return "ALTER TABLE " + quote(table.name()) + " ADD COLUMN IF NOT EXISTS " + quote(c.name())
-        + " " + c.type().sql();
+  public static String addColumn(Table<?> table, String column, String type) {
+    return "ALTER TABLE " + quote(table.name()) + " ADD COLUMN " + quote(column) + " " + type;
   }
 
+  /** The index that makes the stale deletion of one slice cheap; made with the table. */
   public static String sliceIndex(Table<?> table) {
-    return "CREATE INDEX IF NOT EXISTS " + quote(table.name() + "_slice") + " ON "
+    return "CREATE INDEX " + quote(table.name() + "_slice") + " ON "
         + quote(table.name()) + " (" + quote(Table.ACCOUNT_ID) + ", " + quote(Table.REGION) + ")";
   }
 
-  /** INSERT of one row; upserts unless appending. Every value is cast from text to its type. */
-  public static String write(Table<?> table, WriteMode mode) {
-    List<Column> cols = table.columns();
-    String names = cols.stream().map(c -> quote(c.name())).collect(Collectors.joining(", "));
-    String values = cols.stream().map(c -> "CAST(? AS " + c.type().sql() + ")")
-        .collect(Collectors.joining(", "));
-    String insert = "INSERT INTO " + quote(table.name()) + " (" + names + ") VALUES (" + values + ")";
-    List<String> key = primaryKey(table, mode);
-    if (mode == WriteMode.APPEND) {
-      return insert + " ON CONFLICT (" + list(key) + ") DO NOTHING";
-    }
-    String updates = cols.stream().filter(c -> !key.contains(c.name()))
-        .map(c -> quote(c.name()) + " = EXCLUDED." + quote(c.name()))
-        .collect(Collectors.joining(", "));
-    return insert + " ON CONFLICT (" + list(key) + ") DO UPDATE SET " + updates;
-  }
-
-  /** Deletes the rows of one slice that this sync did not write. */
-  public static String deleteStale(Table<?> table, boolean accountWide) {
-    return "DELETE FROM " + quote(table.name()) + " WHERE " + quote(Table.CQ_SOURCE_NAME) + " = ? AND "
-        + quote(Table.ACCOUNT_ID) + " = ?" + (accountWide ? "" : " AND " + quote(Table.REGION) + " = ?")
-        + " AND " + quote(Table.CQ_SYNC_TIME) + " < CAST(? AS timestamp with time zone)";
-  }
-
-  private static String list(List<String> names) {
+  static String list(List<String> names) {
     return names.stream().map(Sql::quote).collect(Collectors.joining(", "));
   }
 }

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,20 +18,25 @@ public final class SyncTables {
 
   private SyncTables() {}
 
-  static void create(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS " + RUNS + " (run_id uuid PRIMARY KEY, "
+  /** The CREATE TABLE statements of the sync tables the database does not have yet. */
+  static List<String> missing(Connection c) throws SQLException {
+    List<String> out = new ArrayList<>();
+    if (!Catalog.exists(c, RUNS)) {
+      out.add("CREATE TABLE IF NOT EXISTS " + RUNS + " (run_id uuid PRIMARY KEY, "
           + "source_name text NOT NULL, sync_time timestamp with time zone NOT NULL, "
           + "started_at timestamp with time zone NOT NULL, finished_at timestamp with time zone, "
           + "status text NOT NULL, runner text, write_mode text, resources bigint, "
           + "slices_ok bigint, slices_failed bigint, error text)");
-      s.execute("CREATE TABLE IF NOT EXISTS " + SLICES + " (run_id uuid NOT NULL, "
+    }
+    if (!Catalog.exists(c, SLICES)) {
+      out.add("CREATE TABLE IF NOT EXISTS " + SLICES + " (run_id uuid NOT NULL, "
           + "table_name text NOT NULL, account_id text NOT NULL, account_name text, "
           + "region text NOT NULL, status text NOT NULL, resources bigint, pages bigint, "
           + "throttles bigint, retries bigint, duration_ms bigint, error_code text, "
           + "error_message text, recorded_at timestamp with time zone NOT NULL DEFAULT now(), "
           + "PRIMARY KEY (run_id, table_name, account_id, region))");
     }
+    return out;
   }
 
   public static void startRun(Connection c, String runId, String sourceName, String syncTime,

@@ -18,7 +18,7 @@ import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 
 /**
- * Writes rows to their tables as idempotent upserts (so a re-executed bundle is harmless),
+ * Writes rows to their tables as idempotent upserts (or delete-and-insert; see {@link Target}) (so a re-executed bundle is harmless),
  * batched per table within a bundle, through JdbcIO's data source (built on the worker,
  * pooled per JVM). One step for every table, rather than one JdbcIO write per table: 52 write
  * branches made a large graph whose shuffles needed more network buffers than a Flink
@@ -41,10 +41,10 @@ public final class WriteRows extends PTransform<PCollection<ResourceRow>, PColle
   }
 
   static final class UpsertFn extends DatabaseFn<ResourceRow> {
-    private static final int ATTEMPTS = 3;
     private final WriteMode mode;
     private final Distribution batchSizes = Metrics.distribution("aws_inventory", "rows_per_batch");
     private transient Map<String, List<ResourceRow>> batches;
+    private transient Map<String, Target> targets;
 
     UpsertFn(JdbcIO.DataSourceConfiguration database, WriteMode mode) {
       super(database);
@@ -73,37 +73,49 @@ public final class WriteRows extends PTransform<PCollection<ResourceRow>, PColle
       batches.clear();
     }
 
-    /** One transaction per batch; a deadlock or serialization failure is retried. */
+    /**
+     * One transaction per batch, retried per {@link RetryPolicy}. How the batch is written
+     * (upsert, or delete and insert for a table without a usable key) is read from the
+     * catalog once per table (see {@link Target}).
+     */
     private void flush(String table, List<ResourceRow> rows) throws Exception {
-      String sql = Sql.write(TableRegistry.get(table), mode);
-      for (int attempt = 1; ; attempt++) {
-        try (Connection c = dataSource().getConnection()) {
-          c.setAutoCommit(false);
-          try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (ResourceRow row : rows) {
-              for (int i = 0; i < row.size(); i++) {
-                ps.setString(i + 1, row.value(i));
-              }
-              ps.addBatch();
+      RetryPolicy.inTransaction(dataSource(), "writing " + rows.size() + " rows to " + table, c -> {
+        Target target = target(c, table);
+        if (target.deletesBeforeInsert()) {
+          try (PreparedStatement lock = c.prepareStatement(target.lockKeyless());
+              PreparedStatement delete = c.prepareStatement(target.deleteKeys())) {
+            lock.execute();
+            int i = 1;
+            for (String[] keys : target.keyArrays(rows)) {
+              delete.setArray(i++, c.createArrayOf("text", keys));
             }
-            ps.executeBatch();
-            c.commit();
-            batchSizes.update(rows.size());
-            return;
-          } catch (SQLException e) {
-            c.rollback();
-            if (attempt >= ATTEMPTS || !retryable(e)) {
-              throw e;
-            }
+            delete.executeUpdate();
           }
         }
-        Thread.sleep(100L * attempt);
-      }
+        try (PreparedStatement ps = c.prepareStatement(target.write())) {
+          for (ResourceRow row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+              ps.setString(i + 1, target.value(row, i));
+            }
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+        return null;
+      });
+      batchSizes.update(rows.size());
     }
 
-    private static boolean retryable(SQLException e) {
-      String state = e.getSQLState();
-      return "40001".equals(state) || "40P01".equals(state);
+    private Target target(Connection c, String table) throws SQLException {
+      if (targets == null) {
+        targets = new HashMap<>();
+      }
+      Target t = targets.get(table);
+      if (t == null) {
+        t = Target.read(c, TableRegistry.get(table), mode);
+        targets.put(table, t);
+      }
+      return t;
     }
   }
 }

@@ -114,7 +114,8 @@ class FinishSlicesTest {
 
   private static <T> void insert(Connection c, Table<T> table, T item, RowContext ctx) throws Exception {
     ResourceRow row = table.row(item, ctx);
-    try (PreparedStatement ps = c.prepareStatement(Sql.write(table, WriteMode.OVERWRITE_DELETE_STALE))) {
+    Target target = Target.read(c, table, WriteMode.OVERWRITE_DELETE_STALE);
+    try (PreparedStatement ps = c.prepareStatement(target.write())) {
       for (int i = 0; i < row.size(); i++) {
         ps.setString(i + 1, row.value(i));
       }
