@@ -47,6 +47,9 @@ public final class InventoryPipeline {
 
   /** Parses the command line and runs; bad options are a fatal error, not a stack trace. */
   public Result run(String[] args) {
+    if (Help.answer(args, out)) {
+      return new Result(EXIT_OK, null);
+    }
     InventoryOptions options;
     try {
       options = Args.parse(args);
@@ -60,6 +63,10 @@ public final class InventoryPipeline {
   public Result run(InventoryOptions options) {
     long start = System.nanoTime();
     String runId = UUID.randomUUID().toString();
+    if (options.getConfig() == null) {
+      err.println("aws-inventory: --config=FILE is required (try --demo to see it work without AWS, or --help)");
+      return new Result(EXIT_FATAL, null);
+    }
     InventoryConfig config;
     List<Table<?>> tables;
     try {
