@@ -61,6 +61,9 @@ public final class InventoryPipeline {
   }
 
   public Result run(InventoryOptions options) {
+    if (options.getDemo()) {
+      return Demo.run(this, options, out, err);
+    }
     long start = System.nanoTime();
     String runId = UUID.randomUUID().toString();
     if (options.getConfig() == null) {
@@ -88,7 +91,13 @@ public final class InventoryPipeline {
             + embedded.jdbcUrl() + " (user postgres)");
         out.println("  while it runs:  " + embedded.psqlCommand());
       }
+      if ("only".equals(options.getReport())) {
+        return new Result(printReport(db) ? EXIT_OK : EXIT_FATAL, null);
+      }
       Summary summary = sync(options, config, tables, db, runId, start);
+      if ("true".equals(options.getReport()) && summary.status() != Summary.Status.FAILED) {
+        printReport(db);
+      }
       if (embedded != null) {
         out.println("Query the data afterwards: run again with --hold-db=true to keep the database up, then "
             + embedded.psqlCommand());
@@ -170,6 +179,18 @@ public final class InventoryPipeline {
       }
     }
     return summary;
+  }
+
+  /** Prints the checks of docs/queries; false if the database cannot be reached. */
+  private boolean printReport(Database db) {
+    try (Connection c = db.connect()) {
+      Report.print(c, out);
+      return true;
+    } catch (SQLException e) {
+      err.println("aws-inventory: report: database unreachable at " + db.jdbcUrl() + ": "
+          + Errors.redact(e.getMessage()));
+      return false;
+    }
   }
 
   static int exitCode(Summary summary, String failOn) {

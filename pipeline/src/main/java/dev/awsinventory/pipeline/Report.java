@@ -52,8 +52,7 @@ public final class Report {
         throw new IllegalStateException("the jar has no query " + name + ".sql");
       }
       String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String first = sql.lines().filter(l -> l.startsWith("--")).findFirst().orElse("-- " + name);
-      return new Check(name, first.substring(2).trim(), sql);
+      return new Check(name, firstSentence(sql, name), sql);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -136,6 +135,21 @@ public final class Report {
       }
     }
     return out.toString().stripTrailing() + System.lineSeparator();
+  }
+
+  /** The first sentence of the header comment (the lines before the SQL). */
+  static String firstSentence(String sql, String name) {
+    StringBuilder header = new StringBuilder();
+    for (String line : sql.lines().toList()) {
+      if (!line.startsWith("--")) {
+        break;
+      }
+      header.append(' ').append(line.substring(2).trim());
+    }
+    String text = header.toString().trim();
+    int end = text.indexOf(". ");
+    text = end < 0 ? text : text.substring(0, end + 1);
+    return text.isEmpty() ? name : text;
   }
 
   private static String firstLine(String s) {
