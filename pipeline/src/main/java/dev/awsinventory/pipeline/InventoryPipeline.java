@@ -4,6 +4,7 @@ import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.ConfigException;
 import dev.awsinventory.config.ConfigLoader;
 import dev.awsinventory.config.InventoryConfig;
+import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Errors;
 import dev.awsinventory.transforms.model.Table;
@@ -79,6 +80,22 @@ public final class InventoryPipeline {
       err.println("config error: " + e.getMessage());
       return new Result(EXIT_FATAL, null);
     }
+    AwsSettings aws = awsSettings(options, config);
+    if (options.getPlan()) {
+      return new Result(Plan.run(config, tables, aws, config.database().map(Database::of).orElse(null),
+          Path.of(options.getDbDir()).toAbsolutePath().toString(), out, err), null);
+    }
+    AwsClients checked = null;
+    if (!"only".equals(options.getReport()) && Preflight.appliesTo(options)) {
+      // the clients stay acquired during the run, so the pipeline reuses the sessions checked here
+      checked = AwsClients.acquire(aws);
+      String fatal = Preflight.beforeRun(checked, config, err);
+      if (fatal != null) {
+        checked.release();
+        err.println("aws-inventory: " + fatal);
+        return new Result(EXIT_FATAL, null);
+      }
+    }
     EmbeddedDatabase embedded = null;
     try {
       Database db;
@@ -110,6 +127,9 @@ public final class InventoryPipeline {
       err.println("aws-inventory: cannot start the embedded PostgreSQL: " + Errors.redact(e.getMessage()));
       return new Result(EXIT_FATAL, null);
     } finally {
+      if (checked != null) {
+        checked.release();
+      }
       if (embedded != null) {
         try {
           embedded.close();
@@ -135,8 +155,7 @@ public final class InventoryPipeline {
     }
     List<AccountConfig> accounts = config.accounts().isEmpty()
         ? List.of(AccountConfig.defaultChain()) : config.accounts();
-    AwsSettings aws = AwsSettings.from(config).withRateLimit(options.getRateLimit())
-        .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
+    AwsSettings aws = awsSettings(options, config);
     Pipeline p = Pipeline.create(options);
     new InventoryGraph(accounts, config.regions(), tables, aws, db.beam(), config.writeMode(), runId,
         config.sourceName(), syncTime, options.getFetchConcurrency()).addTo(p);
@@ -179,6 +198,11 @@ public final class InventoryPipeline {
       }
     }
     return summary;
+  }
+
+  private static AwsSettings awsSettings(InventoryOptions options, InventoryConfig config) {
+    return AwsSettings.from(config).withRateLimit(options.getRateLimit())
+        .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
   }
 
   /** Prints the checks of docs/queries; false if the database cannot be reached. */
