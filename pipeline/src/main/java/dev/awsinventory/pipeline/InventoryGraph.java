@@ -12,6 +12,7 @@ import dev.awsinventory.transforms.model.ResourceRowCoder;
 import dev.awsinventory.transforms.model.Scope;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.postgres.FinishSlices;
+import dev.awsinventory.transforms.postgres.ProgressTable;
 import dev.awsinventory.transforms.postgres.WriteRows;
 import java.util.List;
 import java.util.Map;
@@ -46,17 +47,21 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
         .apply("SpreadAccounts", Reshuffle.viaRandomKey())
         .apply("ResolveRegions", ParDo.of(new ResolveAccounts(aws, regions, regional, perAccount, children()))
             .withOutputTags(ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
-    PCollectionTuple fetched = resolved.get(ResolveAccounts.TASKS)
-        .setCoder(SerializableCoder.of(FetchTask.class))
+    PCollection<FetchTask> tasks = resolved.get(ResolveAccounts.TASKS)
+        .setCoder(SerializableCoder.of(FetchTask.class));
+    tasks.apply("RecordPlanned", ParDo.of(new ProgressTable.RecordPlanned(database, runId)));
+    PCollectionTuple fetched = tasks
         .apply("Spread", Reshuffle.viaRandomKey())
         .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency))
             .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     PCollection<ResourceRow> rows = fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
     PCollection<Void> written = rows.apply("Write", new WriteRows(database, mode));
     SerializableCoder<SliceOutcome> outcomeCoder = SerializableCoder.of(SliceOutcome.class);
-    PCollectionList.of(fetched.get(FetchResources.OUTCOMES).setCoder(outcomeCoder))
+    PCollection<SliceOutcome> outcomes = PCollectionList.of(fetched.get(FetchResources.OUTCOMES).setCoder(outcomeCoder))
         .and(resolved.get(ResolveAccounts.FAILED).setCoder(outcomeCoder))
-        .apply("Outcomes", Flatten.pCollections())
+        .apply("Outcomes", Flatten.pCollections());
+    outcomes.apply("RecordProgress", ParDo.of(new ProgressTable.RecordOutcome(database, runId)));
+    outcomes
         .apply("AfterWrites", Wait.on(written))
         .apply("FinishSlices", ParDo.of(new FinishSlices(database, runId, sourceName, syncTime, mode)));
   }

@@ -160,6 +160,7 @@ public final class InventoryPipeline {
     new InventoryGraph(accounts, config.regions(), tables, aws, db.beam(), config.writeMode(), runId,
         config.sourceName(), syncTime, options.getFetchConcurrency()).addTo(p);
     String pipelineError = null;
+    Progress progress = Progress.start(db, runId, err, options.getProgressInterval());
     try {
       PipelineResult result = p.run();
       PipelineResult.State state = result.waitUntilFinish();
@@ -169,6 +170,10 @@ public final class InventoryPipeline {
       RunMetrics.log(result);
     } catch (RuntimeException e) {
       pipelineError = "the pipeline failed: " + Errors.redact(rootMessage(e));
+    } finally {
+      if (progress != null) {
+        progress.close();
+      }
     }
     return finish(options, db, runId, accounts.size(), pipelineError, start);
   }

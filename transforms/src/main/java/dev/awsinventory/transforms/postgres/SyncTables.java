@@ -33,6 +33,7 @@ public final class SyncTables {
           + "error_message text, recorded_at timestamp with time zone NOT NULL DEFAULT now(), "
           + "PRIMARY KEY (run_id, table_name, account_id, region))");
     }
+    ProgressTable.create(c);
   }
 
   public static void startRun(Connection c, String runId, String sourceName, String syncTime,
