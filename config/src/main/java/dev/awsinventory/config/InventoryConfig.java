@@ -25,6 +25,7 @@ public final class InventoryConfig implements Serializable {
   private final WriteMode writeMode;
   private final DatabaseConfig database;
   private final OrgConfig org;
+  private final boolean sendSyncSummary;
 
   private InventoryConfig(Builder b, DatabaseConfig database) {
     this.file = b.file;
@@ -44,6 +45,7 @@ public final class InventoryConfig implements Serializable {
     this.writeMode = b.writeMode;
     this.database = database;
     this.org = b.org;
+    this.sendSyncSummary = b.sendSyncSummary;
   }
 
   /** The config file's path as given to the loader. */
@@ -111,6 +113,14 @@ public final class InventoryConfig implements Serializable {
     return writeMode;
   }
 
+  /**
+   * Whether the destination spec says {@code send_sync_summary: true}: each run then also
+   * writes a row of CloudQuery's {@code cloudquery_sync_summaries} table.
+   */
+  public boolean sendSyncSummary() {
+    return sendSyncSummary;
+  }
+
   /** Empty when the file names no PostgreSQL database; an embedded one is used then. */
   public Optional<DatabaseConfig> database() {
     return Optional.ofNullable(database);
@@ -153,6 +163,7 @@ public final class InventoryConfig implements Serializable {
     b.initializationConcurrency = initializationConcurrency;
     b.writeMode = writeMode;
     b.org = org;
+    b.sendSyncSummary = sendSyncSummary;
     return b;
   }
 
@@ -194,6 +205,7 @@ public final class InventoryConfig implements Serializable {
     WriteMode writeMode = WriteMode.OVERWRITE_DELETE_STALE;
     DatabaseConfig database;
     OrgConfig org;
+    boolean sendSyncSummary;
 
     Builder(String file) {
       this.file = file;

@@ -175,7 +175,15 @@ public final class InventoryPipeline {
         progress.close();
       }
     }
-    return finish(options, db, runId, accounts.size(), pipelineError, start);
+    Summary summary = finish(options, db, runId, accounts.size(), pipelineError, start);
+    if (config.sendSyncSummary() && pipelineError == null) {
+      try (Connection c = db.connect()) {
+        SyncSummaryRow.write(c, config, tables, summary, SyncTables.slices(c, runId), syncTime);
+      } catch (SQLException e) {
+        err.println("aws-inventory: cannot write " + SyncSummaryRow.TABLE + ": " + Errors.redact(e.getMessage()));
+      }
+    }
+    return summary;
   }
 
   private Summary finish(InventoryOptions options, Database db, String runId, int accountCount,
