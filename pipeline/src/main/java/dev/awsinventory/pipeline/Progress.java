@@ -91,6 +91,9 @@ final class Progress implements AutoCloseable {
    * 0 failed slices, 0 throttled calls, 12.3 resources/s, ETA 8 s}.
    */
   static String line(ProgressTable.Counts n, double seconds) {
+    if (n.slices() == 0) {
+      return String.format(Locale.ROOT, "progress: resolving accounts and regions (%.0f s)", seconds);
+    }
     long percent = n.slices() == 0 ? 0 : n.done() * 100 / n.slices();
     double rate = seconds > 0 ? n.resources() / seconds : 0;
     String eta;

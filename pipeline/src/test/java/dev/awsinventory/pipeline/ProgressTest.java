@@ -42,7 +42,7 @@ class ProgressTest {
           "--progress-interval=1", "--fetch-concurrency=1", "--targetParallelism=1");
 
       assertThat(r.code()).as(r.output()).isZero();
-      List<String> lines = r.output().lines().filter(l -> l.startsWith("progress: ")).toList();
+      List<String> lines = r.output().lines().filter(l -> l.startsWith("progress: ") && l.contains(" slices ")).toList();
       assertThat(lines).as(r.output()).hasSizeGreaterThanOrEqualTo(3);
       long previousDone = -1;
       long previousResources = -1;
@@ -68,6 +68,8 @@ class ProgressTest {
   void theLineSaysRateAndEta() {
     assertThat(Progress.line(new ProgressTable.Counts(10, 4, 1, 200, 3), 8.0)).isEqualTo(
         "progress: 4/10 slices (40%), 200 resources, 1 failed slices, 3 throttled calls, 25.0 resources/s, ETA 12 s");
-    assertThat(Progress.line(new ProgressTable.Counts(0, 0, 0, 0, 0), 1.0)).endsWith("ETA unknown");
+    assertThat(Progress.line(new ProgressTable.Counts(5, 0, 0, 0, 0), 1.0)).endsWith("ETA unknown");
+    assertThat(Progress.line(new ProgressTable.Counts(0, 0, 0, 0, 0), 2.0))
+        .isEqualTo("progress: resolving accounts and regions (2 s)");
   }
 }
