@@ -51,6 +51,11 @@ public final class InventoryPipeline {
     if (Help.answer(args, out)) {
       return new Result(EXIT_OK, null);
     }
+    String badLogOption = LogOptions.apply(args);
+    if (badLogOption != null) {
+      err.println("aws-inventory: " + badLogOption);
+      return new Result(EXIT_FATAL, null);
+    }
     InventoryOptions options;
     try {
       options = Args.parse(args);
@@ -93,7 +98,9 @@ public final class InventoryPipeline {
       if (fatal != null) {
         checked.release();
         err.println("aws-inventory: " + fatal);
-        return new Result(EXIT_FATAL, null);
+        Summary failed = Summary.fatal(runId, fatal, seconds(start));
+        writeSummaryFile(options, failed);
+        return new Result(EXIT_FATAL, failed);
       }
     }
     EmbeddedDatabase embedded = null;
@@ -203,6 +210,11 @@ public final class InventoryPipeline {
 
   private Summary report(InventoryOptions options, Summary summary) {
     (summary.status() == Summary.Status.OK ? out : err).print(summary.text());
+    writeSummaryFile(options, summary);
+    return summary;
+  }
+
+  private void writeSummaryFile(InventoryOptions options, Summary summary) {
     if (options.getSummaryFile() != null) {
       try {
         summary.writeTo(Path.of(options.getSummaryFile()));
@@ -210,7 +222,6 @@ public final class InventoryPipeline {
         err.println("aws-inventory: cannot write the summary file " + options.getSummaryFile() + ": " + e);
       }
     }
-    return summary;
   }
 
   private static AwsSettings awsSettings(InventoryOptions options, InventoryConfig config) {

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.model.Region;
 
 /**
@@ -87,12 +86,12 @@ final class Preflight {
           .map(Region::regionName).sorted().toList();
       List<String> selected = ResolveAccounts.selected(enabled, account.regions().orElse(regions), account);
       return new Account(account, id, selected, enabled, null, null);
-    } catch (SdkException e) {
+    } catch (RuntimeException e) {
       return failed(account, id, e);
     }
   }
 
-  private static Account failed(AccountConfig account, String id, SdkException e) {
+  private static Account failed(AccountConfig account, String id, RuntimeException e) {
     String message = Errors.message(e);
     if (e instanceof SdkClientException && message != null && message.contains("Unable to load credentials")) {
       String profile = account.localProfile().map(p -> "the profile '" + p + "' (local_profile) has no usable "

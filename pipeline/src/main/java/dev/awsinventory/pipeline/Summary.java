@@ -88,7 +88,8 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     out.append(String.format("; %d throttled calls, %d retries%n", throttles, retries));
     for (SliceOutcome f : failed) {
       out.append(String.format("  FAILED %s account %s (%s) region %s: %s: %s%n", f.table(),
-          f.accountId(), f.accountName(), f.region(), f.errorCode(), f.errorMessage()));
+          f.accountId().isEmpty() ? "(id unknown)" : f.accountId(), f.accountName(), f.region(),
+          f.errorCode(), f.errorMessage()));
     }
     return out.toString();
   }

@@ -34,6 +34,8 @@ class QueriesTest {
   private static FakeAws aws;
   private static TestDatabase pg;
   private static String url;
+  private static DemoOrganization org;
+  private static Path config;
   @TempDir
   static Path dir;
 
@@ -80,9 +82,9 @@ class QueriesTest {
   static void fetch() throws IOException {
     aws = FakeAws.start();
     pg = TestDatabase.start();
-    DemoOrganization org = new DemoOrganization(aws);
+    org = new DemoOrganization(aws);
     url = pg.newDatabase();
-    Path config = LegacyConfig.write(dir.resolve("demo.yml"), pg.port(), url,
+    config = LegacyConfig.write(dir.resolve("demo.yml"), pg.port(), url,
         DemoOrganization.tablesYaml(), org.configuration());
     InventoryRun.Result r = InventoryRun.run(org.managementUser, "--config=" + config);
     assertThat(r.code()).as(r.output()).isZero();
@@ -119,6 +121,16 @@ class QueriesTest {
     for (DemoOrganization.Finding f : DemoOrganization.EXPECTED) {
       assertThat(EXPECTED.get(f.check())).as(f.check()).hasSize(f.rows());
     }
+  }
+
+  @Test
+  void reportOnlyPrintsTheChecksFromTheDatabaseWithoutFetching() {
+    aws.resetCounters();
+    InventoryRun.Result r = InventoryRun.run(org.managementUser, "--config=" + config, "--report=only");
+    assertThat(r.code()).as(r.output()).isZero();
+    assertThat(r.output()).contains("== unattached-elastic-ips (2 rows):", "eipalloc-0mgmtold0001")
+        .doesNotContain("aws-inventory run");
+    assertThat(aws.calls("DescribeInstances") + aws.calls("AssumeRole")).as("no AWS call").isZero();
   }
 
   @Test

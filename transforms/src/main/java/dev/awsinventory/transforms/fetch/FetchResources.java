@@ -25,6 +25,7 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
@@ -147,6 +148,10 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       List<ResourceRow> into) {
     long start = System.nanoTime();
     CallStats stats = CallStats.start();
+    // every log line about the slice (ours, the SDK's retries) carries these fields
+    MDC.put("account_id", task.accountId());
+    MDC.put("region", task.sliceRegion());
+    MDC.put("table", table);
     try {
       List<ResourceRow> rows = listing.get();
       into.addAll(rows);
@@ -162,6 +167,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       return o;
     } finally {
       CallStats.stop();
+      MDC.remove("account_id");
+      MDC.remove("region");
+      MDC.remove("table");
     }
   }
 
