@@ -109,6 +109,8 @@ final class CurrentLayout {
   }
 
   private static void readPostgres(YamlMap destination, InventoryConfig.Builder b) throws ConfigException {
+    b.sendSyncSummary = destination.bool("send_sync_summary").orElse(false)
+        || destination.bool("sync_summary").orElse(false);
     Optional<YamlNode> writeMode = destination.get("write_mode");
     if (writeMode.isPresent()) {
       String name = writeMode.get().string().trim();

@@ -130,8 +130,8 @@ public final class InventoryConfig implements Serializable {
   }
 
   /**
-   * The PostgreSQL destination's {@code send_sync_summary}: also write the run's summary to the
-   * database. False by default.
+   * Whether the destination spec says {@code send_sync_summary: true}: each run then also
+   * writes a row of CloudQuery's {@code cloudquery_sync_summaries} table.
    */
   public boolean sendSyncSummary() {
     return sendSyncSummary;

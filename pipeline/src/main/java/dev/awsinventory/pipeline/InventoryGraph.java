@@ -14,6 +14,7 @@ import dev.awsinventory.transforms.model.ResourceRowCoder;
 import dev.awsinventory.transforms.model.Scope;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.postgres.FinishSlices;
+import dev.awsinventory.transforms.postgres.ProgressTable;
 import dev.awsinventory.transforms.postgres.WriteRows;
 import java.time.Duration;
 import java.util.List;
@@ -91,6 +92,7 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
             .apply("Slices", Values.create())
             .apply("Ungroup", Flatten.iterables())
         : tasks.apply("Spread", Reshuffle.viaRandomKey());
+    tasks.apply("RecordPlanned", ParDo.of(new ProgressTable.RecordPlanned(database, runId)));
     PCollectionTuple fetched = routed
         .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency)
                 .withSliceTimeout(fetching.sliceTimeout())
@@ -107,7 +109,9 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
     if (discovered != null) {
       outcomes = outcomes.and(discovered.outcomes());
     }
-    outcomes.apply("Outcomes", Flatten.pCollections())
+    PCollection<SliceOutcome> allOutcomes = outcomes.apply("Outcomes", Flatten.pCollections());
+    allOutcomes.apply("RecordProgress", ParDo.of(new ProgressTable.RecordOutcome(database, runId)));
+    allOutcomes
         .apply("AfterWrites", Wait.on(written))
         .apply("FinishSlices", ParDo.of(new FinishSlices(database, runId, sourceName, syncTime, mode)));
   }

@@ -3,12 +3,10 @@ package dev.awsinventory.pipeline;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.Validation;
 
 /** The tool's own options; every other Beam option (--runner, ...) passes through. */
 public interface InventoryOptions extends PipelineOptions {
-  @Description("Path of the cloudquery.yml to run.")
-  @Validation.Required
+  @Description("Path of the cloudquery.yml to run (required, except with --demo).")
   String getConfig();
 
   void setConfig(String value);
@@ -118,4 +116,45 @@ public interface InventoryOptions extends PipelineOptions {
   int getWaitForLock();
 
   void setWaitForLock(int value);
+
+  @Description("Run the real pipeline against a built-in AWS simulator holding a three-account "
+      + "organization with typical findings, into the embedded PostgreSQL, then print the report. "
+      + "Needs no AWS credentials.")
+  @Default.Boolean(false)
+  boolean getDemo();
+
+  void setDemo(boolean value);
+
+  @Description("Resolve everything a run would (config, credentials, AssumeRole per account, "
+      + "DescribeRegions) and check the database, print what a run would fetch, and fetch and "
+      + "write nothing. Exit 0 if a run could proceed, 1 otherwise.")
+  @Default.Boolean(false)
+  boolean getPlan();
+
+  void setPlan(boolean value);
+
+  @Description("Print the results of the checks in docs/queries after the run; alone "
+      + "(--report=only), print them from the existing database without fetching.")
+  @Default.String("false")
+  String getReport();
+
+  void setReport(String value);
+
+  @Description("Seconds between two progress lines during a run (0: no progress lines).")
+  @Default.Integer(5)
+  int getProgressInterval();
+
+  void setProgressInterval(int value);
+
+  @Description("Log line format: 'text' or 'json' (one JSON object per line).")
+  @Default.String("text")
+  String getLogFormat();
+
+  void setLogFormat(String value);
+
+  @Description("Least severe log level printed: error, warn, info, debug or trace.")
+  @Default.String("info")
+  String getLogLevel();
+
+  void setLogLevel(String value);
 }

@@ -4,6 +4,7 @@ import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.ConfigException;
 import dev.awsinventory.config.ConfigLoader;
 import dev.awsinventory.config.InventoryConfig;
+import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Errors;
 import dev.awsinventory.transforms.model.Table;
@@ -52,6 +53,14 @@ public final class InventoryPipeline {
 
   /** Parses the command line and runs; bad options are a fatal error, not a stack trace. */
   public Result run(String[] args) {
+    if (Help.answer(args, out)) {
+      return new Result(EXIT_OK, null);
+    }
+    String badLogOption = LogOptions.apply(args);
+    if (badLogOption != null) {
+      err.println("aws-inventory: " + badLogOption);
+      return new Result(EXIT_FATAL, null);
+    }
     InventoryOptions options;
     try {
       options = Args.parse(args);
@@ -63,8 +72,15 @@ public final class InventoryPipeline {
   }
 
   public Result run(InventoryOptions options) {
+    if (options.getDemo()) {
+      return Demo.run(this, options, out, err);
+    }
     long start = System.nanoTime();
     String runId = UUID.randomUUID().toString();
+    if (options.getConfig() == null) {
+      err.println("aws-inventory: --config=FILE is required (try --demo to see it work without AWS, or --help)");
+      return new Result(EXIT_FATAL, null);
+    }
     InventoryConfig config;
     List<Table<?>> tables;
     try {
@@ -85,6 +101,24 @@ public final class InventoryPipeline {
           + oneLine(String.valueOf(e.getMessage())));
       return new Result(EXIT_FATAL, null);
     }
+    AwsSettings aws = awsSettings(options, config);
+    if (options.getPlan()) {
+      return new Result(Plan.run(config, tables, aws, config.database().map(Database::of).orElse(null),
+          Path.of(options.getDbDir()).toAbsolutePath().toString(), out, err), null);
+    }
+    AwsClients checked = null;
+    if (!"only".equals(options.getReport()) && Preflight.appliesTo(options)) {
+      // the clients stay acquired during the run, so the pipeline reuses the sessions checked here
+      checked = AwsClients.acquire(aws);
+      String fatal = Preflight.beforeRun(checked, config, err);
+      if (fatal != null) {
+        checked.release();
+        err.println("aws-inventory: " + fatal);
+        Summary failed = Summary.fatal(runId, fatal, seconds(start));
+        writeSummaryFile(options, failed);
+        return new Result(EXIT_FATAL, failed);
+      }
+    }
     EmbeddedDatabase embedded = null;
     try {
       Database db;
@@ -99,7 +133,13 @@ public final class InventoryPipeline {
       }
       db = db.withTimeouts(Duration.ofSeconds(options.getDbConnectTimeoutSeconds()),
           Duration.ofSeconds(options.getDbSocketTimeoutSeconds()));
+      if ("only".equals(options.getReport())) {
+        return new Result(printReport(db) ? EXIT_OK : EXIT_FATAL, null);
+      }
       Summary summary = sync(options, config, tables, db, runId, start);
+      if ("true".equals(options.getReport()) && summary.status() != Summary.Status.FAILED) {
+        printReport(db);
+      }
       if (embedded != null) {
         out.println("Query the data afterwards: run again with --hold-db=true to keep the database up, then "
             + embedded.psqlCommand());
@@ -112,6 +152,9 @@ public final class InventoryPipeline {
       err.println("aws-inventory: cannot start the embedded PostgreSQL: " + Errors.redact(e.getMessage()));
       return new Result(EXIT_FATAL, null);
     } finally {
+      if (checked != null) {
+        checked.release();
+      }
       if (embedded != null) {
         try {
           embedded.close();
@@ -162,14 +205,14 @@ public final class InventoryPipeline {
     }
     List<AccountConfig> accounts = config.org().isPresent() ? List.of()
         : config.accounts().isEmpty() ? List.of(config.defaultChainAccount()) : config.accounts();
-    AwsSettings aws = AwsSettings.from(config).withRateLimit(options.getRateLimit())
-        .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
+    AwsSettings aws = awsSettings(options, config);
     Pipeline p = Pipeline.create(options);
     new InventoryGraph(accounts, config.regions(), tables, aws, db.beam(), config.writeMode(), runId,
         config.sourceName(), syncTime, options.getFetchConcurrency(), config.org().orElse(null),
         new InventoryGraph.Fetching(Duration.ofSeconds(Math.max(1, options.getSliceTimeoutSeconds())),
             config.skipDeniedRegions(), options.getRouteByRegion())).addTo(p);
     String pipelineError = null;
+    Progress progress = Progress.start(db, runId, err, options.getProgressInterval());
     try {
       PipelineResult result = p.run();
       PipelineResult.State state = result.waitUntilFinish();
@@ -179,8 +222,20 @@ public final class InventoryPipeline {
       RunMetrics.log(result);
     } catch (RuntimeException e) {
       pipelineError = "the pipeline failed: " + Errors.redact(rootMessage(e));
+    } finally {
+      if (progress != null) {
+        progress.close();
+      }
     }
-    return finish(options, db, runId, accounts.size(), pipelineError, start, config, tables);
+    Summary summary = finish(options, db, runId, accounts.size(), pipelineError, start, config, tables);
+    if (config.sendSyncSummary() && pipelineError == null) {
+      try (Connection c = db.connect()) {
+        SyncSummaryRow.write(c, config, tables, summary, SyncTables.slices(c, runId), syncTime);
+      } catch (SQLException e) {
+        err.println("aws-inventory: cannot write " + SyncSummaryRow.TABLE + ": " + Errors.redact(e.getMessage()));
+      }
+    }
+    return summary;
   }
 
   private Summary finish(InventoryOptions options, Database db, String runId, int accountCount,
@@ -204,6 +259,11 @@ public final class InventoryPipeline {
   private Summary report(InventoryOptions options, Summary result) {
     Summary summary = result.withUnsupportedTables(unsupportedTables);
     (summary.status() == Summary.Status.OK ? out : err).print(summary.text());
+    writeSummaryFile(options, summary);
+    return summary;
+  }
+
+  private void writeSummaryFile(InventoryOptions options, Summary summary) {
     if (options.getSummaryFile() != null) {
       try {
         summary.writeTo(Path.of(options.getSummaryFile()));
@@ -211,7 +271,23 @@ public final class InventoryPipeline {
         err.println("aws-inventory: cannot write the summary file " + options.getSummaryFile() + ": " + e);
       }
     }
-    return summary;
+  }
+
+  private static AwsSettings awsSettings(InventoryOptions options, InventoryConfig config) {
+    return AwsSettings.from(config).withRateLimit(options.getRateLimit())
+        .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
+  }
+
+  /** Prints the checks of docs/queries; false if the database cannot be reached. */
+  private boolean printReport(Database db) {
+    try (Connection c = db.connect()) {
+      Report.print(c, out);
+      return true;
+    } catch (SQLException e) {
+      err.println("aws-inventory: report: database unreachable at " + db.jdbcUrl() + ": "
+          + Errors.redact(e.getMessage()));
+      return false;
+    }
   }
 
   /** Error text on one line (Beam's option errors span several). */

@@ -135,7 +135,8 @@ public record Summary(String runId, Status status, long resources, Map<String, L
         continue;
       }
       out.append(String.format("  FAILED %s account %s (%s) region %s: %s: %s%n", f.table(),
-          f.accountId(), f.accountName(), f.region(), f.errorCode(), f.errorMessage()));
+          f.accountId().isEmpty() ? "(id unknown)" : f.accountId(), f.accountName(), f.region(),
+          f.errorCode(), f.errorMessage()));
     }
     out.append(coverage.text());
     return out.toString();

@@ -46,6 +46,12 @@ class FlinkRunnerTest {
       onDirect.remove("aws_inventory_sync_slices");
       onFlink.remove("aws_inventory_sync_runs");
       onFlink.remove("aws_inventory_sync_slices");
+      onDirect.remove("aws_inventory_sync_progress");
+      onFlink.remove("aws_inventory_sync_progress");
+      assertThat(TestDatabase.count(flink, "SELECT count(*) FROM aws_inventory_sync_progress WHERE status = 'planned'"))
+          .as("the Flink workers recorded every slice's progress").isZero();
+      assertThat(TestDatabase.count(flink, "SELECT count(*) FROM aws_inventory_sync_progress"))
+          .isEqualTo(TestDatabase.count(flink, "SELECT count(*) FROM aws_inventory_sync_slices"));
       assertThat(onFlink).isEqualTo(onDirect);
       assertThat(TestDatabase.query(flink, "SELECT runner FROM aws_inventory_sync_runs"))
           .containsExactly(Map.of("runner", "FlinkRunner"));

@@ -29,6 +29,7 @@ import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
@@ -329,6 +330,10 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     CallStats stats = new CallStats(slice.deadline);
     FetchContext ctx = new Context(stats.track(ec2), task, settings.pageSize());
     RowBatches rows = new RowBatches(slice);
+    // every log line about the slice (ours, the SDK's retries) carries these fields
+    MDC.put("account_id", task.accountId());
+    MDC.put("region", task.sliceRegion());
+    MDC.put("table", table);
     try {
       listing.run(ctx, rows);
       rows.flush();
@@ -354,6 +359,10 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
           stats.retries(), ms, e);
       LOG.warn("{} {} {}: {}: {}", table, task.accountId(), task.sliceRegion(), o.errorCode(), o.errorMessage());
       return o;
+    } finally {
+      MDC.remove("account_id");
+      MDC.remove("region");
+      MDC.remove("table");
     }
   }
 

@@ -133,7 +133,7 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
   }
 
   /** The enabled regions that match the configured list; empty or {@code *} means all of them. */
-  static List<String> selected(List<String> enabled, List<String> wanted, AccountConfig account) {
+  public static List<String> selected(List<String> enabled, List<String> wanted, AccountConfig account) {
     if (wanted.isEmpty() || wanted.contains("*")) {
       return enabled;
     }

@@ -36,6 +36,7 @@ public final class SyncTables {
           + "error_message text, recorded_at timestamp with time zone NOT NULL DEFAULT now(), "
           + "PRIMARY KEY (run_id, table_name, account_id, region))");
     }
+    out.addAll(ProgressTable.missing(c));
     return out;
   }
 

@@ -1,0 +1,196 @@
+package dev.awsinventory.pipeline;
+
+import dev.awsinventory.config.AccountConfig;
+import dev.awsinventory.config.InventoryConfig;
+import dev.awsinventory.transforms.aws.AwsClients;
+import dev.awsinventory.transforms.aws.AwsSettings;
+import dev.awsinventory.transforms.fetch.Errors;
+import dev.awsinventory.transforms.model.Column;
+import dev.awsinventory.transforms.model.Scope;
+import dev.awsinventory.transforms.model.Table;
+import dev.awsinventory.transforms.postgres.Schema;
+import dev.awsinventory.transforms.postgres.SchemaException;
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code --plan}: resolves everything a run would (config, credentials, AssumeRole per account,
+ * DescribeRegions) and checks the database (reachable, privileges, the schema changes a run
+ * would make, tried in a transaction that is rolled back), then prints accounts x regions x
+ * tables, the slice count and the calls to expect. Fetches and writes nothing. The same checks
+ * as CloudQuery's {@code test-connection} and {@code validate-config}.
+ */
+final class Plan {
+  private Plan() {}
+
+  /** The exit code: 0 if a run could proceed (every account and the database ok), 1 otherwise. */
+  static int run(InventoryConfig config, List<Table<?>> tables, AwsSettings aws, Database db,
+      String embeddedDir, PrintStream out, PrintStream err) {
+    out.println("Plan for " + config.file() + " (nothing is fetched or written)");
+    // with an org block, the admin account (whose credentials discover the members) is checked
+    List<AccountConfig> configured = config.org().isPresent()
+        ? List.of(config.org().get().adminAccount().orElse(config.defaultChainAccount()))
+        : config.accounts().isEmpty() ? List.of(config.defaultChainAccount()) : config.accounts();
+    List<Preflight.Account> accounts;
+    AwsClients clients = AwsClients.acquire(aws);
+    try {
+      accounts = Preflight.resolve(clients, configured, config.regions());
+    } finally {
+      clients.release();
+    }
+    int perRegion = slicesPerRegion(tables);
+    int perAccount = slicesPerAccount(tables);
+    long slices = 0;
+    List<String> problems = new ArrayList<>();
+    out.println("Accounts:");
+    for (Preflight.Account a : accounts) {
+      if (a.ok()) {
+        long n = (long) perRegion * a.regions().size() + perAccount;
+        slices += n;
+        out.printf("  %-40s %s; %d regions: %s; %d slices%n", a.label(),
+            a.config().roleArn().map(r -> "AssumeRole ok").orElse("source credentials ok"),
+            a.regions().size(), String.join(", ", a.regions()), n);
+      } else {
+        out.printf("  %-40s FAILED: %s%n", a.label(), a.error());
+        String problem = a.problem() == Preflight.Problem.NO_CREDENTIALS ? a.error()
+            : "account " + a.label() + ": " + a.error();
+        if (!problems.contains(problem)) {
+          problems.add(problem);
+        }
+      }
+    }
+    out.println("Tables (" + tables.size() + "): " + String.join(", ", tables.stream().map(Table::name).toList()));
+    long okAccounts = accounts.stream().filter(Preflight.Account::ok).count();
+    long regionSlots = accounts.stream().filter(Preflight.Account::ok).mapToLong(a -> a.regions().size()).sum();
+    out.printf("Slices: %d (%d accounts, %d account-regions; %d slices per region, %d per account)%n",
+        slices, okAccounts, regionSlots, perRegion, perAccount);
+    out.printf("Calls: at least %d (one per slice and page; child tables one per parent resource), "
+        + "after %d AssumeRole/GetCallerIdentity and %d DescribeRegions%n", slices + extraCalls(tables, regionSlots, okAccounts),
+        accounts.size(), accounts.size());
+    if (db == null) {
+      out.println("Database: the embedded PostgreSQL, started by the run in " + embeddedDir);
+    } else {
+      String dbProblem = checkDatabase(db, tables, config, out);
+      if (dbProblem != null) {
+        problems.add(dbProblem);
+      }
+    }
+    if (problems.isEmpty()) {
+      out.println("Plan: a run could proceed.");
+      return InventoryPipeline.EXIT_OK;
+    }
+    for (String p : problems) {
+      err.println("aws-inventory: plan: " + p);
+    }
+    return InventoryPipeline.EXIT_FATAL;
+  }
+
+  /** Slices of one account-region: each regional top-level table and its children. */
+  static int slicesPerRegion(List<Table<?>> tables) {
+    return count(tables, Scope.REGIONAL);
+  }
+
+  /** Slices fetched once per account (account-wide tables and their children). */
+  static int slicesPerAccount(List<Table<?>> tables) {
+    return count(tables, Scope.ACCOUNT);
+  }
+
+  private static int count(List<Table<?>> tables, Scope scope) {
+    int n = 0;
+    for (Table<?> t : tables) {
+      Table<?> top = t;
+      while (top.parent() != null) {
+        top = top.parent();
+      }
+      if (top.scope() == scope) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Calls beyond one per slice: tables that call more than one action per listing. */
+  private static long extraCalls(List<Table<?>> tables, long regionSlots, long accounts) {
+    long n = 0;
+    for (Table<?> t : tables) {
+      if (t.parent() == null) {
+        n += (long) Math.max(0, t.apiCalls().size() - 1) * (t.scope() == Scope.REGIONAL ? regionSlots : accounts);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Connects, then tries the schema changes a run would make in a transaction and rolls it
+   * back: so privileges and type conflicts show now, and nothing is written.
+   *
+   * @return null if a run could write, else the one-line problem
+   */
+  static String checkDatabase(Database db, List<Table<?>> tables, InventoryConfig config, PrintStream out) {
+    try (Connection c = db.connect()) {
+      List<String> missing = new ArrayList<>();
+      int newColumns = 0;
+      for (Table<?> t : tables) {
+        Set<String> have = columns(c, t.name());
+        if (have.isEmpty()) {
+          missing.add(t.name());
+        } else {
+          for (Column col : t.columns()) {
+            newColumns += have.contains(col.name()) ? 0 : 1;
+          }
+        }
+      }
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.execute("SET LOCAL lock_timeout = '10s'");
+        Schema.ensure(c, tables, config.writeMode());
+      } finally {
+        c.rollback();
+      }
+      out.println("Database: " + db.jdbcUrl() + " reachable as " + db.user() + "; schema changes a run would make: "
+          + (missing.isEmpty() && newColumns == 0 ? "none"
+          : missing.size() + " new tables, " + newColumns + " new columns in existing tables")
+          + " (tried and rolled back: the privileges suffice)");
+      return null;
+    } catch (SQLException e) {
+      String state = e.getSQLState();
+      if (state != null && state.startsWith("08")) {
+        return "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(oneLine(e.getMessage()))
+            + "; check the connection in the config and that PostgreSQL is running";
+      }
+      if ("42501".equals(state)) {
+        return "database " + db.jdbcUrl() + ": user " + db.user() + " may not create or alter the tables: "
+            + oneLine(e.getMessage()) + "; GRANT CREATE ON SCHEMA to it, or create the tables as their owner";
+      }
+      return "database " + db.jdbcUrl() + ": " + Errors.redact(oneLine(e.getMessage()));
+    } catch (SchemaException e) {
+      return "database " + db.jdbcUrl() + ": " + e.getMessage();
+    }
+  }
+
+  private static Set<String> columns(Connection c, String table) throws SQLException {
+    Set<String> out = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns "
+        + "WHERE table_schema = current_schema() AND table_name = ?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s+", " ").trim();
+  }
+}
