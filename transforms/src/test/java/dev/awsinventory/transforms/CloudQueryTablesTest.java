@@ -8,6 +8,8 @@ import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.postgres.Coverage;
+import dev.awsinventory.transforms.postgres.ProgressTable;
 import dev.awsinventory.transforms.postgres.Schema;
 import dev.awsinventory.transforms.postgres.SchemaException;
 import dev.awsinventory.transforms.postgres.Target;
@@ -55,6 +57,9 @@ class CloudQueryTablesTest {
     TestDatabase.execute(url, VPCS);
     TestDatabase.execute(url, "CREATE TABLE aws_inventory_sync_runs (run_id uuid)");
     TestDatabase.execute(url, "CREATE TABLE aws_inventory_sync_slices (run_id uuid)");
+    for (String syncTable : List.of(ProgressTable.NAME, Coverage.ACCOUNTS, Coverage.ORPHANS)) {
+      TestDatabase.execute(url, "CREATE TABLE " + syncTable + " (run_id uuid)");
+    }
     TestDatabase.recordDdl(url);
     Map<String, Target> targets;
     try (Connection c = connect(url)) {
