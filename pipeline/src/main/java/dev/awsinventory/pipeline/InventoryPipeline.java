@@ -210,7 +210,7 @@ public final class InventoryPipeline {
     new InventoryGraph(accounts, config.regions(), tables, aws, db.beam(), config.writeMode(), runId,
         config.sourceName(), syncTime, options.getFetchConcurrency(), config.org().orElse(null),
         new InventoryGraph.Fetching(Duration.ofSeconds(Math.max(1, options.getSliceTimeoutSeconds())),
-            config.skipDeniedRegions(), options.getRouteByRegion())).addTo(p);
+            config.skipDeniedRegions(), routeByRegion(options))).addTo(p);
     String pipelineError = null;
     Progress progress = Progress.start(db, runId, err, options.getProgressInterval());
     try {
@@ -271,6 +271,16 @@ public final class InventoryPipeline {
         err.println("aws-inventory: cannot write the summary file " + options.getSummaryFile() + ": " + e);
       }
     }
+  }
+
+  /**
+   * Whether slices are routed by (account, region) to one worker so that one token bucket paces
+   * each of AWS's buckets for the whole job. The DirectRunner is one JVM, whose buckets already
+   * are the job's: there slices are spread at random, which keeps bundles small (so progress and
+   * writes flow during the run) instead of one bundle per (account, region).
+   */
+  static boolean routeByRegion(InventoryOptions options) {
+    return options.getRouteByRegion() && !"DirectRunner".equals(options.getRunner().getSimpleName());
   }
 
   private static AwsSettings awsSettings(InventoryOptions options, InventoryConfig config) {

@@ -4,6 +4,7 @@ import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.InventoryConfig;
 import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.fetch.Errors;
+import dev.awsinventory.transforms.fetch.ErrorPolicy;
 import dev.awsinventory.transforms.fetch.ResolveAccounts;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Region;
 
 /**
@@ -80,11 +82,26 @@ final class Preflight {
     try {
       String caller = clients.sts(account).getCallerIdentity().account();
       id = id.isEmpty() ? caller : id;
-      List<String> enabled = clients.ec2(account, account.defaultRegion())
-          .describeRegions(r -> r.allRegions(false)).regions().stream()
-          .filter(r -> !"not-opted-in".equals(r.optInStatus()))
-          .map(Region::regionName).sorted().toList();
-      List<String> selected = ResolveAccounts.selected(enabled, account.regions().orElse(regions), account);
+      List<String> wanted = account.regions().orElse(regions);
+      List<String> enabled;
+      try {
+        enabled = clients.ec2(account, account.defaultRegion())
+            .describeRegions(r -> r.allRegions(false)).regions().stream()
+            .filter(r -> !"not-opted-in".equals(r.optInStatus()))
+            .map(Region::regionName).sorted().toList();
+      } catch (Ec2Exception e) {
+        // as in a run (ResolveAccounts): regions listed by name are fetched without DescribeRegions
+        if (!ErrorPolicy.isAccessDenied(e)) {
+          throw e;
+        }
+        String pattern = ResolveAccounts.pattern(wanted);
+        if (pattern != null) {
+          return new Account(account, id, List.of(), List.of(), Problem.OTHER,
+              ResolveAccounts.describeRegionsNeeded(e, pattern));
+        }
+        enabled = wanted;
+      }
+      List<String> selected = ResolveAccounts.selected(enabled, wanted, account);
       return new Account(account, id, selected, enabled, null, null);
     } catch (RuntimeException e) {
       return failed(account, id, e);

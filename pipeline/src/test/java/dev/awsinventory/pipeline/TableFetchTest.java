@@ -30,8 +30,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class TableFetchTest {
   private static final String TARGET = "444444444444";
   private static final String REGION = "eu-west-1";
-  /** The account's default_region (not set in the config below): per-account tables are listed there. */
-  private static final String DEFAULT_REGION = "us-east-1";
+  /**
+   * The account's default_region: not set in the config below, so it is the first configured
+   * region (the config's rule); per-account tables are listed there.
+   */
+  private static final String DEFAULT_REGION = REGION;
   private static final int ITEMS = 3;
   /** Columns derived from text in a particular format that generated values do not follow. */
   private static final Set<String> DERIVED = Set.of("aws_ec2_instances.state_transition_reason_time",

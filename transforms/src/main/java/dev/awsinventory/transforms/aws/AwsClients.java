@@ -94,8 +94,10 @@ public final class AwsClients implements AutoCloseable {
   }
 
   public StsClient sts(AccountConfig account) {
+    // credentials first: making them may add the source's STS client to the same map
+    AwsCredentialsProvider creds = credentials(account);
     return sts.computeIfAbsent(identityKey(account) + "|" + account.defaultRegion(),
-        k -> stsClient(credentials(account), account.defaultRegion()));
+        k -> stsClient(creds, account.defaultRegion()));
   }
 
   public Ec2Client ec2(AccountConfig account, String region) {

@@ -77,9 +77,7 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
         String pattern = pattern(wanted);
         if (pattern != null) {
           failedAccounts.inc();
-          String message = "DescribeRegions is denied (" + Errors.code(e) + ": " + Errors.message(e)
-              + "), and it is needed to expand the region pattern '" + pattern
-              + "'; allow ec2:DescribeRegions or list the regions by name";
+          String message = describeRegionsNeeded(e, pattern);
           LOG.warn("account {} ({}): {}", account.name(), accountId, message);
           out.get(FAILED).output(SliceOutcome.accountFailed(accountId, account.name(), Errors.code(e), message));
           return;
@@ -111,8 +109,15 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
     }
   }
 
+  /** Why an account whose DescribeRegions is denied cannot expand {@code pattern}, and what to do. */
+  public static String describeRegionsNeeded(Exception denied, String pattern) {
+    return "DescribeRegions is denied (" + Errors.code(denied) + ": " + Errors.message(denied)
+        + "), and it is needed to expand the region pattern '" + pattern
+        + "'; allow ec2:DescribeRegions or list the regions by name";
+  }
+
   /** The first entry that needs DescribeRegions to expand ({@code *}, a glob; none means all), or null. */
-  static String pattern(List<String> wanted) {
+  public static String pattern(List<String> wanted) {
     if (wanted.isEmpty()) {
       return "*";
     }

@@ -2,12 +2,14 @@ package dev.awsinventory.transforms.postgres;
 
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.model.ResourceRow;
+import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
@@ -78,7 +80,8 @@ public final class WriteRows extends PTransform<PCollection<ResourceRow>, PColle
      * (upsert, or delete and insert for a table without a usable key) is read from the
      * catalog once per table (see {@link Target}).
      */
-    private void flush(String table, List<ResourceRow> rows) throws Exception {
+    private void flush(String table, List<ResourceRow> batch) throws Exception {
+      List<ResourceRow> rows = lastPerKey(batch, TableRegistry.get(table).indexOf(Table.CQ_ID));
       RetryPolicy.inTransaction(dataSource(), "writing " + rows.size() + " rows to " + table, c -> {
         Target target = target(c, table);
         if (target.deletesBeforeInsert()) {
@@ -104,6 +107,19 @@ public final class WriteRows extends PTransform<PCollection<ResourceRow>, PColle
         return null;
       });
       batchSizes.update(rows.size());
+    }
+
+    /**
+     * The batch with one row per {@code _cq_id} (a function of the key), the last one seen: one
+     * multi-row statement may not upsert the same key twice, and a resource listed twice (a
+     * child seen under two parents, an account configured twice) is one row.
+     */
+    static List<ResourceRow> lastPerKey(List<ResourceRow> rows, int idIndex) {
+      Map<String, ResourceRow> byId = new LinkedHashMap<>();
+      for (ResourceRow row : rows) {
+        byId.put(row.value(idIndex), row);
+      }
+      return byId.size() == rows.size() ? rows : new ArrayList<>(byId.values());
     }
 
     private Target target(Connection c, String table) throws SQLException {
