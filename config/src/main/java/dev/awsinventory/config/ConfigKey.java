@@ -7,8 +7,8 @@ import java.util.List;
  * it is used, accepted and ignored, or rejected, and a one-line description. Readers check every
  * block against its declarations ({@link ConfigBlock#check}) and the README's option table is
  * generated from them ({@link ConfigDocs}). Readers take values through the declarations
- * ({@link YamlMap#text}, {@link YamlMap#number}, {@link YamlMap#flag}), so a default is written
- * only here.
+ * ({@code YamlMap.text}, {@code number} and {@code flag} return a present value or the declared
+ * default), so a default is written only here.
  *
  * @param values the allowed values of an {@link Type#ENUM} key, else empty
  * @param defaultValue the default as the docs show it: a value of the key's type that readers
