@@ -61,7 +61,7 @@ final class AccountReader {
       throws ConfigException {
     String id = m.declares("id") ? m.string("id").map(String::trim).orElse(null) : null;
     String accountName = m.declares("account_name") ? m.string("account_name").orElse(null) : null;
-    String profile = m.string("local_profile").orElse(null);
+    String profile = m.text("local_profile");
     String roleArn = m.string("role_arn").map(String::trim).orElse(null);
     String arnAccount = null;
     String partition = "aws";

@@ -2,8 +2,14 @@ package dev.awsinventory.config;
 
 import java.util.Optional;
 
-/** Reads the AWS plugin options: legacy {@code configuration:} or the source's inner {@code spec:}. */
+/**
+ * Reads the AWS plugin options: legacy {@code configuration:} or the source's inner {@code spec:}.
+ * Values and defaults come through the declarations of {@link ConfigBlock#AWS}.
+ */
 final class AwsOptions {
+  /** The {@code denied_regions} value that skips denied regions. */
+  static final String SKIP = "skip";
+
   private AwsOptions() {}
 
   static void read(YamlMap spec, InventoryConfig.Builder b) throws ConfigException {
@@ -18,30 +24,31 @@ final class AwsOptions {
       }
       b.org = OrgReader.read(org.get(), b.regions);
     }
-    b.maxRetries = spec.integer("max_retries", 0).orElse(b.maxRetries);
-    b.maxBackoffSeconds = spec.integer("max_backoff", 0).orElse(b.maxBackoffSeconds);
-    b.concurrency = positiveOrDefault(spec.integer("concurrency", 0), b.concurrency);
-    b.initializationConcurrency =
-        positiveOrDefault(spec.integer("initialization_concurrency", 0), b.initializationConcurrency);
+    b.maxRetries = spec.number("max_retries", 0);
+    b.maxBackoffSeconds = spec.number("max_backoff", 0);
+    b.concurrency = positiveOrDefault(spec, "concurrency");
+    b.initializationConcurrency = positiveOrDefault(spec, "initialization_concurrency");
     b.customEndpointUrl = endpointUrl(spec);
     b.skipDeniedRegions = deniedRegions(spec);
-    b.customEndpointHostnameImmutable = spec.bool("custom_endpoint_hostname_immutable").orElse(false);
-    b.customEndpointPartitionId = spec.string("custom_endpoint_partition_id").orElse(null);
-    b.customEndpointSigningRegion = spec.string("custom_endpoint_signing_region").orElse(null);
+    b.customEndpointHostnameImmutable = spec.flag("custom_endpoint_hostname_immutable");
+    b.customEndpointPartitionId = spec.text("custom_endpoint_partition_id");
+    b.customEndpointSigningRegion = spec.text("custom_endpoint_signing_region");
   }
 
-  private static int positiveOrDefault(Optional<Integer> value, int fallback) {
-    return value.filter(v -> v > 0).orElse(fallback);
+  /** The value of {@code key}; 0 (as CloudQuery reads it) means the declared default. */
+  private static int positiveOrDefault(YamlMap spec, String key) throws ConfigException {
+    int value = spec.number(key, 0);
+    return value > 0 ? value : ConfigBlock.AWS.declared(key).intDefault();
   }
 
   /** {@code denied_regions: fail} (default) or {@code skip}: what a region denied by an SCP does. */
   private static boolean deniedRegions(YamlMap spec) throws ConfigException {
-    Optional<YamlNode> node = spec.get("denied_regions");
-    String value = node.isEmpty() ? "fail" : node.get().string().trim();
-    if (!value.equals("fail") && !value.equals("skip")) {
-      throw node.get().error("expected 'fail' or 'skip', got '" + value + "'");
+    String value = spec.text("denied_regions").trim();
+    if (!value.equals("fail") && !value.equals(SKIP)) {
+      throw spec.get("denied_regions").orElseThrow()
+          .error("expected 'fail' or 'skip', got '" + value + "'");
     }
-    return value.equals("skip");
+    return value.equals(SKIP);
   }
 
   private static String endpointUrl(YamlMap spec) throws ConfigException {

@@ -7,6 +7,7 @@ import static dev.awsinventory.config.ConfigKey.Type.MAP;
 import static dev.awsinventory.config.ConfigKey.Type.STRING;
 import static dev.awsinventory.config.ConfigKey.Type.STRINGS;
 import static dev.awsinventory.config.ConfigKey.choice;
+import static dev.awsinventory.config.ConfigKey.derived;
 import static dev.awsinventory.config.ConfigKey.ignored;
 import static dev.awsinventory.config.ConfigKey.used;
 
@@ -40,7 +41,7 @@ public record ConfigBlock(String where, String layout, String title, List<Config
           used("tables", STRINGS, "*", "table names or globs from CloudQuery's AWS catalogue; tables not fetched here are warned about and listed as unsupported_tables"),
           used("skip_tables", STRINGS, "", "names or globs to leave out (with their child tables); tables not fetched here are accepted"),
           ignored("skip_dependent_tables", BOOLEAN, "child tables are fetched with their parents"),
-          used("destinations", STRINGS, "all", "destination names; the postgresql one is written"),
+          derived("destinations", STRINGS, "all", "destination names; the postgresql one is written"),
           ignored("concurrency", INTEGER, "CLI-level concurrency; see --fetch-concurrency"),
           ignored("scheduler", STRING, "CloudQuery's scheduler choice"),
           ignored("deterministic_cq_id", BOOLEAN, "_cq_id is always derived from the table's key"),
@@ -84,8 +85,8 @@ public record ConfigBlock(String where, String layout, String title, List<Config
   /** The AWS plugin options: {@code spec.spec} of the aws source, or legacy {@code configuration}. */
   public static final ConfigBlock AWS = new ConfigBlock("spec.spec / providers[].configuration",
       "both", "AWS plugin options", List.of(
-          used("regions", STRINGS, "all enabled regions", "region names or globs; * means every enabled region"),
-          used("accounts", LIST, "the default credential chain's account", "accounts to fetch, see below"),
+          derived("regions", STRINGS, "all enabled regions", "region names or globs; * means every enabled region"),
+          derived("accounts", LIST, "the default credential chain's account", "accounts to fetch, see below"),
           used("org", MAP, "", "discover member accounts from AWS Organizations, see below; not with accounts"),
           ignored("aws_debug", BOOLEAN, "CloudQuery's SDK debug logging"),
           used("max_retries", INTEGER, "10", "attempts per AWS call"),
@@ -108,24 +109,24 @@ public record ConfigBlock(String where, String layout, String title, List<Config
   public static final ConfigBlock ACCOUNT = new ConfigBlock("accounts[]", "both", "One account",
       List.of(
           used("id", STRING, "", "the 12-digit account id (or a name, as CloudQuery allows)"),
-          used("account_name", STRING, "id", "name in logs and the summary; unique"),
+          derived("account_name", STRING, "id", "name in logs and the summary; unique"),
           used("local_profile", STRING, "", "named profile of the shared AWS config files"),
           used("role_arn", STRING, "", "role to assume in the account"),
-          used("role_session_name", STRING, "aws-inventory", "AssumeRole session name"),
+          derived("role_session_name", STRING, "aws-inventory", "AssumeRole session name"),
           used("external_id", STRING, "", "AssumeRole external id (a secret: never printed)"),
-          used("default_region", STRING, "first configured region, AWS_REGION or the profile's", "region for STS and DescribeRegions"),
-          used("regions", STRINGS, "the top-level regions", "this account's own regions")));
+          derived("default_region", STRING, "first configured region, AWS_REGION or the profile's", "region for STS and DescribeRegions"),
+          derived("regions", STRINGS, "the top-level regions", "this account's own regions")));
 
   /** The {@code org} block. */
   public static final ConfigBlock ORG = new ConfigBlock("org", "both", "AWS Organizations",
       List.of(
-          used("admin_account", MAP, "the default credential chain", "account block whose credentials call Organizations"),
+          derived("admin_account", MAP, "the default credential chain", "account block whose credentials call Organizations"),
           used("member_role_name", STRING, "", "required: role name assumed in every member"),
-          used("member_trusted_principal", MAP, "the admin credentials", "account block whose credentials assume the member roles"),
+          derived("member_trusted_principal", MAP, "the admin credentials", "account block whose credentials assume the member roles"),
           used("member_role_session_name", STRING, "", "AssumeRole session name for members"),
           used("member_external_id", STRING, "", "AssumeRole external id for members"),
-          used("member_regions", STRINGS, "the top-level regions", "regions for members"),
-          used("organization_units", STRINGS, "the whole organization", "OU ids (ou-...) or root ids (r-...) to walk, nested OUs included"),
+          derived("member_regions", STRINGS, "the top-level regions", "regions for members"),
+          derived("organization_units", STRINGS, "the whole organization", "OU ids (ou-...) or root ids (r-...) to walk, nested OUs included"),
           used("skip_organization_units", STRINGS, "", "OU ids skipped at any depth"),
           used("skip_member_accounts", STRINGS, "", "12-digit account ids skipped")));
 
@@ -137,7 +138,7 @@ public record ConfigBlock(String where, String layout, String title, List<Config
           used("role_arn", STRING, "", "role to assume"),
           used("external_id", STRING, "", "AssumeRole external id"),
           used("role_session_name", STRING, "", "AssumeRole session name"),
-          used("default_region", STRING, "first configured region, AWS_REGION or the profile's", "region for STS")));
+          derived("default_region", STRING, "first configured region, AWS_REGION or the profile's", "region for STS")));
 
   /** The legacy layout's top level. */
   public static final ConfigBlock LEGACY_ROOT = new ConfigBlock("(top level)", "legacy",
@@ -151,7 +152,7 @@ public record ConfigBlock(String where, String layout, String title, List<Config
           ignored("plugin_directory", STRING, "where CloudQuery kept plugins"),
           ignored("policy_directory", STRING, "where CloudQuery kept policies"),
           used("providers", LIST, "", "name, source and version of each provider"),
-          used("connection", MAP, "the embedded database", "the PostgreSQL database")));
+          derived("connection", MAP, "the embedded database", "the PostgreSQL database")));
 
   /** An entry of the legacy {@code cloudquery.providers}. */
   public static final ConfigBlock LEGACY_CQ_PROVIDER = new ConfigBlock("cloudquery.providers[]",
@@ -164,11 +165,11 @@ public record ConfigBlock(String where, String layout, String title, List<Config
   public static final ConfigBlock LEGACY_CONNECTION = new ConfigBlock("cloudquery.connection",
       "legacy", "Legacy database connection", List.of(
           used("type", STRING, "postgres", "only postgres (or postgresql)"),
-          used("username", STRING, "", "database user"),
+          used("username", STRING, "postgres", "database user"),
           used("password", STRING, "", "database password (never printed)"),
           used("host", STRING, "localhost", "database host"),
           used("port", INTEGER, "5432", "database port"),
-          used("database", STRING, "", "database name"),
+          used("database", STRING, "postgres", "database name"),
           used("sslmode", STRING, "", "disable, allow, prefer, require, verify-ca or verify-full"),
           used("dsn", STRING, "", "a whole connection string instead of the fields"),
           used("connection_string", STRING, "", "same as dsn")));
@@ -196,6 +197,12 @@ public record ConfigBlock(String where, String layout, String title, List<Config
     return keys.stream().filter(k -> k.name().equals(name)).findFirst();
   }
 
+  /** The declaration of {@code name}; a defect when this block does not declare it. */
+  ConfigKey declared(String name) {
+    return key(name).orElseThrow(
+        () -> new IllegalStateException("key " + name + " is not declared in " + where));
+  }
+
   /**
    * Checks {@code map} against the declarations: an undeclared key fails with the closest
    * declared one, a rejected key fails, and every present value has its declared type. Returns
@@ -204,7 +211,7 @@ public record ConfigBlock(String where, String layout, String title, List<Config
   YamlMap check(YamlMap map) throws ConfigException {
     map.knownKeys(keys.stream().map(ConfigKey::name).toArray(String[]::new));
     for (ConfigKey key : keys) {
-      Optional<YamlNode> value = map.get(key.name());
+      Optional<YamlNode> value = map.value(key.name());
       if (value.isPresent()) {
         key.check(map, value.get());
       } else if (key.use() == ConfigKey.Use.REJECTED && map.has(key.name())) {

@@ -6,12 +6,19 @@ import java.util.List;
  * One key of one block of a config file, declared once: its name, value type, default, whether
  * it is used, accepted and ignored, or rejected, and a one-line description. Readers check every
  * block against its declarations ({@link ConfigBlock#check}) and the README's option table is
- * generated from them ({@link ConfigDocs}).
+ * generated from them ({@link ConfigDocs}). Readers take values through the declarations
+ * ({@code YamlMap.text}, {@code number} and {@code flag} return a present value or the declared
+ * default), so a default is written only here.
  *
  * @param values the allowed values of an {@link Type#ENUM} key, else empty
+ * @param defaultValue the default as the docs show it: a value of the key's type that readers
+ *     take when the key is absent, empty for none, or (when {@code derived}) a description of
+ *     how the reader works the default out
+ * @param derived whether {@code defaultValue} describes a default worked out by the reader
+ *     rather than a value
  */
 public record ConfigKey(String name, Type type, List<String> values, String defaultValue, Use use,
-    String description) {
+    String description, boolean derived) {
 
   /** The value types a key may have. */
   public enum Type {
@@ -49,17 +56,48 @@ public record ConfigKey(String name, Type type, List<String> values, String defa
     }
   }
 
+  /** A used key whose default (empty for none) is a value readers take when it is absent. */
   static ConfigKey used(String name, Type type, String defaultValue, String description) {
-    return new ConfigKey(name, type, List.of(), defaultValue, Use.USED, description);
+    return new ConfigKey(name, type, List.of(), defaultValue, Use.USED, description, false);
+  }
+
+  /** A used key whose default the reader works out, as {@code defaultText} describes. */
+  static ConfigKey derived(String name, Type type, String defaultText, String description) {
+    return new ConfigKey(name, type, List.of(), defaultText, Use.USED, description, true);
   }
 
   static ConfigKey ignored(String name, Type type, String description) {
-    return new ConfigKey(name, type, List.of(), "", Use.IGNORED, description);
+    return new ConfigKey(name, type, List.of(), "", Use.IGNORED, description, false);
   }
 
   static ConfigKey choice(String name, Use use, String defaultValue, String description,
       String... values) {
-    return new ConfigKey(name, Type.ENUM, List.of(values), defaultValue, use, description);
+    return new ConfigKey(name, Type.ENUM, List.of(values), defaultValue, use, description, false);
+  }
+
+  /**
+   * The value readers take when the key is absent: the declared default, or null when the key
+   * declares none or its default is {@link #derived}.
+   */
+  String fixedDefault() {
+    return derived || defaultValue.isEmpty() ? null : defaultValue;
+  }
+
+  /** The declared default of an {@link Type#INTEGER} key; a defect when it declares none. */
+  int intDefault() {
+    return Integer.parseInt(requiredDefault(Type.INTEGER));
+  }
+
+  /** The declared default of a {@link Type#BOOLEAN} key; a defect when it declares none. */
+  boolean boolDefault() {
+    return Boolean.parseBoolean(requiredDefault(Type.BOOLEAN));
+  }
+
+  private String requiredDefault(Type expected) {
+    if (type != expected || fixedDefault() == null) {
+      throw new IllegalStateException(name + " declares no " + expected.label() + " default");
+    }
+    return defaultValue;
   }
 
   /** The type as the docs show it: {@code one of a, b}. */

@@ -45,9 +45,9 @@ final class CurrentLayout {
           "no aws source; add a document with kind: source and path: cloudquery/aws");
     }
     InventoryConfig.Builder b = new InventoryConfig.Builder(source.node().file().name());
-    b.sourceName = source.string("name").orElse("aws");
-    b.tables = tables(source, "tables", List.of(source.node().located("*")));
-    b.skipTables = tables(source, "skip_tables", List.of());
+    b.sourceName = source.text("name");
+    b.tables = tables(source, "tables");
+    b.skipTables = tables(source, "skip_tables");
     Optional<YamlMap> options = source.map("spec");
     if (options.isPresent()) {
       AwsOptions.read(options.get(), b);
@@ -109,23 +109,19 @@ final class CurrentLayout {
   }
 
   private static void readPostgres(YamlMap destination, InventoryConfig.Builder b) throws ConfigException {
-    b.sendSyncSummary = destination.bool("send_sync_summary").orElse(false)
-        || destination.bool("sync_summary").orElse(false);
-    Optional<YamlNode> writeMode = destination.get("write_mode");
-    if (writeMode.isPresent()) {
-      String name = writeMode.get().string().trim();
-      b.writeMode = WriteMode.fromConfigName(name).orElseThrow(() -> writeMode.get().error(
-          "unknown write_mode '" + name + "'; expected overwrite-delete-stale, overwrite or append"));
-    }
-    b.sendSyncSummary = destination.bool("send_sync_summary").orElse(false);
-    b.pkMode = destination.string("pk_mode").map(String::trim).map(PkMode::fromConfigName)
-        .orElse(PkMode.DEFAULT);
+    // write_mode and pk_mode hold one of their declared values (checked with the block)
+    b.writeMode = WriteMode.fromConfigName(destination.text("write_mode").trim()).orElseThrow();
+    b.sendSyncSummary = destination.flag("send_sync_summary");
+    b.pkMode = PkMode.fromConfigName(destination.text("pk_mode").trim());
     YamlMap spec = ConfigBlock.POSTGRESQL.check(destination.require("spec"));
     b.database = ConnectionString.parse(spec.require("connection_string"));
   }
 
-  private static List<Located<String>> tables(YamlMap spec, String key, List<Located<String>> fallback)
-      throws ConfigException {
+  /** The table list under {@code key}; when absent or empty, its declared default ({@code *} or none). */
+  private static List<Located<String>> tables(YamlMap spec, String key) throws ConfigException {
+    String declared = spec.declaredDefault(key);
+    List<Located<String>> fallback =
+        declared == null ? List.of() : List.of(spec.node().located(declared));
     if (spec.get(key).isEmpty()) {
       return fallback;
     }

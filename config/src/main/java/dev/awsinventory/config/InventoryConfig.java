@@ -236,10 +236,13 @@ public final class InventoryConfig implements Serializable {
         + "]";
   }
 
-  /** Mutable draft filled in by the layout readers. */
+  /**
+   * Mutable draft filled in by the layout readers; options start at their declared defaults
+   * ({@link ConfigBlock}), which hold when a file has no block to set them.
+   */
   static final class Builder {
     final String file;
-    String sourceName = "aws";
+    String sourceName = ConfigBlock.SOURCE.declared("name").fixedDefault();
     List<AccountConfig> accounts = List.of();
     List<String> regions = List.of();
     List<Located<String>> tables = List.of();
@@ -247,18 +250,21 @@ public final class InventoryConfig implements Serializable {
     String customEndpointUrl;
     String customEndpointSigningRegion;
     String customEndpointPartitionId;
-    boolean customEndpointHostnameImmutable;
-    int maxRetries = 10;
-    int maxBackoffSeconds = 30;
-    int concurrency = 50000;
-    int initializationConcurrency = 4;
-    boolean skipDeniedRegions;
-    WriteMode writeMode = WriteMode.OVERWRITE_DELETE_STALE;
+    boolean customEndpointHostnameImmutable =
+        ConfigBlock.AWS.declared("custom_endpoint_hostname_immutable").boolDefault();
+    int maxRetries = ConfigBlock.AWS.declared("max_retries").intDefault();
+    int maxBackoffSeconds = ConfigBlock.AWS.declared("max_backoff").intDefault();
+    int concurrency = ConfigBlock.AWS.declared("concurrency").intDefault();
+    int initializationConcurrency = ConfigBlock.AWS.declared("initialization_concurrency").intDefault();
+    boolean skipDeniedRegions =
+        ConfigBlock.AWS.declared("denied_regions").fixedDefault().equals(AwsOptions.SKIP);
+    WriteMode writeMode =
+        WriteMode.fromConfigName(ConfigBlock.DESTINATION.declared("write_mode").fixedDefault()).orElseThrow();
     DatabaseConfig database;
     OrgConfig org;
     String defaultChainRegion = "us-east-1";
-    boolean sendSyncSummary;
-    PkMode pkMode = PkMode.DEFAULT;
+    boolean sendSyncSummary = ConfigBlock.DESTINATION.declared("send_sync_summary").boolDefault();
+    PkMode pkMode = PkMode.fromConfigName(ConfigBlock.DESTINATION.declared("pk_mode").fixedDefault());
     List<String> warnings = List.of();
 
     Builder(String file) {

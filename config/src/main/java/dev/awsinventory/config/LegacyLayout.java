@@ -22,7 +22,10 @@ final class LegacyLayout {
       for (YamlNode item : cq.list("providers")) {
         YamlMap p = ConfigBlock.LEGACY_CQ_PROVIDER.check(item);
         String name = p.require("name").string();
-        p.string("source").ifPresent(source -> sources.put(name, source));
+        String source = p.text("source");
+        if (source != null) {
+          sources.put(name, source);
+        }
       }
       Optional<YamlMap> connection = cq.map("connection");
       if (connection.isPresent()) {
@@ -30,9 +33,9 @@ final class LegacyLayout {
       }
     }
     YamlMap aws = awsProvider(root.require("providers"), sources);
-    b.sourceName = aws.string("name").orElse("aws");
-    b.tables = tables(aws, "resources", List.of(aws.node().located("*")));
-    b.skipTables = tables(aws, "skip_resources", List.of());
+    b.sourceName = aws.require("name").string();
+    b.tables = tables(aws, "resources");
+    b.skipTables = tables(aws, "skip_resources");
     Optional<YamlMap> configuration = aws.map("configuration");
     if (configuration.isPresent()) {
       AwsOptions.read(configuration.get(), b);
@@ -81,9 +84,14 @@ final class LegacyLayout {
     return "aws_" + name.replace('.', '_');
   }
 
-  /** The {@code resources} / {@code skip_resources} list as table names. */
-  private static List<Located<String>> tables(YamlMap provider, String key, List<Located<String>> fallback)
-      throws ConfigException {
+  /**
+   * The {@code resources} / {@code skip_resources} list as table names; when absent or empty,
+   * its declared default ({@code *} or none).
+   */
+  private static List<Located<String>> tables(YamlMap provider, String key) throws ConfigException {
+    String declared = provider.declaredDefault(key);
+    List<Located<String>> fallback =
+        declared == null ? List.of() : List.of(provider.node().located(declared));
     if (provider.get(key).isEmpty()) {
       return fallback;
     }
@@ -100,25 +108,21 @@ final class LegacyLayout {
 
   private static DatabaseConfig connection(YamlMap c) throws ConfigException {
     ConfigBlock.LEGACY_CONNECTION.check(c);
-    Optional<YamlNode> type = c.get("type");
-    if (type.isPresent()) {
-      String value = type.get().string().trim();
-      if (!value.equals("postgres") && !value.equals("postgresql")) {
-        throw type.get().error("unsupported connection type '" + value + "'; only postgres is supported");
-      }
+    String type = c.text("type").trim();
+    if (!type.equals("postgres") && !type.equals("postgresql")) {
+      throw c.get("type").orElseThrow()
+          .error("unsupported connection type '" + type + "'; only postgres is supported");
     }
     ConnectionString fields = new ConnectionString(c.node());
-    fields.host = c.string("host").map(String::trim).orElse(fields.host);
-    Optional<YamlNode> port = c.get("port");
-    if (port.isPresent()) {
-      fields.port = port.get().integer(1);
-      if (fields.port > 65535) {
-        throw port.get().error("expected a port number from 1 to 65535, got " + fields.port);
-      }
+    fields.host = c.text("host").trim();
+    fields.port = c.number("port", 1);
+    if (fields.port > 65535) {
+      throw c.get("port").orElseThrow()
+          .error("expected a port number from 1 to 65535, got " + fields.port);
     }
-    fields.database = c.string("database").orElse(fields.database);
-    fields.user = c.string("username").orElse(fields.user);
-    fields.password = c.string("password").orElse(null);
+    fields.database = c.text("database");
+    fields.user = c.text("username");
+    fields.password = c.text("password");
     Optional<YamlNode> sslMode = c.get("sslmode");
     if (sslMode.isPresent()) {
       fields.params.put("sslmode", new ConnectionString(sslMode.get()).sslMode(sslMode.get().string()));

@@ -98,11 +98,25 @@ final class YamlMap {
     return block == null || block.key(key).isPresent();
   }
 
-  /** The value under {@code key}; absent when the key is missing or its value is null. */
+  /**
+   * The value under {@code key}; absent when the key is missing or its value is null. Once the
+   * map is checked, reading a key its block does not declare, or declares as ignored or
+   * rejected, is a defect.
+   */
   Optional<YamlNode> get(String key) {
-    if (block != null && block.key(key).isEmpty()) {
-      throw new IllegalStateException("key " + key + " is read but not declared in " + block.where());
+    if (block != null) {
+      ConfigKey declared = block.key(key).orElseThrow(() -> new IllegalStateException(
+          "key " + key + " is read but not declared in " + block.where()));
+      if (declared.use() != ConfigKey.Use.USED) {
+        throw new IllegalStateException("key " + key + " is read but declared "
+            + declared.use().label() + " in " + block.where());
+      }
     }
+    return value(key);
+  }
+
+  /** {@link #get} without the declaration checks, for checking the map against them. */
+  Optional<YamlNode> value(String key) {
     NodeTuple entry = entries.get(key);
     if (entry == null) {
       return Optional.empty();
@@ -133,6 +147,47 @@ final class YamlMap {
   Optional<Boolean> bool(String key) throws ConfigException {
     Optional<YamlNode> node = get(key);
     return node.isPresent() ? Optional.of(node.get().bool()) : Optional.empty();
+  }
+
+  /**
+   * The string under a declared string or one-of key, else its declared default; null when it
+   * declares none (or one the reader works out).
+   */
+  String text(String key) throws ConfigException {
+    ConfigKey declared = declaration(key, ConfigKey.Type.STRING, ConfigKey.Type.ENUM);
+    Optional<String> value = string(key);
+    return value.isPresent() ? value.get() : declared.fixedDefault();
+  }
+
+  /** The whole number (at least {@code min}) under a declared integer key, else its declared default. */
+  int number(String key, int min) throws ConfigException {
+    ConfigKey declared = declaration(key, ConfigKey.Type.INTEGER);
+    Optional<Integer> value = integer(key, min);
+    return value.isPresent() ? value.get() : declared.intDefault();
+  }
+
+  /** The boolean under a declared boolean key, else its declared default. */
+  boolean flag(String key) throws ConfigException {
+    ConfigKey declared = declaration(key, ConfigKey.Type.BOOLEAN);
+    Optional<Boolean> value = bool(key);
+    return value.isPresent() ? value.get() : declared.boolDefault();
+  }
+
+  /** The declared default of {@code key} ({@link ConfigKey#fixedDefault}), of any type. */
+  String declaredDefault(String key) {
+    return declaration(key).fixedDefault();
+  }
+
+  /** The declaration of {@code key}, which must have one of {@code types} (any when none). */
+  private ConfigKey declaration(String key, ConfigKey.Type... types) {
+    if (block == null) {
+      throw new IllegalStateException("key " + key + " is read before " + path() + " is checked");
+    }
+    ConfigKey declared = block.declared(key);
+    if (types.length > 0 && !List.of(types).contains(declared.type())) {
+      throw new IllegalStateException("key " + key + " is declared " + declared.type().label());
+    }
+    return declared;
   }
 
   Optional<YamlMap> map(String key) throws ConfigException {

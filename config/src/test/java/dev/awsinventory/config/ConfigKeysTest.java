@@ -84,6 +84,75 @@ class ConfigKeysTest {
   }
 
   @Test
+  void everyDeclaredDefaultIsAValueOfItsType() {
+    for (ConfigBlock block : ConfigBlock.ALL) {
+      for (ConfigKey k : block.keys()) {
+        String value = k.fixedDefault();
+        if (value == null) {
+          continue;
+        }
+        String where = block.where() + "." + k.name() + " default '" + value + "'";
+        switch (k.type()) {
+          case INTEGER -> assertThat(k.intDefault()).as(where).isEqualTo(Integer.parseInt(value));
+          case BOOLEAN -> assertThat(value).as(where).isIn("true", "false");
+          case ENUM -> assertThat(k.values()).as(where).contains(value);
+          case STRING, STRINGS -> assertThat(value).as(where).isNotBlank();
+          default -> throw new AssertionError(where + ": a " + k.type() + " key declares a value");
+        }
+      }
+    }
+  }
+
+  @Test
+  void absentKeysTakeTheirDeclaredDefaults() throws Exception {
+    InventoryConfig current = TempConfig.load(dir, """
+        kind: source
+        spec:
+          path: cloudquery/aws
+          spec: {concurrency: 0, initialization_concurrency: 0}
+        ---
+        kind: destination
+        spec: {name: pg, path: cloudquery/postgresql, spec: {connection_string: "host=db"}}
+        """);
+    assertThat(current.sourceName()).isEqualTo("aws");
+    assertThat(current.tables()).extracting(Located::value).containsExactly("*");
+    assertThat(current.skipTables()).isEmpty();
+    assertThat(current.maxRetries()).isEqualTo(10);
+    assertThat(current.maxBackoffSeconds()).isEqualTo(30);
+    assertThat(current.concurrency()).isEqualTo(50000);
+    assertThat(current.initializationConcurrency()).isEqualTo(4);
+    assertThat(current.skipDeniedRegions()).isFalse();
+    assertThat(current.customEndpointHostnameImmutable()).isFalse();
+    assertThat(current.writeMode()).isEqualTo(WriteMode.OVERWRITE_DELETE_STALE);
+    assertThat(current.pkMode()).isEqualTo(PkMode.DEFAULT);
+
+    InventoryConfig legacy = TempConfig.load(dir, """
+        cloudquery:
+          connection: {host: db.example}
+        providers:
+          - name: aws
+        """);
+    assertThat(legacy.tables()).extracting(Located::value).containsExactly("*");
+    assertThat(legacy.maxRetries()).isEqualTo(10);
+    DatabaseConfig db = legacy.database().orElseThrow();
+    assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example:5432/postgres");
+    assertThat(db.user()).isEqualTo("postgres");
+    assertThat(db.password()).isEmpty();
+  }
+
+  @Test
+  void readingAnIgnoredKeyOrAsAnotherTypeIsADefect() throws Exception {
+    YamlMap m = ConfigBlock.AWS.check(YamlParser.documents(TempConfig.write(dir,
+        "aws_debug: true\nmax_retries: 3\n"), java.util.Map.of()).get(0));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.get("aws_debug"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("accepted, ignored");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.text("max_retries"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("declared integer");
+    assertThat(m.number("max_retries", 0)).isEqualTo(3);
+    assertThat(m.number("max_backoff", 0)).isEqualTo(30);
+  }
+
+  @Test
   void theReadmeOptionTableIsCurrent() throws Exception {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
     int begin = readme.indexOf(ConfigDocs.BEGIN);
