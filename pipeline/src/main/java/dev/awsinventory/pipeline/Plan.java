@@ -94,7 +94,7 @@ final class Plan {
         slices, okAccounts, regionSlots, perRegion, perAccount,
         perOrganization > 0 ? ", " + perOrganization + " for the organization" : "");
     out.printf("Calls: at least %d (one per slice and page; child tables one per parent resource), "
-        + "after %d AssumeRole/GetCallerIdentity and %d DescribeRegions%n", slices + extraCalls(tables, regionSlots, okAccounts),
+        + "after %d AssumeRole/GetCallerIdentity and %d DescribeRegions%n", slices + extraCalls(tables, regionSlots, okAccounts, perOrganization > 0),
         accounts.size(), accounts.size());
     if (db == null) {
       out.println("Database: the embedded PostgreSQL, started by the run in " + embeddedDir);
@@ -157,11 +157,16 @@ final class Plan {
   }
 
   /** Calls beyond one per slice: tables that call more than one action per listing. */
-  private static long extraCalls(List<Table<?>> tables, long regionSlots, long accounts) {
+  private static long extraCalls(List<Table<?>> tables, long regionSlots, long accounts, boolean organization) {
     long n = 0;
     for (Table<?> t : tables) {
       if (t.parent() == null) {
-        n += (long) Math.max(0, t.apiCalls().size() - 1) * (t.scope() == Scope.REGIONAL ? regionSlots : accounts);
+        long times = switch (t.scope()) {
+          case REGIONAL -> regionSlots;
+          case ACCOUNT -> accounts;
+          case ORGANIZATION -> organization ? 1 : 0;
+        };
+        n += (long) Math.max(0, t.apiCalls().size() - 1) * times;
       }
     }
     return n;
