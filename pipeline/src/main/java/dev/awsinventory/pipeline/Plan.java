@@ -8,6 +8,9 @@ import dev.awsinventory.transforms.fetch.Errors;
 import dev.awsinventory.transforms.model.Column;
 import dev.awsinventory.transforms.model.Scope;
 import dev.awsinventory.transforms.model.Table;
+import dev.awsinventory.transforms.org.AccountStatus;
+import dev.awsinventory.transforms.org.DiscoverAccounts;
+import dev.awsinventory.transforms.org.OrgDiscovery;
 import dev.awsinventory.transforms.postgres.Schema;
 import dev.awsinventory.transforms.postgres.SchemaException;
 import java.io.PrintStream;
@@ -23,10 +26,12 @@ import java.util.Set;
 
 /**
  * {@code --plan}: resolves everything a run would (config, credentials, AssumeRole per account,
- * DescribeRegions) and checks the database (reachable, privileges, the schema changes a run
- * would make, tried in a transaction that is rolled back), then prints accounts x regions x
- * tables, the slice count and the calls to expect. Fetches and writes nothing. The same checks
- * as CloudQuery's {@code test-connection} and {@code validate-config}.
+ * DescribeRegions; with an {@code org} block, the organization discovery of a run, done here on
+ * the driver, then AssumeRole and DescribeRegions per member it would fetch) and checks the
+ * database (reachable, privileges, the schema changes a run would make, tried in a transaction
+ * that is rolled back), then prints the organization's accounts and their dispositions,
+ * accounts x regions x tables, the slice count and the calls to expect. Fetches and writes
+ * nothing. The same checks as CloudQuery's {@code test-connection} and {@code validate-config}.
  */
 final class Plan {
   private Plan() {}
@@ -35,21 +40,36 @@ final class Plan {
   static int run(InventoryConfig config, List<Table<?>> tables, AwsSettings aws, Database db,
       String embeddedDir, PrintStream out, PrintStream err) {
     out.println("Plan for " + config.file() + " (nothing is fetched or written)");
-    // with an org block, the admin account (whose credentials discover the members) is checked
+    // with an org block, the admin account (whose credentials discover the members) is checked first
     List<AccountConfig> configured = config.org().isPresent()
         ? List.of(config.org().get().adminAccount().orElse(config.defaultChainAccount()))
         : config.accounts().isEmpty() ? List.of(config.defaultChainAccount()) : config.accounts();
     List<Preflight.Account> accounts;
+    List<String> problems = new ArrayList<>();
+    int perOrganization = 0;
     AwsClients clients = AwsClients.acquire(aws);
     try {
       accounts = Preflight.resolve(clients, configured, config.regions());
+      if (config.org().isPresent() && accounts.get(0).ok()) {
+        // the same discovery a run makes on a worker; its members are then checked like listed accounts
+        OrgDiscovery.Result found = OrgDiscovery.discover(clients, aws, config.org().get(),
+            count(tables, Scope.ORGANIZATION) > 0, DiscoverAccounts.DEFAULT_PACE);
+        if (found.failed()) {
+          out.println("Organization of admin account " + accounts.get(0).label() + ": discovery FAILED: "
+              + found.error());
+          problems.add("organization discovery failed: " + found.error());
+        } else {
+          printOrganization(accounts.get(0), found, out);
+          perOrganization = count(tables, Scope.ORGANIZATION);
+        }
+        accounts = found.failed() ? List.of() : Preflight.resolve(clients, found.members(), config.regions());
+      }
     } finally {
       clients.release();
     }
     int perRegion = slicesPerRegion(tables);
     int perAccount = slicesPerAccount(tables);
-    long slices = 0;
-    List<String> problems = new ArrayList<>();
+    long slices = perOrganization;
     out.println("Accounts:");
     for (Preflight.Account a : accounts) {
       if (a.ok()) {
@@ -70,10 +90,11 @@ final class Plan {
     out.println("Tables (" + tables.size() + "): " + String.join(", ", tables.stream().map(Table::name).toList()));
     long okAccounts = accounts.stream().filter(Preflight.Account::ok).count();
     long regionSlots = accounts.stream().filter(Preflight.Account::ok).mapToLong(a -> a.regions().size()).sum();
-    out.printf("Slices: %d (%d accounts, %d account-regions; %d slices per region, %d per account)%n",
-        slices, okAccounts, regionSlots, perRegion, perAccount);
+    out.printf("Slices: %d (%d accounts, %d account-regions; %d slices per region, %d per account%s)%n",
+        slices, okAccounts, regionSlots, perRegion, perAccount,
+        perOrganization > 0 ? ", " + perOrganization + " for the organization" : "");
     out.printf("Calls: at least %d (one per slice and page; child tables one per parent resource), "
-        + "after %d AssumeRole/GetCallerIdentity and %d DescribeRegions%n", slices + extraCalls(tables, regionSlots, okAccounts),
+        + "after %d AssumeRole/GetCallerIdentity and %d DescribeRegions%n", slices + extraCalls(tables, regionSlots, okAccounts, perOrganization > 0),
         accounts.size(), accounts.size());
     if (db == null) {
       out.println("Database: the embedded PostgreSQL, started by the run in " + embeddedDir);
@@ -91,6 +112,24 @@ final class Plan {
       err.println("aws-inventory: plan: " + p);
     }
     return InventoryPipeline.EXIT_FATAL;
+  }
+
+  /**
+   * Prints every account discovery found with its disposition: {@code fetched}, {@code not
+   * active} with its state, {@code skipped} or {@code out of scope} with the config entry why.
+   */
+  private static void printOrganization(Preflight.Account admin, OrgDiscovery.Result found, PrintStream out) {
+    out.printf("Organization of admin account %s: %d accounts, %d to fetch (%d Organizations calls)%n",
+        admin.label(), found.accounts().size(), found.members().size(), found.calls());
+    for (AccountStatus a : found.accounts()) {
+      String disposition = switch (a.disposition()) {
+        case AccountStatus.FETCHED -> "fetched";
+        case AccountStatus.NOT_ACTIVE -> "not active: state " + a.state();
+        default -> a.disposition().replace('_', ' ') + ": " + a.detail();
+      };
+      out.printf("  %-40s %s%s%n", a.accountName() + " (" + a.accountId() + ")", disposition,
+          a.management() ? " (management account)" : "");
+    }
   }
 
   /** Slices of one account-region: each regional top-level table and its children. */
@@ -118,11 +157,16 @@ final class Plan {
   }
 
   /** Calls beyond one per slice: tables that call more than one action per listing. */
-  private static long extraCalls(List<Table<?>> tables, long regionSlots, long accounts) {
+  private static long extraCalls(List<Table<?>> tables, long regionSlots, long accounts, boolean organization) {
     long n = 0;
     for (Table<?> t : tables) {
       if (t.parent() == null) {
-        n += (long) Math.max(0, t.apiCalls().size() - 1) * (t.scope() == Scope.REGIONAL ? regionSlots : accounts);
+        long times = switch (t.scope()) {
+          case REGIONAL -> regionSlots;
+          case ACCOUNT -> accounts;
+          case ORGANIZATION -> organization ? 1 : 0;
+        };
+        n += (long) Math.max(0, t.apiCalls().size() - 1) * times;
       }
     }
     return n;
@@ -151,7 +195,8 @@ final class Plan {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute("SET LOCAL lock_timeout = '10s'");
-        Schema.ensure(c, tables, config.writeMode());
+        // not Schema.ensure: it commits its changes
+        Schema.trial(c, tables, config.writeMode(), config.pkMode());
       } finally {
         c.rollback();
       }

@@ -4,7 +4,6 @@ import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.OrgConfig;
 import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
-import dev.awsinventory.transforms.fetch.Errors;
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.FetchContext;
@@ -23,14 +22,12 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * The organization becomes the account collection, on the worker, with the worker's own
- * credentials: for the one {@link OrgConfig} element, walks AWS Organizations with the admin
- * account's credentials (sequential, paced, throttling retried), and emits
+ * credentials: for the one {@link OrgConfig} element, discovers the organization with the admin
+ * account's credentials ({@link OrgDiscovery}: sequential, paced, throttling retried), and emits
  * <ul>
  *   <li>{@link #MEMBERS}: one {@link AccountConfig} per ACTIVE account in scope, its member role
  *       to be assumed (in parallel, downstream) with the trusted principal's credentials;</li>
@@ -88,66 +85,23 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
 
   @ProcessElement
   public void process(@Element OrgConfig org, MultiOutputReceiver out) {
-    AccountConfig admin = org.adminAccount().orElse(AccountConfig.defaultChain());
-    String adminId = admin.accountIdHint().orElse(null);
-    String partition = settings.partitionOf(admin.defaultRegion());
-    String operation = "sts:GetCallerIdentity";
     long start = System.nanoTime();
-    try {
-      if (adminId == null) {
-        adminId = clients.sts(admin).getCallerIdentity().account();
-      }
-      operation = "organizations:ListAccounts";
-      boolean walk = !tables.isEmpty() || !org.organizationUnits().isEmpty()
-          || !org.skipOrganizationUnits().isEmpty();
-      OrgTree tree;
-      long retries;
-      try (OrgClients orgClients = new OrgClients(settings, clients.credentials(admin), partition, pace)) {
-        try {
-          OrgWalker walker = new OrgWalker(orgClients.client());
-          tree = walk ? walker.walk(!tables.isEmpty()) : walker.listAccounts();
-        } finally {
-          operation = "organizations:" + orgClients.pacer().operation();
-          Metrics.counter("aws_inventory", "organizations_calls").inc(orgClients.pacer().calls());
-          Metrics.counter("aws_inventory", "organizations_retries").inc(orgClients.pacer().retries());
-        }
-        retries = orgClients.pacer().retries();
-      }
-      for (String unit : org.organizationUnits()) {
-        if (!tree.hasNode(unit)) {
-          fail(out, admin, adminId, partition, start, "NotFound", "organization_units: " + unit
-              + " is not a root or organizational unit of the organization of account " + adminId);
-          return;
-        }
-      }
-      String management = tree.accounts().isEmpty() ? null : managementOf(tree, adminId);
-      Map<String, OrgAccount> byId = new HashMap<>();
-      tree.orgAccounts().forEach(a -> byId.put(a.account().id(), a));
-      for (AccountStatus s : OrgSelection.decide(org, tree, management)) {
-        out.get(STATUS).output(s);
-        if (AccountStatus.FETCHED.equals(s.disposition())) {
-          out.get(MEMBERS).output(OrgSelection.member(org, byId.get(s.accountId()), s.accountName(), admin));
-        } else {
-          LOG.info("organization account {} ({}): {} {}", s.accountId(), s.accountName(), s.disposition(),
-              s.detail() != null ? s.detail() : s.state());
-        }
-      }
-      writeTables(out, admin, adminId, partition, tree, retries, start);
-    } catch (SdkException e) {
-      fail(out, admin, adminId, partition, start, Errors.code(e), discoveryError(adminId, admin, operation, e));
+    OrgDiscovery.Result found = OrgDiscovery.discover(clients, settings, org, !tables.isEmpty(), pace);
+    Metrics.counter("aws_inventory", "organizations_calls").inc(found.calls());
+    Metrics.counter("aws_inventory", "organizations_retries").inc(found.retries());
+    if (found.failed()) {
+      fail(out, found.admin(), found.adminId(), found.partition(), start, found.errorCode(), found.error());
+      return;
     }
-  }
-
-  /** The management account: the account id in the accounts' ARNs ({@code arn:...::<mgmt>:account/...}). */
-  private static String managementOf(OrgTree tree, String fallback) {
-    String arn = tree.accounts().get(0).arn();
-    if (arn != null) {
-      String[] parts = arn.split(":");
-      if (parts.length > 4 && parts[4].matches("\\d{12}")) {
-        return parts[4];
+    for (AccountStatus s : found.accounts()) {
+      out.get(STATUS).output(s);
+      if (!AccountStatus.FETCHED.equals(s.disposition())) {
+        LOG.info("organization account {} ({}): {} {}", s.accountId(), s.accountName(), s.disposition(),
+            s.detail() != null ? s.detail() : s.state());
       }
     }
-    return fallback;
+    found.members().forEach(m -> out.get(MEMBERS).output(m));
+    writeTables(out, found.admin(), found.adminId(), found.partition(), found.tree(), found.retries(), start);
   }
 
   private void writeTables(MultiOutputReceiver out, AccountConfig admin, String adminId, String partition,
@@ -198,25 +152,6 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
             "its parent table " + name + " could not be fetched"));
       }
     }
-  }
-
-  /** One line naming the account, the missing permission and the fix; no secrets. */
-  static String discoveryError(String adminId, AccountConfig admin, String operation, SdkException e) {
-    String who = "account " + (adminId != null ? adminId : admin.name())
-        + (admin.roleArn().isPresent() ? " (" + admin.roleArn().get() + ")" : "");
-    String code = Errors.code(e);
-    if ("AWSOrganizationsNotInUseException".equals(code)) {
-      return who + " is not a member of an AWS Organization (" + code + "); the org block needs the "
-          + "organization's management account or a delegated administrator as admin_account";
-    }
-    if (e instanceof AwsServiceException s && (s.statusCode() == 403 || code.startsWith("AccessDenied"))) {
-      return who + " may not call " + operation + " (" + code + "): the admin_account must be the "
-          + "organization's management account or a delegated administrator allowed "
-          + "organizations:ListAccounts, ListRoots, ListOrganizationalUnitsForParent, "
-          + "ListAccountsForParent and ListTagsForResource";
-    }
-    return "listing the organization with " + who + " failed at " + operation + ": " + code + ": "
-        + Errors.message(e);
   }
 
   @SuppressWarnings("unchecked")

@@ -77,6 +77,29 @@ public final class Schema {
     return out;
   }
 
+  /**
+   * For {@code --plan}: checks the tables as {@link #ensure} does and runs the DDL a run would
+   * make in the caller's transaction, without committing, so that the caller rolls it back.
+   *
+   * @param c a connection with auto-commit off
+   * @return the number of DDL statements run
+   * @throws SchemaException a table cannot be written as it is
+   * @throws SQLException the database failed, or refused a statement (such as 42501, no privilege)
+   */
+  public static int trial(Connection c, List<Table<?>> tables, WriteMode mode, PkMode pkMode)
+      throws SQLException, SchemaException {
+    if (c.getAutoCommit()) {
+      throw new IllegalArgumentException("the schema trial needs a transaction: auto-commit is on");
+    }
+    List<Ddl> ddl = plan(c, read(c, tables, mode), mode, pkMode);
+    try (Statement s = c.createStatement()) {
+      for (Ddl d : ddl) {
+        s.execute(d.sql());
+      }
+    }
+    return ddl.size();
+  }
+
   /** Reads every table's catalog and checks that the table can be written (missing columns aside). */
   private static Map<Table<?>, Catalog> read(Connection c, List<Table<?>> tables, WriteMode mode)
       throws SQLException, SchemaException {
