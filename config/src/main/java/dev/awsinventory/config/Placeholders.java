@@ -1,9 +1,5 @@
 package dev.awsinventory.config;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -169,12 +165,9 @@ final class Placeholders {
       }
       Path file = folder.resolve(path);
       try {
-        String content = Files.readString(file, StandardCharsets.UTF_8);
-        return content.replaceAll("[\\r\\n]+$", "");
-      } catch (NoSuchFileException e) {
-        throw where.get().at("file not found: " + file);
-      } catch (IOException | RuntimeException e) {
-        throw where.get().at("cannot read " + file + " as UTF-8 text");
+        return TextFiles.read(file).replaceAll("[\\r\\n]+$", "");
+      } catch (TextFiles.Unreadable e) {
+        throw where.get().at(e.getMessage() + ": " + file);
       }
     }
     if (!VARIABLE_NAME.matcher(inside).matches()) {

@@ -1,12 +1,6 @@
 package dev.awsinventory.config;
 
-import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,16 +69,10 @@ final class YamlParser {
 
   private static String read(Path path, String name) throws ConfigException {
     try {
-      byte[] bytes = Files.readAllBytes(path);
-      String text =
-          StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+      String text = TextFiles.read(path);
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (NoSuchFileException e) {
-      throw new ConfigException(name, 1, 1, "", "file not found");
-    } catch (CharacterCodingException e) {
-      throw new ConfigException(name, 1, 1, "", "the file is not UTF-8 text");
-    } catch (IOException e) {
-      throw new ConfigException(name, 1, 1, "", "cannot read the file: " + e);
+    } catch (TextFiles.Unreadable e) {
+      throw new ConfigException(name, 1, 1, "", e.getMessage());
     }
   }
 }

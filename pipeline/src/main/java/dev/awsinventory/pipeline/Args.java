@@ -2,6 +2,8 @@ package dev.awsinventory.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -9,6 +11,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class Args {
   /** Threads of the DirectRunner when not given: fetches wait on HTTP, so more than cores. */
   static final int DIRECT_PARALLELISM = 16;
+
+  private static final Pattern UNKNOWN_OPTION =
+      Pattern.compile("missing a property named '([^']+)'\\.?(.*)", Pattern.DOTALL);
 
   private Args() {}
 
@@ -20,11 +25,18 @@ public final class Args {
       String arg = camel(a);
       parallelismGiven |= arg.startsWith("--targetParallelism");
       checksGiven |= arg.startsWith("--enforceImmutability") || arg.startsWith("--enforceEncodability");
+      OptionChecks.checkType(arg);
       beam.add(arg);
     }
     PipelineOptionsFactory.register(InventoryOptions.class);
-    InventoryOptions options = PipelineOptionsFactory.fromArgs(beam.toArray(String[]::new))
-        .withValidation().as(InventoryOptions.class);
+    InventoryOptions options;
+    try {
+      options = PipelineOptionsFactory.fromArgs(beam.toArray(String[]::new))
+          .withValidation().as(InventoryOptions.class);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(plain(String.valueOf(e.getMessage())), e);
+    }
+    OptionChecks.check(options);
     if (!parallelismGiven) {
       options.as(DirectOptions.class).setTargetParallelism(DIRECT_PARALLELISM);
     }
@@ -36,6 +48,20 @@ public final class Args {
     }
     options.setJobName("aws-inventory");
     return options;
+  }
+
+  /**
+   * Beam's wording of an unknown option ("Class interface ...InventoryOptions missing a property
+   * named 'x'.") as this tool's ("unknown option --x"), keeping Beam's suggestion.
+   */
+  static String plain(String message) {
+    Matcher m = UNKNOWN_OPTION.matcher(message);
+    if (m.find()) {
+      String hint = m.group(2).trim().replaceAll("'([A-Za-z]+)'", "'--$1'");
+      return "unknown option --" + OptionChecks.kebab(m.group(1)) + (hint.isEmpty() ? "" : "; " + hint)
+          + " (--help lists the options)";
+    }
+    return message;
   }
 
   /** {@code --summary-file=x} to {@code --summaryFile=x}; values are left alone. */

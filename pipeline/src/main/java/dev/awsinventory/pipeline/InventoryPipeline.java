@@ -308,7 +308,7 @@ public final class InventoryPipeline {
   static int exitCode(Summary summary, String failOn) {
     return switch (summary.status()) {
       case OK -> EXIT_OK;
-      case PARTIAL -> "fatal".equals(failOn) ? EXIT_OK : EXIT_PARTIAL;
+      case PARTIAL -> OptionChecks.failOn(failOn) == OptionChecks.FailOn.FATAL ? EXIT_OK : EXIT_PARTIAL;
       case FAILED -> EXIT_FATAL;
     };
   }

@@ -36,6 +36,45 @@ class CommandLineErrorsTest {
     assertThat(lines.get(0)).startsWith("aws-inventory: ").doesNotContain("\tat ");
   }
 
+  /** Each bad value is named as the user wrote it, before any credential or database check. */
+  @ParameterizedTest
+  @ValueSource(strings = {"--fail-on=fatel|--fail-on=fatel: expected partial or fatal",
+      "--report=sometimes|--report=sometimes: expected true, false or only",
+      "--slice-timeout-seconds=-1|--slice-timeout-seconds=-1: must be at least 1",
+      "--fetch-concurrency=-5|--fetch-concurrency=-5: must be at least 1",
+      "--wait-for-lock=-9|--wait-for-lock=-9: must be at least 0",
+      "--lock-timeout-seconds=0|--lock-timeout-seconds=0: must be at least 1",
+      "--progress-interval=-1|--progress-interval=-1: must be at least 0",
+      "--role-session-seconds=10|--role-session-seconds=10: must be from 900 to 43200",
+      "--db-port=70000|--db-port=70000: must be from 1 to 65535",
+      "--db-port=-1|--db-port=-1: must be from 1 to 65535",
+      "--page-size=abc|--page-size=abc: expected a whole number",
+      "--hold-db=maybe|--hold-db=maybe: expected true or false",
+      "--bogus-option=1|unknown option --bogus-option (--help lists the options)"})
+  void badOptionValuesAreNamedInOneLine(String caseAndMessage) {
+    String[] c = caseAndMessage.split("\\|");
+    assertThat(run(1, "--demo", c[0])).containsExactly("aws-inventory: " + c[1]);
+  }
+
+  @Test
+  void aFailOnValueIsAnEnumeration() {
+    assertThat(OptionChecks.failOn("fatal")).isEqualTo(OptionChecks.FailOn.FATAL);
+    assertThat(OptionChecks.failOn("PARTIAL")).isEqualTo(OptionChecks.FailOn.PARTIAL);
+  }
+
+  @Test
+  void aConfigThatIsNoRegularFileIsOneLine() throws Exception {
+    assertThat(run(1, "--config=" + dir)).containsExactly(
+        "config error: " + dir + ":1:1: not a regular file (a directory, a device or a pipe)");
+    Path config = dir.resolve("zero.yml");
+    Files.writeString(config, "kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n"
+        + "  tables: ['*']\n  destinations: [postgresql]\n  spec:\n    accounts:\n"
+        + "      - id: '111111111111'\n        external_id: ${file:/dev/zero}\n");
+    assertThat(run(1, "--config=" + config)).singleElement().asString()
+        .startsWith("config error: " + config + ":10:")
+        .contains("not a regular file (a directory, a device or a pipe): /dev/zero");
+  }
+
   @Test
   void aMissingConfigOptionIsOneLine() {
     assertThat(run(1)).singleElement().asString().startsWith("aws-inventory: ");

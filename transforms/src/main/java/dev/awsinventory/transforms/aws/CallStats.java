@@ -85,7 +85,7 @@ public final class CallStats {
   /** @throws SliceDeadlineExceededException if the slice's deadline has passed */
   void checkDeadline() {
     if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
-      throw new SliceDeadlineExceededException("the slice ran past its deadline (--sliceTimeoutSeconds)");
+      throw new SliceDeadlineExceededException("the slice ran past its deadline (--slice-timeout-seconds)");
     }
   }
 

@@ -203,7 +203,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
         first.abandon();
         LOG.warn("{}: abandoned past its deadline", first.task);
         return new Event(first, null, failedSlice(first.task, new SliceDeadlineExceededException(
-            "the slice ran past its deadline (--sliceTimeoutSeconds) and was abandoned")), null);
+            "the slice ran past its deadline (--slice-timeout-seconds) and was abandoned")), null);
       }
     }
   }

@@ -1,0 +1,127 @@
+package dev.awsinventory.pipeline;
+
+import java.lang.reflect.Method;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Checks this tool's command-line options before anything else runs, so that a bad value is one
+ * line and exit 1 at once, never a value silently taken as another (a misspelt {@code --fail-on}
+ * acting as {@code partial}) nor a failure later in the run (a negative slice timeout failing
+ * every slice).
+ */
+final class OptionChecks {
+  /** The values {@code --fail-on} takes. */
+  enum FailOn {
+    PARTIAL,
+    FATAL
+  }
+
+  private static final Set<String> REPORT = Set.of("true", "false", "only");
+
+  private OptionChecks() {}
+
+  /**
+   * Checks one raw argument ({@code --name=value}, name in Beam's camel case) whose option is one
+   * of {@link InventoryOptions}' own: a number or a boolean must parse as one.
+   *
+   * @throws IllegalArgumentException naming the option as the user wrote it, and what it expects
+   */
+  static void checkType(String camelArg) {
+    int eq = camelArg.indexOf('=');
+    if (!camelArg.startsWith("--") || eq < 0) {
+      return;
+    }
+    String name = camelArg.substring(2, eq);
+    String value = camelArg.substring(eq + 1);
+    Class<?> type = ownType(name);
+    if (type == int.class || type == long.class) {
+      try {
+        Long.parseLong(value.trim());
+      } catch (NumberFormatException e) {
+        throw bad(name, value, "expected a whole number");
+      }
+    } else if (type == boolean.class && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+      throw bad(name, value, "expected true or false");
+    }
+  }
+
+  /**
+   * Checks the values of the parsed options: enumerations and ranges.
+   *
+   * @throws IllegalArgumentException naming the first bad option and what it expects
+   */
+  static void check(InventoryOptions o) {
+    failOn(o.getFailOn());
+    if (!REPORT.contains(o.getReport())) {
+      throw bad("report", o.getReport(), "expected true, false or only");
+    }
+    atLeast("fetchConcurrency", o.getFetchConcurrency(), 1);
+    atLeast("pageSize", o.getPageSize(), 0);
+    atLeast("sliceTimeoutSeconds", o.getSliceTimeoutSeconds(), 1);
+    atLeast("lockTimeoutSeconds", o.getLockTimeoutSeconds(), 1);
+    atLeast("dbConnectTimeoutSeconds", o.getDbConnectTimeoutSeconds(), 1);
+    atLeast("dbSocketTimeoutSeconds", o.getDbSocketTimeoutSeconds(), 1);
+    atLeast("waitForLock", o.getWaitForLock(), 0);
+    atLeast("progressInterval", o.getProgressInterval(), 0);
+    // AWS's bounds of AssumeRole's DurationSeconds: 900 s to 12 h (the role may allow less)
+    between("roleSessionSeconds", o.getRoleSessionSeconds(), 900, 43_200);
+    between("dbPort", o.getDbPort(), 1, 65_535);
+  }
+
+  /**
+   * The {@code --fail-on} value.
+   *
+   * @throws IllegalArgumentException for anything but {@code partial} or {@code fatal}
+   */
+  static FailOn failOn(String value) {
+    try {
+      return FailOn.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw bad("failOn", value, "expected partial or fatal");
+    }
+  }
+
+  private static void atLeast(String name, long value, long min) {
+    if (value < min) {
+      throw bad(name, Long.toString(value), "must be at least " + min);
+    }
+  }
+
+  private static void between(String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw bad(name, Long.toString(value), "must be from " + min + " to " + max);
+    }
+  }
+
+  private static IllegalArgumentException bad(String camelName, String value, String expected) {
+    return new IllegalArgumentException("--" + kebab(camelName) + "=" + value + ": " + expected);
+  }
+
+  /** The getter's type of one of this tool's options, or null for Beam's and unknown ones. */
+  private static Class<?> ownType(String name) {
+    if (name.isEmpty()) {
+      return null;
+    }
+    String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    for (Method m : InventoryOptions.class.getDeclaredMethods()) {
+      if (m.getName().equals(getter) && m.getParameterCount() == 0) {
+        return m.getReturnType();
+      }
+    }
+    return null;
+  }
+
+  /** {@code sliceTimeoutSeconds} to {@code slice-timeout-seconds}, as the README writes options. */
+  static String kebab(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (char c : camel.toCharArray()) {
+      if (Character.isUpperCase(c)) {
+        out.append('-').append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
