@@ -96,7 +96,8 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
     PCollectionTuple fetched = routed
         .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency)
                 .withSliceTimeout(fetching.sliceTimeout())
-                .withDeniedRegionsSkipped(fetching.skipDeniedRegions()))
+                .withDeniedRegionsSkipped(fetching.skipDeniedRegions())
+                .withSliceListener(new ProgressTable.Listener(database, runId)))
             .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     PCollection<ResourceRow> rows = fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
     if (discovered != null) {

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
-import software.amazon.awssdk.services.ec2.model.Region;
 
 /**
  * What the driver checks before any long work: for each account, the source credentials, its
@@ -85,10 +84,7 @@ final class Preflight {
       List<String> wanted = account.regions().orElse(regions);
       List<String> enabled;
       try {
-        enabled = clients.ec2(account, account.defaultRegion())
-            .describeRegions(r -> r.allRegions(false)).regions().stream()
-            .filter(r -> !"not-opted-in".equals(r.optInStatus()))
-            .map(Region::regionName).sorted().toList();
+        enabled = ResolveAccounts.enabledRegions(clients.ec2(account, account.defaultRegion()));
       } catch (Ec2Exception e) {
         // as in a run (ResolveAccounts): regions listed by name are fetched without DescribeRegions
         if (!ErrorPolicy.isAccessDenied(e)) {

@@ -1,8 +1,12 @@
 package dev.awsinventory.runners.logging;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +27,7 @@ import org.slf4j.helpers.MessageFormatter;
  */
 final class ConsoleLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
+  private static final JsonFactory JSON = new JsonFactory();
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   private final String shortName;
@@ -88,51 +93,24 @@ final class ConsoleLogger extends LegacyAbstractLogger {
   }
 
   private String json(Instant now, Level level, String message, Map<String, String> fields, Throwable t) {
-    StringBuilder out = new StringBuilder("{");
-    field(out, "time", now.toString());
-    field(out, "level", level.toString());
-    field(out, "logger", name);
-    field(out, "message", message);
-    fields.forEach((k, v) -> field(out, k, v));
-    if (t != null) {
-      field(out, "error", stackTrace(t));
-    }
-    return out.append('}').toString();
-  }
-
-  private static void field(StringBuilder out, String key, String value) {
-    if (out.length() > 1) {
-      out.append(", ");
-    }
-    quote(out, key);
-    out.append(": ");
-    if (value == null) {
-      out.append("null");
-    } else {
-      quote(out, value);
-    }
-  }
-
-  private static void quote(StringBuilder out, String s) {
-    out.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("time", now.toString());
+      g.writeStringField("level", level.toString());
+      g.writeStringField("logger", name);
+      g.writeStringField("message", message);
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        g.writeStringField(f.getKey(), f.getValue());
       }
+      if (t != null) {
+        g.writeStringField("error", stackTrace(t));
+      }
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does not fail
     }
-    out.append('"');
+    return out.toString();
   }
 
   private static String stackTrace(Throwable t) {

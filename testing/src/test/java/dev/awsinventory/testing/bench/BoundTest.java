@@ -39,6 +39,6 @@ class BoundTest {
     @Test
     void reportIsJson() {
         String json = Json.write(Map.of("a", List.of(1, 2.5, true), "b", "q\"\n"));
-        assertThat(json).contains("\"a\": [\n", "\"b\": \"q\\\"\\n\"");
+        assertThat(json).contains("\"b\" : \"q\\\"\\n\"").contains("\n  \"a\" : [ 1, 2.5, true ]").endsWith("}\n");
     }
 }

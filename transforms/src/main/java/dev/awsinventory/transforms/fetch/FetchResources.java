@@ -80,6 +80,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   private TableLookup tables = TableLookup.REGISTRY;
   private long sliceTimeoutSeconds = DEFAULT_SLICE_TIMEOUT.toSeconds();
   private boolean skipDeniedRegions;
+  private SliceListener listener;
   private transient AwsClients clients;
   private transient BlockingQueue<Event> events;
   private transient List<InFlight> running;
@@ -96,6 +97,14 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     c.tables = tables;
     c.sliceTimeoutSeconds = sliceTimeoutSeconds;
     c.skipDeniedRegions = skipDeniedRegions;
+    c.listener = listener;
+    return c;
+  }
+
+  /** Tells {@code listener} of each task's outcomes as soon as the task ends (see there). */
+  public FetchResources withSliceListener(SliceListener listener) {
+    FetchResources c = copy();
+    c.listener = Objects.requireNonNull(listener, "listener");
     return c;
   }
 
@@ -221,6 +230,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       }
       e.outcomes().forEach(outcomes);
       e.outcomes().forEach(FetchResources::count);
+      if (listener != null) {
+        listener.finished(e.outcomes());
+      }
     }
     if (e.error() != null) {
       throw new IllegalStateException("fetching a slice failed unexpectedly", e.error());

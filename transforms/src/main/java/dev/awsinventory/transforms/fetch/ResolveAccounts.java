@@ -13,6 +13,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Region;
 
@@ -66,10 +67,7 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
       List<String> wanted = account.regions().orElse(regions);
       List<String> enabled;
       try {
-        enabled = clients.ec2(account, account.defaultRegion())
-            .describeRegions(r -> r.allRegions(false)).regions().stream()
-            .filter(r -> !"not-opted-in".equals(r.optInStatus()))
-            .map(Region::regionName).sorted().toList();
+        enabled = enabledRegions(clients.ec2(account, account.defaultRegion()));
       } catch (Ec2Exception e) {
         if (!ErrorPolicy.isAccessDenied(e)) {
           throw e;
@@ -107,6 +105,18 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
       LOG.warn("account {} ({}): {}: {}", account.name(), accountId, Errors.code(e), Errors.message(e));
       out.get(FAILED).output(SliceOutcome.accountFailed(accountId, account.name(), e));
     }
+  }
+
+  /**
+   * The account's enabled regions, sorted: DescribeRegions without the regions it has not opted
+   * in to.
+   *
+   * @throws Ec2Exception from DescribeRegions (e.g. access denied)
+   */
+  public static List<String> enabledRegions(Ec2Client ec2) {
+    return ec2.describeRegions(r -> r.allRegions(false)).regions().stream()
+        .filter(r -> !"not-opted-in".equals(r.optInStatus()))
+        .map(Region::regionName).sorted().toList();
   }
 
   /** Why an account whose DescribeRegions is denied cannot expand {@code pattern}, and what to do. */

@@ -1,15 +1,18 @@
 package dev.awsinventory.transforms.postgres;
 
 import dev.awsinventory.transforms.fetch.FetchTask;
+import dev.awsinventory.transforms.fetch.SliceListener;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code aws_inventory_sync_progress}: one row per slice of a run, written as the run goes (a
@@ -94,20 +97,61 @@ public final class ProgressTable {
 
     @ProcessElement
     public void process(@Element SliceOutcome o) throws SQLException {
-      try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
-          + NAME + " (run_id, table_name, account_id, region, status, resources, throttles) VALUES "
-          + "(CAST(? AS uuid), ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, table_name, account_id, region) DO UPDATE "
-          + "SET status = EXCLUDED.status, resources = EXCLUDED.resources, throttles = EXCLUDED.throttles, "
-          + "updated_at = now()")) {
-        ps.setString(1, runId);
-        ps.setString(2, o.table());
-        ps.setString(3, o.accountId());
-        ps.setString(4, o.region());
-        ps.setString(5, o.ok() ? "ok" : "failed");
-        ps.setLong(6, o.resources());
-        ps.setLong(7, o.throttles());
-        ps.executeUpdate();
+      try (Connection c = dataSource().getConnection()) {
+        record(c, runId, o);
       }
+    }
+  }
+
+  /**
+   * Records the outcomes of each fetch task as soon as it ends, from the fetch itself: on a
+   * runner that holds a bundle's outputs until the bundle ends, {@link RecordOutcome} alone would
+   * move the progress only then. Progress is informative: a failure to record is logged, never
+   * thrown.
+   */
+  public static final class Listener implements SliceListener {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
+    private final JdbcIO.DataSourceConfiguration database;
+    private final String runId;
+    private transient DataSource dataSource;
+
+    public Listener(JdbcIO.DataSourceConfiguration database, String runId) {
+      this.database = database;
+      this.runId = runId;
+    }
+
+    @Override
+    public void finished(List<SliceOutcome> outcomes) {
+      try {
+        if (dataSource == null) {
+          dataSource = JdbcIO.DataSourceProviderFromDataSourceConfiguration.of(database).apply(null);
+        }
+        try (Connection c = dataSource.getConnection()) {
+          for (SliceOutcome o : outcomes) {
+            record(c, runId, o);
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        LOG.debug("progress not recorded: {}", e.toString());
+      }
+    }
+  }
+
+  private static void record(Connection c, String runId, SliceOutcome o) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO "
+        + NAME + " (run_id, table_name, account_id, region, status, resources, throttles) VALUES "
+        + "(CAST(? AS uuid), ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, table_name, account_id, region) DO UPDATE "
+        + "SET status = EXCLUDED.status, resources = EXCLUDED.resources, throttles = EXCLUDED.throttles, "
+        + "updated_at = now()")) {
+      ps.setString(1, runId);
+      ps.setString(2, o.table());
+      ps.setString(3, o.accountId());
+      ps.setString(4, o.region());
+      ps.setString(5, o.ok() ? "ok" : "failed");
+      ps.setLong(6, o.resources());
+      ps.setLong(7, o.throttles());
+      ps.executeUpdate();
     }
   }
 }
