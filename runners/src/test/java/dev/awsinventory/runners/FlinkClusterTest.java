@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.testing.scenario.SeedScenario;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,10 +29,10 @@ class FlinkClusterTest {
       Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", seed.sourceUser.accessKeyId(),
           "AWS_SECRET_ACCESS_KEY", seed.sourceUser.secretAccessKey());
       Path state = dir.resolve("flink");
-      Thread stopper = new Thread(() -> script("stop-cluster.sh", state, Map.of()));
+      Thread stopper = new Thread(() -> FlinkScripts.run("stop-cluster.sh", state, Map.of()));
       Runtime.getRuntime().addShutdownHook(stopper);
       try {
-        String master = script("start-cluster.sh", state, credentials).lines()
+        String master = FlinkScripts.run("start-cluster.sh", state, credentials).lines()
             .filter(l -> l.startsWith("FLINK_MASTER=")).findFirst()
             .orElseThrow(() -> new AssertionError("the cluster did not start")).substring("FLINK_MASTER=".length());
 
@@ -59,7 +56,7 @@ class FlinkClusterTest {
         assertThat(TestDatabase.query(cluster, "SELECT runner, status FROM aws_inventory_sync_runs"))
             .containsExactly(Map.of("runner", "FlinkRunner", "status", "ok"));
       } finally {
-        script("stop-cluster.sh", state, Map.of());
+        FlinkScripts.run("stop-cluster.sh", state, Map.of());
         Runtime.getRuntime().removeShutdownHook(stopper);
       }
       assertThat(Files.readString(state.resolve("log/taskmanager.log"))).isNotEmpty();
@@ -79,30 +76,6 @@ class FlinkClusterTest {
     }
   }
 
-  /** Runs a script of runners/flink and returns its stdout; fails with its output if it fails. */
-  private static String script(String name, Path state, Map<String, String> env) {
-    try {
-      Path out = Files.createTempFile("flink-script", ".out");
-      ProcessBuilder pb = new ProcessBuilder(List.of("bash", Path.of("flink", name).toString(), state.toString()))
-          .redirectOutput(out.toFile()).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.INHERIT);
-      pb.environment().putAll(env);
-      Process p = pb.start();
-      if (!p.waitFor(5, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new AssertionError(name + " did not finish in 5 minutes");
-      }
-      String stdout = Files.readString(out, StandardCharsets.UTF_8);
-      if (p.exitValue() != 0) {
-        throw new AssertionError(name + " exited " + p.exitValue() + ": " + stdout);
-      }
-      return stdout;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
 
   private static String name(String url) {
     return url.substring(url.lastIndexOf('/') + 1);

@@ -6,16 +6,10 @@ import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.testing.scenario.OrgScenario;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,10 +31,10 @@ class FlinkOrgDiscoveryTest {
       Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", management.accessKeyId(),
           "AWS_SECRET_ACCESS_KEY", management.secretAccessKey());
       Path state = dir.resolve("flink");
-      Thread stopper = new Thread(() -> script("stop-cluster.sh", state, Map.of()));
+      Thread stopper = new Thread(() -> FlinkScripts.run("stop-cluster.sh", state, Map.of()));
       Runtime.getRuntime().addShutdownHook(stopper);
       try {
-        String master = script("start-cluster.sh", state, credentials).lines()
+        String master = FlinkScripts.run("start-cluster.sh", state, credentials).lines()
             .filter(l -> l.startsWith("FLINK_MASTER=")).findFirst()
             .orElseThrow(() -> new AssertionError("the cluster did not start")).substring("FLINK_MASTER=".length());
         String url = pg.newDatabase();
@@ -59,34 +53,9 @@ class FlinkOrgDiscoveryTest {
         assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_inventory_sync_accounts")).isEqualTo(25);
         assertThat(aws.calls(OrgScenario.MANAGEMENT, "us-east-1", "ListRoots")).isPositive();
       } finally {
-        script("stop-cluster.sh", state, Map.of());
+        FlinkScripts.run("stop-cluster.sh", state, Map.of());
         Runtime.getRuntime().removeShutdownHook(stopper);
       }
-    }
-  }
-
-  /** Runs a script of runners/flink and returns its stdout; fails with its output if it fails. */
-  private static String script(String name, Path state, Map<String, String> env) {
-    try {
-      Path out = Files.createTempFile("flink-script", ".out");
-      ProcessBuilder pb = new ProcessBuilder(List.of("bash", Path.of("flink", name).toString(), state.toString()))
-          .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-      pb.environment().putAll(env);
-      Process p = pb.start();
-      if (!p.waitFor(5, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new AssertionError(name + " did not finish in 5 minutes");
-      }
-      String stdout = Files.readString(out, StandardCharsets.UTF_8);
-      if (p.exitValue() != 0) {
-        throw new AssertionError(name + " exited " + p.exitValue() + ": " + stdout);
-      }
-      return stdout;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,13 +43,13 @@ class PacingClusterTest {
       Map<String, String> credentials = Map.of("AWS_ACCESS_KEY_ID", source.accessKeyId(),
           "AWS_SECRET_ACCESS_KEY", source.secretAccessKey());
       Path state = dir.resolve("flink");
-      Thread stopper = new Thread(() -> script("stop-cluster.sh", state, Map.of()));
+      Thread stopper = new Thread(() -> FlinkScripts.run("stop-cluster.sh", state, Map.of()));
       Runtime.getRuntime().addShutdownHook(stopper);
       try {
         Map<String, String> env = new java.util.HashMap<>(credentials);
         env.put("FLINK_TASKMANAGERS", "2");
         env.put("FLINK_SLOTS", "2");
-        String master = script("start-cluster.sh", state, env).lines()
+        String master = FlinkScripts.run("start-cluster.sh", state, env).lines()
             .filter(l -> l.startsWith("FLINK_MASTER=")).findFirst()
             .orElseThrow(() -> new AssertionError("the cluster did not start")).substring("FLINK_MASTER=".length());
 
@@ -73,7 +71,7 @@ class PacingClusterTest {
               + aws.calls(TARGET, "us-east-1", "DescribeVpcs") + " DescribeVpcs calls");
         }
       } finally {
-        script("stop-cluster.sh", state, Map.of());
+        FlinkScripts.run("stop-cluster.sh", state, Map.of());
         Runtime.getRuntime().removeShutdownHook(stopper);
       }
     }
@@ -111,30 +109,5 @@ class PacingClusterTest {
     return Jar.run(Map.of(), dir, "--config=" + config, "--runner=FlinkRunner", "--flinkMaster=" + master,
         "--parallelism=4", "--pageSize=5", "--routeByRegion=" + routeByRegion,
         "--filesToStage=" + Path.of(System.getProperty("flinkJobJar")).toAbsolutePath());
-  }
-
-  /** Runs a script of runners/flink and returns its stdout; fails with its output if it fails. */
-  private static String script(String name, Path state, Map<String, String> env) {
-    try {
-      Path out = Files.createTempFile("flink-script", ".out");
-      ProcessBuilder pb = new ProcessBuilder(List.of("bash", Path.of("flink", name).toString(), state.toString()))
-          .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-      pb.environment().putAll(env);
-      Process p = pb.start();
-      if (!p.waitFor(5, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new AssertionError(name + " did not finish in 5 minutes");
-      }
-      String stdout = Files.readString(out, StandardCharsets.UTF_8);
-      if (p.exitValue() != 0) {
-        throw new AssertionError(name + " exited " + p.exitValue() + ": " + stdout);
-      }
-      return stdout;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
   }
 }
