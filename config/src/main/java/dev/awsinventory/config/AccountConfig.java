@@ -30,13 +30,30 @@ public final class AccountConfig implements Serializable {
       String defaultRegion,
       List<String> regions,
       String accountIdHint) {
-    this(name, id, roleArn, roleSessionName, externalId, localProfile, defaultRegion, regions,
-        accountIdHint, null);
+    this(
+        name,
+        id,
+        roleArn,
+        roleSessionName,
+        externalId,
+        localProfile,
+        defaultRegion,
+        regions,
+        accountIdHint,
+        null);
   }
 
-  private AccountConfig(String name, String id, String roleArn, String roleSessionName,
-      String externalId, String localProfile, String defaultRegion, List<String> regions,
-      String accountIdHint, AccountConfig source) {
+  private AccountConfig(
+      String name,
+      String id,
+      String roleArn,
+      String roleSessionName,
+      String externalId,
+      String localProfile,
+      String defaultRegion,
+      List<String> regions,
+      String accountIdHint,
+      AccountConfig source) {
     this.source = source;
     this.name = Objects.requireNonNull(name);
     this.id = id;
@@ -53,16 +70,33 @@ public final class AccountConfig implements Serializable {
    * An account from its fields as the getters return them (null for absent), for decoding an
    * encoded one; configs are read by {@link AccountReader}, which checks every field.
    */
-  public static AccountConfig of(String name, String id, String roleArn, String roleSessionName,
-      String externalId, String localProfile, String defaultRegion, List<String> regions,
-      String accountIdHint, AccountConfig source) {
-    return new AccountConfig(name, id, roleArn, roleSessionName, externalId, localProfile,
-        defaultRegion, regions, accountIdHint, source);
+  public static AccountConfig of(
+      String name,
+      String id,
+      String roleArn,
+      String roleSessionName,
+      String externalId,
+      String localProfile,
+      String defaultRegion,
+      List<String> regions,
+      String accountIdHint,
+      AccountConfig source) {
+    return new AccountConfig(
+        name,
+        id,
+        roleArn,
+        roleSessionName,
+        externalId,
+        localProfile,
+        defaultRegion,
+        regions,
+        accountIdHint,
+        source);
   }
 
   /**
-   * The account of the default credential chain, used when the config lists no accounts: its
-   * id is found with GetCallerIdentity.
+   * The account of the default credential chain, used when the config lists no accounts: its id is
+   * found with GetCallerIdentity.
    */
   public static AccountConfig defaultChain() {
     return new AccountConfig("default", null, null, null, null, null, "us-east-1", null, null);
@@ -75,14 +109,32 @@ public final class AccountConfig implements Serializable {
    *
    * @param regions the member's regions, or null for the top-level {@code regions}
    */
-  public static AccountConfig member(String accountId, String name, String roleArn,
-      String roleSessionName, String externalId, String defaultRegion, List<String> regions,
+  public static AccountConfig member(
+      String accountId,
+      String name,
+      String roleArn,
+      String roleSessionName,
+      String externalId,
+      String defaultRegion,
+      List<String> regions,
       AccountConfig source) {
-    return new AccountConfig(name, accountId, roleArn, roleSessionName, externalId, null,
-        defaultRegion, regions, accountId, source);
+    return new AccountConfig(
+        name,
+        accountId,
+        roleArn,
+        roleSessionName,
+        externalId,
+        null,
+        defaultRegion,
+        regions,
+        accountId,
+        source);
   }
 
-  /** Whose credentials assume {@link #roleArn()}; empty: this account's profile or the default chain. */
+  /**
+   * Whose credentials assume {@link #roleArn()}; empty: this account's profile or the default
+   * chain.
+   */
   public Optional<AccountConfig> source() {
     return Optional.ofNullable(source);
   }

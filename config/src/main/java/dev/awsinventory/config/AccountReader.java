@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /** Reads the {@code accounts} list of the AWS plugin options. */
 final class AccountReader {
   private static final Pattern ROLE_ARN =
-      Pattern.compile("arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]+");
+      Pattern.compile(
+          "arn:(aws|aws-cn|aws-us-gov):iam::(\\d{12}):role/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]+");
   static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
   static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
   static final String SESSION_NAME_RULE = "must be 2 to 64 letters, digits or +=,.@_-";
@@ -23,7 +24,8 @@ final class AccountReader {
   /**
    * The {@code accounts} list; {@code regions} are the top-level ones, used for default regions.
    */
-  static List<AccountConfig> read(List<YamlNode> items, List<String> regions) throws ConfigException {
+  static List<AccountConfig> read(List<YamlNode> items, List<String> regions)
+      throws ConfigException {
     List<AccountConfig> accounts = new ArrayList<>();
     Map<String, YamlNode> names = new HashMap<>();
     for (YamlNode item : items) {
@@ -32,8 +34,12 @@ final class AccountReader {
       YamlNode nameNode = nameNode(m);
       YamlNode first = names.putIfAbsent(account.name(), nameNode);
       if (first != null) {
-        throw nameNode.error("duplicate account name '" + account.name()
-            + "' (first used at line " + first.line() + "); give each account its own account_name");
+        throw nameNode.error(
+            "duplicate account name '"
+                + account.name()
+                + "' (first used at line "
+                + first.line()
+                + "); give each account its own account_name");
       }
       accounts.add(account);
     }
@@ -68,8 +74,12 @@ final class AccountReader {
     if (roleArn != null) {
       Matcher arn = ROLE_ARN.matcher(roleArn);
       if (!arn.matches()) {
-        throw m.get("role_arn").orElseThrow().error("malformed role ARN '" + roleArn
-            + "'; expected arn:aws:iam::<12-digit account id>:role/<name>");
+        throw m.get("role_arn")
+            .orElseThrow()
+            .error(
+                "malformed role ARN '"
+                    + roleArn
+                    + "'; expected arn:aws:iam::<12-digit account id>:role/<name>");
       }
       partition = arn.group(1);
       arnAccount = arn.group(2);
@@ -78,7 +88,8 @@ final class AccountReader {
     if (id != null && DIGITS.matcher(id).matches()) {
       YamlNode idNode = m.get("id").orElseThrow();
       if (id.length() != 12) {
-        throw idNode.error("an AWS account id has 12 digits, got " + id.length() + " in '" + id + "'");
+        throw idNode.error(
+            "an AWS account id has 12 digits, got " + id.length() + " in '" + id + "'");
       }
       if (arnAccount != null && !arnAccount.equals(id)) {
         throw idNode.error("id " + id + " is not the account of role_arn (" + arnAccount + ")");
@@ -89,11 +100,15 @@ final class AccountReader {
       if (fallbackName != null) {
         accountName = fallbackName;
       } else {
-        throw m.error("an account needs at least one of id, account_name, role_arn or local_profile");
+        throw m.error(
+            "an account needs at least one of id, account_name, role_arn or local_profile");
       }
     }
     List<String> ownRegions = regions(m);
-    String name = accountName != null ? accountName : id != null ? id : arnAccount != null ? arnAccount : profile;
+    String name =
+        accountName != null
+            ? accountName
+            : id != null ? id : arnAccount != null ? arnAccount : profile;
     return new AccountConfig(
         name,
         id,
@@ -120,21 +135,32 @@ final class AccountReader {
   }
 
   /**
-   * {@code default_region}; else the first of the account's regions, the top-level regions,
-   * {@code AWS_REGION} and the profile's region that is in the partition of {@code role_arn}
-   * ({@code partition}, null without a role); else the partition's usual first region.
+   * {@code default_region}; else the first of the account's regions, the top-level regions, {@code
+   * AWS_REGION} and the profile's region that is in the partition of {@code role_arn} ({@code
+   * partition}, null without a role); else the partition's usual first region.
    */
-  private static String defaultRegion(YamlMap m, String partition, String profile,
-      List<String> globalRegions, List<String> ownRegions) throws ConfigException {
+  private static String defaultRegion(
+      YamlMap m,
+      String partition,
+      String profile,
+      List<String> globalRegions,
+      List<String> ownRegions)
+      throws ConfigException {
     Optional<YamlNode> node = m.get("default_region");
     if (node.isEmpty()) {
-      return Regions.defaultRegion(partition,
-          candidates(m.node().file(), ownRegions, globalRegions, profile));
+      return Regions.defaultRegion(
+          partition, candidates(m.node().file(), ownRegions, globalRegions, profile));
     }
     String region = RegionList.single(node.get());
     if (partition != null && !Regions.partition(region).equals(partition)) {
-      throw node.get().error("region '" + region + "' is not in partition " + partition
-          + " of role_arn; use for example " + Regions.defaultRegion(partition));
+      throw node.get()
+          .error(
+              "region '"
+                  + region
+                  + "' is not in partition "
+                  + partition
+                  + " of role_arn; use for example "
+                  + Regions.defaultRegion(partition));
     }
     return region;
   }
@@ -144,8 +170,8 @@ final class AccountReader {
    * regions, {@code AWS_REGION}, then the {@code region} of the account's profile ({@code
    * local_profile}, else {@code AWS_PROFILE}, else {@code default}) in the shared config file.
    */
-  private static List<String> candidates(YamlFile file, List<String> own, List<String> global,
-      String profile) {
+  private static List<String> candidates(
+      YamlFile file, List<String> own, List<String> global, String profile) {
     List<String> out = new ArrayList<>();
     if (own != null) {
       out.addAll(own);

@@ -19,8 +19,10 @@ final class AwsOptions {
     Optional<YamlNode> org = spec.get("org");
     if (org.isPresent()) {
       if (!b.accounts.isEmpty()) {
-        throw spec.keyNode("org").error("set either org (accounts discovered from AWS"
-            + " Organizations) or accounts (listed by hand), not both");
+        throw spec.keyNode("org")
+            .error(
+                "set either org (accounts discovered from AWS"
+                    + " Organizations) or accounts (listed by hand), not both");
       }
       b.org = OrgReader.read(org.get(), b.regions);
     }
@@ -41,11 +43,14 @@ final class AwsOptions {
     return value > 0 ? value : ConfigBlock.AWS.declared(key).intDefault();
   }
 
-  /** {@code denied_regions: fail} (default) or {@code skip}: what a region denied by an SCP does. */
+  /**
+   * {@code denied_regions: fail} (default) or {@code skip}: what a region denied by an SCP does.
+   */
   private static boolean deniedRegions(YamlMap spec) throws ConfigException {
     String value = spec.text("denied_regions").trim();
     if (!value.equals("fail") && !value.equals(SKIP)) {
-      throw spec.get("denied_regions").orElseThrow()
+      throw spec.get("denied_regions")
+          .orElseThrow()
           .error("expected 'fail' or 'skip', got '" + value + "'");
     }
     return value.equals(SKIP);

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every table name of CloudQuery's AWS source plugin (706 names, from the plugin's generated
- * table docs of March 2024; resource {@code cloudquery-aws-tables.txt}). Config files name these
- * in {@code tables} and {@code skip_tables}; most of them are tables this tool does not fetch.
+ * Every table name of CloudQuery's AWS source plugin (706 names, from the plugin's generated table
+ * docs of March 2024; resource {@code cloudquery-aws-tables.txt}). Config files name these in
+ * {@code tables} and {@code skip_tables}; most of them are tables this tool does not fetch.
  */
 public final class CloudQueryTables {
   private static final String RESOURCE = "cloudquery-aws-tables.txt";
@@ -37,16 +37,22 @@ public final class CloudQueryTables {
   }
 
   /**
-   * The table of a legacy-layout resource name ({@code ec2.instances} is {@code
-   * aws_ec2_instances}, {@code cloudtrail.events} is {@code aws_cloudtrail_events}). Old
-   * singular names whose table became plural ({@code ec2.regional_config}) and the reverse are
-   * matched too. Empty when no catalogue table has the name: the caller reports it.
+   * The table of a legacy-layout resource name ({@code ec2.instances} is {@code aws_ec2_instances},
+   * {@code cloudtrail.events} is {@code aws_cloudtrail_events}). Old singular names whose table
+   * became plural ({@code ec2.regional_config}) and the reverse are matched too. Empty when no
+   * catalogue table has the name: the caller reports it.
    */
   public static Optional<String> legacyTable(String resource) {
     String base = "aws_" + resource.replace('.', '_');
     String stem = base.substring(0, base.length() - 1);
-    for (String candidate : new String[] {base, base + "s", base + "es",
-        base.endsWith("y") ? stem + "ies" : base, base.endsWith("s") ? stem : base}) {
+    for (String candidate :
+        new String[] {
+          base,
+          base + "s",
+          base + "es",
+          base.endsWith("y") ? stem + "ies" : base,
+          base.endsWith("s") ? stem : base
+        }) {
       if (NAMES.contains(candidate)) {
         return Optional.of(candidate);
       }

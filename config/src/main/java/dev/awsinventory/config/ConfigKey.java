@@ -3,27 +3,38 @@ package dev.awsinventory.config;
 import java.util.List;
 
 /**
- * One key of one block of a config file, declared once: its name, value type, default, whether
- * it is used, accepted and ignored, or rejected, and a one-line description. Readers check every
- * block against its declarations ({@link ConfigBlock#check}) and the README's option table is
- * generated from them ({@link ConfigDocs}). Readers take values through the declarations
- * ({@code YamlMap.text}, {@code number} and {@code flag} return a present value or the declared
- * default), so a default is written only here.
+ * One key of one block of a config file, declared once: its name, value type, default, whether it
+ * is used, accepted and ignored, or rejected, and a one-line description. Readers check every block
+ * against its declarations ({@link ConfigBlock#check}) and the README's option table is generated
+ * from them ({@link ConfigDocs}). Readers take values through the declarations ({@code
+ * YamlMap.text}, {@code number} and {@code flag} return a present value or the declared default),
+ * so a default is written only here.
  *
  * @param values the allowed values of an {@link Type#ENUM} key, else empty
- * @param defaultValue the default as the docs show it: a value of the key's type that readers
- *     take when the key is absent, empty for none, or (when {@code derived}) a description of
- *     how the reader works the default out
- * @param derived whether {@code defaultValue} describes a default worked out by the reader
- *     rather than a value
+ * @param defaultValue the default as the docs show it: a value of the key's type that readers take
+ *     when the key is absent, empty for none, or (when {@code derived}) a description of how the
+ *     reader works the default out
+ * @param derived whether {@code defaultValue} describes a default worked out by the reader rather
+ *     than a value
  */
-public record ConfigKey(String name, Type type, List<String> values, String defaultValue, Use use,
-    String description, boolean derived) {
+public record ConfigKey(
+    String name,
+    Type type,
+    List<String> values,
+    String defaultValue,
+    Use use,
+    String description,
+    boolean derived) {
 
   /** The value types a key may have. */
   public enum Type {
-    STRING("string"), BOOLEAN("boolean"), INTEGER("integer"), STRINGS("list of strings"),
-    LIST("list"), MAP("map"), ENUM("one of");
+    STRING("string"),
+    BOOLEAN("boolean"),
+    INTEGER("integer"),
+    STRINGS("list of strings"),
+    LIST("list"),
+    MAP("map"),
+    ENUM("one of");
 
     private final String label;
 
@@ -70,8 +81,8 @@ public record ConfigKey(String name, Type type, List<String> values, String defa
     return new ConfigKey(name, type, List.of(), "", Use.IGNORED, description, false);
   }
 
-  static ConfigKey choice(String name, Use use, String defaultValue, String description,
-      String... values) {
+  static ConfigKey choice(
+      String name, Use use, String defaultValue, String description, String... values) {
     return new ConfigKey(name, Type.ENUM, List.of(values), defaultValue, use, description, false);
   }
 
@@ -131,6 +142,8 @@ public record ConfigKey(String name, Type type, List<String> values, String defa
     if (values.size() == 1) {
       return values.get(0);
     }
-    return String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
+    return String.join(", ", values.subList(0, values.size() - 1))
+        + " or "
+        + values.get(values.size() - 1);
   }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /** Reads a cloudquery.yml (legacy or current layout) into a validated InventoryConfig. */
 public final class ConfigLoader {
-  private static final List<String> TOP_LEVEL_KEYS = List.of("cloudquery", "providers", "kind", "spec");
+  private static final List<String> TOP_LEVEL_KEYS =
+      List.of("cloudquery", "providers", "kind", "spec");
 
   private ConfigLoader() {}
 
@@ -24,8 +25,12 @@ public final class ConfigLoader {
       return read(file, env);
     } catch (RuntimeException | StackOverflowError e) {
       // A defect, not the user's: still one located line and exit 1, never a stack trace.
-      throw new ConfigException(file.toString(), 1, 1, "", UNEXPECTED + e.getClass().getSimpleName()
-          + "; please report this file's shape");
+      throw new ConfigException(
+          file.toString(),
+          1,
+          1,
+          "",
+          UNEXPECTED + e.getClass().getSimpleName() + "; please report this file's shape");
     }
   }
 
@@ -40,8 +45,11 @@ public final class ConfigLoader {
     }
     if (first.has("cloudquery") || first.has("providers")) {
       if (documents.size() > 1) {
-        throw documents.get(1).error("the legacy layout (cloudquery: and providers:) is a single"
-            + " YAML document; remove the '---' or convert every document to kind: source/destination");
+        throw documents
+            .get(1)
+            .error(
+                "the legacy layout (cloudquery: and providers:) is a single"
+                    + " YAML document; remove the '---' or convert every document to kind: source/destination");
       }
       return withWarnings(LegacyLayout.read(first), documents.get(0));
     }
@@ -49,7 +57,8 @@ public final class ConfigLoader {
   }
 
   private static InventoryConfig withWarnings(InventoryConfig config, YamlNode document) {
-    return document.file().warnings().isEmpty() ? config
+    return document.file().warnings().isEmpty()
+        ? config
         : config.withWarnings(document.file().warnings());
   }
 
@@ -68,7 +77,8 @@ public final class ConfigLoader {
         return e;
       }
     }
-    return root.error("not a CloudQuery config: expected 'cloudquery:' and 'providers:' (legacy"
-        + " layout) or documents with 'kind: source' / 'kind: destination' and 'spec:'");
+    return root.error(
+        "not a CloudQuery config: expected 'cloudquery:' and 'providers:' (legacy"
+            + " layout) or documents with 'kind: source' / 'kind: destination' and 'spec:'");
   }
 }

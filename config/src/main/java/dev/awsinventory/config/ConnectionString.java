@@ -13,20 +13,35 @@ import java.util.Set;
  * URL. Error messages never repeat the string itself, as it may hold a password.
  */
 final class ConnectionString {
-  private static final Map<String, String> JDBC_NAMES = Map.of(
-      "sslmode", "sslmode",
-      "sslrootcert", "sslrootcert",
-      "sslcert", "sslcert",
-      "sslkey", "sslkey",
-      "application_name", "ApplicationName",
-      "connect_timeout", "connectTimeout",
-      "search_path", "currentSchema");
-  private static final Set<String> IGNORED = Set.of(
-      "target_session_attrs", "sslsni", "sslpassword", "passfile", "service", "servicefile",
-      "krbsrvname", "krbspn", "min_read_buffer_size", "statement_cache_capacity",
-      "description_cache_capacity", "default_query_exec_mode", "pool_max_conns", "pool_min_conns",
-      "pool_max_conn_lifetime", "pool_max_conn_lifetime_jitter", "pool_max_conn_idle_time",
-      "pool_health_check_period");
+  private static final Map<String, String> JDBC_NAMES =
+      Map.of(
+          "sslmode", "sslmode",
+          "sslrootcert", "sslrootcert",
+          "sslcert", "sslcert",
+          "sslkey", "sslkey",
+          "application_name", "ApplicationName",
+          "connect_timeout", "connectTimeout",
+          "search_path", "currentSchema");
+  private static final Set<String> IGNORED =
+      Set.of(
+          "target_session_attrs",
+          "sslsni",
+          "sslpassword",
+          "passfile",
+          "service",
+          "servicefile",
+          "krbsrvname",
+          "krbspn",
+          "min_read_buffer_size",
+          "statement_cache_capacity",
+          "description_cache_capacity",
+          "default_query_exec_mode",
+          "pool_max_conns",
+          "pool_min_conns",
+          "pool_max_conn_lifetime",
+          "pool_max_conn_lifetime_jitter",
+          "pool_max_conn_idle_time",
+          "pool_health_check_period");
   static final Set<String> SSL_MODES =
       Set.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
 
@@ -56,8 +71,9 @@ final class ConnectionString {
     } else if (text.contains("=")) {
       c.dsn(text);
     } else {
-      throw node.error("not a PostgreSQL connection string; expected key=value pairs,"
-          + " a postgres:// URI or a jdbc:postgresql: URL");
+      throw node.error(
+          "not a PostgreSQL connection string; expected key=value pairs,"
+              + " a postgres:// URI or a jdbc:postgresql: URL");
     }
     return c.toConfig();
   }
@@ -78,9 +94,11 @@ final class ConnectionString {
         if (JDBC_NAMES.containsKey(key)) {
           params.put(JDBC_NAMES.get(key), value);
         } else if (!IGNORED.contains(key)) {
-          List<String> known = new ArrayList<>(List.of("host", "port", "dbname", "user", "password"));
+          List<String> known =
+              new ArrayList<>(List.of("host", "port", "dbname", "user", "password"));
           known.addAll(JDBC_NAMES.keySet());
-          throw where.error("unknown connection parameter '" + key + "'" + Suggest.didYouMean(key, known));
+          throw where.error(
+              "unknown connection parameter '" + key + "'" + Suggest.didYouMean(key, known));
         }
       }
     }
@@ -124,7 +142,8 @@ final class ConnectionString {
         i++;
       }
       if (key.isEmpty() || i >= n || text.charAt(i) != '=') {
-        throw where.error("malformed connection string; expected key=value pairs separated by spaces");
+        throw where.error(
+            "malformed connection string; expected key=value pairs separated by spaces");
       }
       i++;
       while (i < n && Character.isWhitespace(text.charAt(i))) {
@@ -219,7 +238,8 @@ final class ConnectionString {
     int q = text.indexOf('?');
     String base = q >= 0 ? text.substring(0, q) : text;
     if (base.contains("@")) {
-      throw where.error("put user and password in ?user=...&password=... of a JDBC URL, not before '@'");
+      throw where.error(
+          "put user and password in ?user=...&password=... of a JDBC URL, not before '@'");
     }
     List<String> kept = new ArrayList<>();
     String jdbcUser = "postgres";

@@ -21,8 +21,10 @@ final class CurrentLayout {
         case "source" -> {
           if (isAws(sourceSpec(spec))) {
             if (source != null) {
-              throw document.error("a second aws source (the first is at line "
-                  + source.node().line() + "); aws-inventory reads one aws source per file");
+              throw document.error(
+                  "a second aws source (the first is at line "
+                      + source.node().line()
+                      + "); aws-inventory reads one aws source per file");
             }
             source = spec;
           }
@@ -31,18 +33,26 @@ final class CurrentLayout {
           String name = destinationSpec(spec).require("name").string();
           YamlMap first = destinations.putIfAbsent(name, spec);
           if (first != null) {
-            throw spec.get("name").orElseThrow().error("a second destination named '" + name
-                + "' (the first is at line " + first.node().line() + ")");
+            throw spec.get("name")
+                .orElseThrow()
+                .error(
+                    "a second destination named '"
+                        + name
+                        + "' (the first is at line "
+                        + first.node().line()
+                        + ")");
           }
         }
-        case "transformer" -> { }
-        default -> throw kind.error("unknown kind '" + kind.string()
-            + "'; expected source or destination");
+        case "transformer" -> {}
+        default ->
+            throw kind.error(
+                "unknown kind '" + kind.string() + "'; expected source or destination");
       }
     }
     if (source == null) {
-      throw documents.get(0).error(
-          "no aws source; add a document with kind: source and path: cloudquery/aws");
+      throw documents
+          .get(0)
+          .error("no aws source; add a document with kind: source and path: cloudquery/aws");
     }
     InventoryConfig.Builder b = new InventoryConfig.Builder(source.node().file().name());
     b.sourceName = source.text("name");
@@ -70,7 +80,9 @@ final class CurrentLayout {
 
   private static boolean isAws(YamlMap spec) throws ConfigException {
     Optional<String> path = spec.string("path");
-    return path.isPresent() ? path.get().equals("cloudquery/aws") : spec.string("name").orElse("").equals("aws");
+    return path.isPresent()
+        ? path.get().equals("cloudquery/aws")
+        : spec.string("name").orElse("").equals("aws");
   }
 
   private static boolean isPostgres(YamlMap spec) throws ConfigException {
@@ -87,8 +99,11 @@ final class CurrentLayout {
       for (YamlNode item : source.stringList("destinations")) {
         YamlMap destination = all.get(item.string());
         if (destination == null) {
-          throw item.error("destination '" + item.string() + "' is not defined in this file"
-              + Suggest.didYouMean(item.string(), all.keySet()));
+          throw item.error(
+              "destination '"
+                  + item.string()
+                  + "' is not defined in this file"
+                  + Suggest.didYouMean(item.string(), all.keySet()));
         }
         chosen.add(destination);
       }
@@ -99,8 +114,12 @@ final class CurrentLayout {
     for (YamlMap destination : chosen) {
       if (isPostgres(destination)) {
         if (found != null && found != destination) {
-          throw destination.node().error("a second postgresql destination (the first is at line "
-              + found.node().line() + "); aws-inventory writes to one database");
+          throw destination
+              .node()
+              .error(
+                  "a second postgresql destination (the first is at line "
+                      + found.node().line()
+                      + "); aws-inventory writes to one database");
         }
         found = destination;
       }
@@ -108,7 +127,8 @@ final class CurrentLayout {
     return Optional.ofNullable(found);
   }
 
-  private static void readPostgres(YamlMap destination, InventoryConfig.Builder b) throws ConfigException {
+  private static void readPostgres(YamlMap destination, InventoryConfig.Builder b)
+      throws ConfigException {
     // write_mode and pk_mode hold one of their declared values (checked with the block)
     b.writeMode = WriteMode.fromConfigName(destination.text("write_mode").trim()).orElseThrow();
     b.sendSyncSummary = destination.flag("send_sync_summary");
@@ -117,7 +137,10 @@ final class CurrentLayout {
     b.database = ConnectionString.parse(spec.require("connection_string"));
   }
 
-  /** The table list under {@code key}; when absent or empty, its declared default ({@code *} or none). */
+  /**
+   * The table list under {@code key}; when absent or empty, its declared default ({@code *} or
+   * none).
+   */
   private static List<Located<String>> tables(YamlMap spec, String key) throws ConfigException {
     String declared = spec.declaredDefault(key);
     List<Located<String>> fallback =

@@ -32,7 +32,8 @@ public final class DatabaseConfig implements Serializable {
       for (String pair : jdbcUrl.substring(query + 1).split("&")) {
         String key = pair.split("=", 2)[0];
         if (key.equals("user") || key.equals("password")) {
-          throw new IllegalArgumentException("pass user and password separately, not in the JDBC URL");
+          throw new IllegalArgumentException(
+              "pass user and password separately, not in the JDBC URL");
         }
       }
     }
@@ -40,10 +41,20 @@ public final class DatabaseConfig implements Serializable {
   }
 
   static DatabaseConfig of(
-      String host, int port, String database, String user, String password, Map<String, String> params) {
+      String host,
+      int port,
+      String database,
+      String user,
+      String password,
+      Map<String, String> params) {
     String hostPart = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    StringBuilder url = new StringBuilder("jdbc:postgresql://")
-        .append(hostPart).append(':').append(port).append('/').append(encode(database));
+    StringBuilder url =
+        new StringBuilder("jdbc:postgresql://")
+            .append(hostPart)
+            .append(':')
+            .append(port)
+            .append('/')
+            .append(encode(database));
     if (!params.isEmpty()) {
       StringJoiner query = new StringJoiner("&", "?", "");
       params.forEach((k, v) -> query.add(k + "=" + encode(v)));
@@ -56,7 +67,9 @@ public final class DatabaseConfig implements Serializable {
     return new DatabaseConfig(jdbcUrl, user, password);
   }
 
-  /** A JDBC URL without user or password, e.g. {@code jdbc:postgresql://localhost:5432/postgres}. */
+  /**
+   * A JDBC URL without user or password, e.g. {@code jdbc:postgresql://localhost:5432/postgres}.
+   */
   public String jdbcUrl() {
     return jdbcUrl;
   }
@@ -93,7 +106,11 @@ public final class DatabaseConfig implements Serializable {
 
   @Override
   public String toString() {
-    return "DatabaseConfig[url=" + jdbcUrl + ", user=" + user
-        + (password == null ? "" : ", password=***") + "]";
+    return "DatabaseConfig[url="
+        + jdbcUrl
+        + ", user="
+        + user
+        + (password == null ? "" : ", password=***")
+        + "]";
   }
 }

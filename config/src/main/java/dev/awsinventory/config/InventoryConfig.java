@@ -130,8 +130,8 @@ public final class InventoryConfig implements Serializable {
   }
 
   /**
-   * Whether the destination spec says {@code send_sync_summary: true}: each run then also
-   * writes a row of CloudQuery's {@code cloudquery_sync_summaries} table.
+   * Whether the destination spec says {@code send_sync_summary: true}: each run then also writes a
+   * row of CloudQuery's {@code cloudquery_sync_summaries} table.
    */
   public boolean sendSyncSummary() {
     return sendSyncSummary;
@@ -148,8 +148,8 @@ public final class InventoryConfig implements Serializable {
   }
 
   /**
-   * The {@code org} block: accounts discovered from AWS Organizations. Empty when the config
-   * lists {@code accounts} (or neither, meaning the default credential chain's own account).
+   * The {@code org} block: accounts discovered from AWS Organizations. Empty when the config lists
+   * {@code accounts} (or neither, meaning the default credential chain's own account).
    */
   public Optional<OrgConfig> org() {
     return Optional.ofNullable(org);
@@ -161,12 +161,13 @@ public final class InventoryConfig implements Serializable {
    * AWS_REGION}, else the default profile's region, else {@code us-east-1}.
    */
   public AccountConfig defaultChainAccount() {
-    return new AccountConfig("default", null, null, null, null, null, defaultChainRegion, null, null);
+    return new AccountConfig(
+        "default", null, null, null, null, null, defaultChainRegion, null, null);
   }
 
   /**
-   * Problems that do not stop the run, one line each as {@code file:line:column: key: message}
-   * (for example a region name this SDK version does not know yet).
+   * Problems that do not stop the run, one line each as {@code file:line:column: key: message} (for
+   * example a region name this SDK version does not know yet).
    */
   public List<String> warnings() {
     return warnings;
@@ -217,28 +218,40 @@ public final class InventoryConfig implements Serializable {
 
   @Override
   public String toString() {
-    return "InventoryConfig[file=" + file
-        + ", source=" + sourceName
-        + ", accounts=" + accounts
-        + ", regions=" + regions
-        + ", tables=" + tables.stream().map(Located::value).toList()
-        + ", skipTables=" + skipTables.stream().map(Located::value).toList()
+    return "InventoryConfig[file="
+        + file
+        + ", source="
+        + sourceName
+        + ", accounts="
+        + accounts
+        + ", regions="
+        + regions
+        + ", tables="
+        + tables.stream().map(Located::value).toList()
+        + ", skipTables="
+        + skipTables.stream().map(Located::value).toList()
         + customEndpointUrl().map(u -> ", customEndpointUrl=" + u).orElse("")
-        + ", maxRetries=" + maxRetries
-        + ", maxBackoffSeconds=" + maxBackoffSeconds
-        + ", concurrency=" + concurrency
-        + ", initializationConcurrency=" + initializationConcurrency
-        + ", writeMode=" + writeMode.configName()
+        + ", maxRetries="
+        + maxRetries
+        + ", maxBackoffSeconds="
+        + maxBackoffSeconds
+        + ", concurrency="
+        + concurrency
+        + ", initializationConcurrency="
+        + initializationConcurrency
+        + ", writeMode="
+        + writeMode.configName()
         + (pkMode == PkMode.DEFAULT ? "" : ", pkMode=" + pkMode.configName())
         + (sendSyncSummary ? ", sendSyncSummary=true" : "")
         + (org == null ? "" : ", org=" + org)
-        + ", database=" + (database == null ? "embedded" : database)
+        + ", database="
+        + (database == null ? "embedded" : database)
         + "]";
   }
 
   /**
-   * Mutable draft filled in by the layout readers; options start at their declared defaults
-   * ({@link ConfigBlock}), which hold when a file has no block to set them.
+   * Mutable draft filled in by the layout readers; options start at their declared defaults ({@link
+   * ConfigBlock}), which hold when a file has no block to set them.
    */
   static final class Builder {
     final String file;
@@ -255,16 +268,19 @@ public final class InventoryConfig implements Serializable {
     int maxRetries = ConfigBlock.AWS.declared("max_retries").intDefault();
     int maxBackoffSeconds = ConfigBlock.AWS.declared("max_backoff").intDefault();
     int concurrency = ConfigBlock.AWS.declared("concurrency").intDefault();
-    int initializationConcurrency = ConfigBlock.AWS.declared("initialization_concurrency").intDefault();
+    int initializationConcurrency =
+        ConfigBlock.AWS.declared("initialization_concurrency").intDefault();
     boolean skipDeniedRegions =
         ConfigBlock.AWS.declared("denied_regions").fixedDefault().equals(AwsOptions.SKIP);
     WriteMode writeMode =
-        WriteMode.fromConfigName(ConfigBlock.DESTINATION.declared("write_mode").fixedDefault()).orElseThrow();
+        WriteMode.fromConfigName(ConfigBlock.DESTINATION.declared("write_mode").fixedDefault())
+            .orElseThrow();
     DatabaseConfig database;
     OrgConfig org;
     String defaultChainRegion = "us-east-1";
     boolean sendSyncSummary = ConfigBlock.DESTINATION.declared("send_sync_summary").boolDefault();
-    PkMode pkMode = PkMode.fromConfigName(ConfigBlock.DESTINATION.declared("pk_mode").fixedDefault());
+    PkMode pkMode =
+        PkMode.fromConfigName(ConfigBlock.DESTINATION.declared("pk_mode").fixedDefault());
     List<String> warnings = List.of();
 
     Builder(String file) {

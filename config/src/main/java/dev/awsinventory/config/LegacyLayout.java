@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /** The pre-v1 layout: a {@code cloudquery:} block and a top-level {@code providers:} list. */
 final class LegacyLayout {
-  private static final List<String> AWS_SOURCES = List.of("cloudquery/aws", "cloudquery/cq-provider-aws");
+  private static final List<String> AWS_SOURCES =
+      List.of("cloudquery/aws", "cloudquery/cq-provider-aws");
 
   private LegacyLayout() {}
 
@@ -53,8 +54,10 @@ final class LegacyLayout {
       String source = sources.get(name);
       if (name.equals("aws") || (source != null && AWS_SOURCES.contains(source))) {
         if (found != null) {
-          throw item.error("a second aws provider (the first is at line " + found.node().line()
-              + "); aws-inventory reads one aws provider per file");
+          throw item.error(
+              "a second aws provider (the first is at line "
+                  + found.node().line()
+                  + "); aws-inventory reads one aws provider per file");
         }
         found = p;
       }
@@ -68,8 +71,8 @@ final class LegacyLayout {
   /**
    * {@code ec2.instances} becomes {@code aws_ec2_instances} (the catalogue's name when an old
    * singular or plural form differs, see {@link CloudQueryTables#legacyTable}); {@code *} and
-   * {@code aws_} names stay. A name no catalogue knows is mapped plainly and reported later
-   * with the closest table.
+   * {@code aws_} names stay. A name no catalogue knows is mapped plainly and reported later with
+   * the closest table.
    */
   static String legacyTable(String name) {
     if (name.equals("*") || name.startsWith("aws_")) {
@@ -85,8 +88,8 @@ final class LegacyLayout {
   }
 
   /**
-   * The {@code resources} / {@code skip_resources} list as table names; when absent or empty,
-   * its declared default ({@code *} or none).
+   * The {@code resources} / {@code skip_resources} list as table names; when absent or empty, its
+   * declared default ({@code *} or none).
    */
   private static List<Located<String>> tables(YamlMap provider, String key) throws ConfigException {
     String declared = provider.declaredDefault(key);
@@ -110,14 +113,16 @@ final class LegacyLayout {
     ConfigBlock.LEGACY_CONNECTION.check(c);
     String type = c.text("type").trim();
     if (!type.equals("postgres") && !type.equals("postgresql")) {
-      throw c.get("type").orElseThrow()
+      throw c.get("type")
+          .orElseThrow()
           .error("unsupported connection type '" + type + "'; only postgres is supported");
     }
     ConnectionString fields = new ConnectionString(c.node());
     fields.host = c.text("host").trim();
     fields.port = c.number("port", 1);
     if (fields.port > 65535) {
-      throw c.get("port").orElseThrow()
+      throw c.get("port")
+          .orElseThrow()
           .error("expected a port number from 1 to 65535, got " + fields.port);
     }
     fields.database = c.text("database");
@@ -125,7 +130,8 @@ final class LegacyLayout {
     fields.password = c.text("password");
     Optional<YamlNode> sslMode = c.get("sslmode");
     if (sslMode.isPresent()) {
-      fields.params.put("sslmode", new ConnectionString(sslMode.get()).sslMode(sslMode.get().string()));
+      fields.params.put(
+          "sslmode", new ConnectionString(sslMode.get()).sslMode(sslMode.get().string()));
     }
     Optional<YamlNode> dsn = c.get("dsn");
     Optional<YamlNode> connectionString = c.get("connection_string");

@@ -6,8 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The AWS source's {@code org} block: member accounts discovered from AWS Organizations instead
- * of listed under {@code accounts}. Keys and defaults are CloudQuery's AWS source spec ({@code
+ * The AWS source's {@code org} block: member accounts discovered from AWS Organizations instead of
+ * listed under {@code accounts}. Keys and defaults are CloudQuery's AWS source spec ({@code
  * client/spec/org.go}): {@code admin_account}, {@code member_role_name}, {@code
  * member_trusted_principal}, {@code member_role_session_name}, {@code member_external_id}, {@code
  * member_regions}, {@code organization_units}, {@code skip_organization_units}, {@code
@@ -102,20 +102,29 @@ public final class OrgConfig implements Serializable {
 
   @Override
   public int hashCode() {
-    return Objects.hash(memberRoleName, organizationUnits, skipOrganizationUnits, skipMemberAccounts);
+    return Objects.hash(
+        memberRoleName, organizationUnits, skipOrganizationUnits, skipMemberAccounts);
   }
 
   @Override
   public String toString() {
-    return "OrgConfig[admin_account=" + adminAccount
-        + ", member_role_name=" + memberRoleName
-        + ", member_trusted_principal=" + memberTrustedPrincipal
-        + ", member_role_session_name=" + memberRoleSessionName
+    return "OrgConfig[admin_account="
+        + adminAccount
+        + ", member_role_name="
+        + memberRoleName
+        + ", member_trusted_principal="
+        + memberTrustedPrincipal
+        + ", member_role_session_name="
+        + memberRoleSessionName
         + (memberExternalId == null ? "" : ", member_external_id=***")
-        + ", member_regions=" + memberRegions
-        + ", organization_units=" + organizationUnits
-        + ", skip_organization_units=" + skipOrganizationUnits
-        + ", skip_member_accounts=" + skipMemberAccounts
+        + ", member_regions="
+        + memberRegions
+        + ", organization_units="
+        + organizationUnits
+        + ", skip_organization_units="
+        + skipOrganizationUnits
+        + ", skip_member_accounts="
+        + skipMemberAccounts
         + "]";
   }
 

@@ -8,10 +8,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Reads the AWS source's {@code org} block into an {@link OrgConfig}. Id formats are those of
- * the AWS Organizations API reference: OU ids {@code ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}}, root ids
- * {@code r-[0-9a-z]{4,32}}, account ids of 12 digits; role names are IAM role names (1 to 64 of
- * letters, digits and {@code +=,.@_-}).
+ * Reads the AWS source's {@code org} block into an {@link OrgConfig}. Id formats are those of the
+ * AWS Organizations API reference: OU ids {@code ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}}, root ids {@code
+ * r-[0-9a-z]{4,32}}, account ids of 12 digits; role names are IAM role names (1 to 64 of letters,
+ * digits and {@code +=,.@_-}).
  */
 final class OrgReader {
   static final Pattern OU_ID = Pattern.compile("ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}");
@@ -27,8 +27,11 @@ final class OrgReader {
     YamlNode roleNode = m.require("member_role_name");
     String roleName = roleNode.string().trim();
     if (!ROLE_NAME.matcher(roleName).matches()) {
-      throw roleNode.error("'" + roleName + "' is not an IAM role name: 1 to 64 letters, digits"
-          + " or +=,.@_- (the role NAME, not its ARN)");
+      throw roleNode.error(
+          "'"
+              + roleName
+              + "' is not an IAM role name: 1 to 64 letters, digits"
+              + " or +=,.@_- (the role NAME, not its ARN)");
     }
     OrgConfig.Builder b = OrgConfig.builder(roleName);
     Optional<YamlNode> admin = m.get("admin_account");
@@ -37,12 +40,18 @@ final class OrgReader {
     }
     Optional<YamlNode> principal = m.get("member_trusted_principal");
     if (principal.isPresent()) {
-      b.memberTrustedPrincipal(AccountReader.orgAccount(principal.get(), "member_trusted_principal", regions));
+      b.memberTrustedPrincipal(
+          AccountReader.orgAccount(principal.get(), "member_trusted_principal", regions));
     }
-    b.memberRoleSessionName(AccountReader.checked(m, "member_role_session_name",
-        AccountReader.SESSION_NAME, AccountReader.SESSION_NAME_RULE));
-    b.memberExternalId(AccountReader.checked(m, "member_external_id",
-        AccountReader.EXTERNAL_ID, AccountReader.EXTERNAL_ID_RULE));
+    b.memberRoleSessionName(
+        AccountReader.checked(
+            m,
+            "member_role_session_name",
+            AccountReader.SESSION_NAME,
+            AccountReader.SESSION_NAME_RULE));
+    b.memberExternalId(
+        AccountReader.checked(
+            m, "member_external_id", AccountReader.EXTERNAL_ID, AccountReader.EXTERNAL_ID_RULE));
     if (m.get("member_regions").isPresent()) {
       b.memberRegions(RegionList.read(m.stringList("member_regions")));
     }
@@ -58,8 +67,11 @@ final class OrgReader {
       String id = item.string().trim();
       boolean ok = OU_ID.matcher(id).matches() || (rootsToo && ROOT_ID.matcher(id).matches());
       if (!ok) {
-        throw item.error("'" + id + "' is not an organizational unit id (ou-xxxx-xxxxxxxx"
-            + (rootsToo ? ") or root id (r-xxxx)" : ")"));
+        throw item.error(
+            "'"
+                + id
+                + "' is not an organizational unit id (ou-xxxx-xxxxxxxx"
+                + (rootsToo ? ") or root id (r-xxxx)" : ")"));
       }
       ids.add(id);
     }

@@ -1,8 +1,8 @@
 package dev.awsinventory.config;
 
 /**
- * The PostgreSQL destination's {@code pk_mode} (CloudQuery): {@code default} keys each table on
- * its own primary-key columns; {@code cq-id-only} keys every table on {@code _cq_id} alone.
+ * The PostgreSQL destination's {@code pk_mode} (CloudQuery): {@code default} keys each table on its
+ * own primary-key columns; {@code cq-id-only} keys every table on {@code _cq_id} alone.
  */
 public enum PkMode {
   DEFAULT("default"),

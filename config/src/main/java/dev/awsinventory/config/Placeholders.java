@@ -9,21 +9,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code ${NAME}} (an environment variable) and {@code ${file:PATH}} (a file's text,
- * PATH relative to the config file's folder, trailing line breaks removed) in the text of a
- * config before it is parsed as YAML, as CloudQuery does: a variable may hold a list or a map
- * ({@code accounts: ${ACCOUNTS}}). Placeholders inside YAML comments are left alone. The result
- * maps every position of the expanded text back to the original file (a position inside an
- * inserted value maps to its placeholder), and removes inserted values from error messages.
+ * Expands {@code ${NAME}} (an environment variable) and {@code ${file:PATH}} (a file's text, PATH
+ * relative to the config file's folder, trailing line breaks removed) in the text of a config
+ * before it is parsed as YAML, as CloudQuery does: a variable may hold a list or a map ({@code
+ * accounts: ${ACCOUNTS}}). Placeholders inside YAML comments are left alone. The result maps every
+ * position of the expanded text back to the original file (a position inside an inserted value maps
+ * to its placeholder), and removes inserted values from error messages.
  */
 final class Placeholders {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}\\r\\n]*)}");
   private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  private static final Pattern KEY_ON_LINE = Pattern.compile("^\\s*(?:-\\s+)?([\\w.-]+)\\s*:(?:\\s|$)");
+  private static final Pattern KEY_ON_LINE =
+      Pattern.compile("^\\s*(?:-\\s+)?([\\w.-]+)\\s*:(?:\\s|$)");
 
   /** One inserted value: where it is in the expanded text and which placeholder it replaced. */
-  private record Insert(int start, int end, int originalStart, int originalEnd, String placeholder,
-      String value) {}
+  private record Insert(
+      int start, int end, int originalStart, int originalEnd, String placeholder, String value) {}
 
   private final String fileName;
   private final String text;
@@ -51,7 +52,8 @@ final class Placeholders {
    * another {@code ${...}} form is kept as {@link #failure()}, located at the placeholder; its
    * message never holds a value.
    */
-  static Placeholders expand(String fileName, String original, Map<String, String> env, Path folder) {
+  static Placeholders expand(
+      String fileName, String original, Map<String, String> env, Path folder) {
     StringBuilder out = new StringBuilder(original.length());
     List<Insert> inserts = new ArrayList<>();
     int[] originalLineStarts = lineStarts(original);
@@ -66,8 +68,12 @@ final class Placeholders {
       while (m.find()) {
         String value;
         try {
-          value = value(m.group(1), env, folder,
-              () -> error(fileName, original, originalLineStarts, m.start(), m.group()));
+          value =
+              value(
+                  m.group(1),
+                  env,
+                  folder,
+                  () -> error(fileName, original, originalLineStarts, m.start(), m.group()));
         } catch (ConfigException e) {
           if (failure == null) {
             failure = e;
@@ -91,8 +97,8 @@ final class Placeholders {
   }
 
   /**
-   * The first placeholder that could not be expanded (it was replaced by {@code _} so that the
-   * YAML can still be parsed to name the field it is in), with its offset in {@link #text}.
+   * The first placeholder that could not be expanded (it was replaced by {@code _} so that the YAML
+   * can still be parsed to name the field it is in), with its offset in {@link #text}.
    */
   ConfigException failure() {
     return failure;
@@ -156,8 +162,12 @@ final class Placeholders {
     ConfigException at(String problem);
   }
 
-  private static String value(String inside, Map<String, String> env, Path folder,
-      java.util.function.Supplier<Failure> where) throws ConfigException {
+  private static String value(
+      String inside,
+      Map<String, String> env,
+      Path folder,
+      java.util.function.Supplier<Failure> where)
+      throws ConfigException {
     if (inside.startsWith("file:")) {
       String path = inside.substring("file:".length()).trim();
       if (path.isEmpty()) {
@@ -171,8 +181,13 @@ final class Placeholders {
       }
     }
     if (!VARIABLE_NAME.matcher(inside).matches()) {
-      throw where.get().at("unsupported placeholder '${" + inside + "}'; use ${NAME} for an"
-          + " environment variable or ${file:PATH} for a file's text");
+      throw where
+          .get()
+          .at(
+              "unsupported placeholder '${"
+                  + inside
+                  + "}'; use ${NAME} for an"
+                  + " environment variable or ${file:PATH} for a file's text");
     }
     String value = env.get(inside);
     if (value == null) {
@@ -181,8 +196,8 @@ final class Placeholders {
     return value;
   }
 
-  private static Failure error(String fileName, String original, int[] starts, int offset,
-      String placeholder) {
+  private static Failure error(
+      String fileName, String original, int[] starts, int offset, String placeholder) {
     int[] at = position(starts, offset);
     int lineStart = starts[at[0] - 1];
     Matcher key = KEY_ON_LINE.matcher(original.substring(lineStart, offset));
@@ -191,8 +206,8 @@ final class Placeholders {
   }
 
   /**
-   * Where the comment of the line {@code [start, end)} begins ({@code end} when none): a
-   * {@code #} at the start or after a blank, outside quotes.
+   * Where the comment of the line {@code [start, end)} begins ({@code end} when none): a {@code #}
+   * at the start or after a blank, outside quotes.
    */
   private static int commentStart(String s, int start, int end) {
     char quote = 0;
@@ -215,7 +230,8 @@ final class Placeholders {
         }
       } else if (c == '#' && Character.isWhitespace(before)) {
         return i;
-      } else if ((c == '\'' || c == '"') && (Character.isWhitespace(before) || "[{,:".indexOf(before) >= 0)) {
+      } else if ((c == '\'' || c == '"')
+          && (Character.isWhitespace(before) || "[{,:".indexOf(before) >= 0)) {
         quote = c;
       }
     }

@@ -8,9 +8,9 @@ import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * The {@code region} of a profile in the shared AWS config file, read with the SDK's profile
- * parser. The file is {@code AWS_CONFIG_FILE}, else {@code $HOME/.aws/config}, both taken from
- * the environment the config is loaded with; the profile is the given one, else {@code
- * AWS_PROFILE}, else {@code default}.
+ * parser. The file is {@code AWS_CONFIG_FILE}, else {@code $HOME/.aws/config}, both taken from the
+ * environment the config is loaded with; the profile is the given one, else {@code AWS_PROFILE},
+ * else {@code default}.
  */
 final class ProfileRegion {
   private ProfileRegion() {}
@@ -26,9 +26,12 @@ final class ProfileRegion {
       if (file == null || !Files.isRegularFile(Path.of(file))) {
         return Optional.empty();
       }
-      ProfileFile profiles = ProfileFile.builder().content(Path.of(file))
-          .type(ProfileFile.Type.CONFIGURATION).build();
-      return profiles.profile(name).flatMap(p -> p.property("region")).map(String::trim)
+      ProfileFile profiles =
+          ProfileFile.builder().content(Path.of(file)).type(ProfileFile.Type.CONFIGURATION).build();
+      return profiles
+          .profile(name)
+          .flatMap(p -> p.property("region"))
+          .map(String::trim)
           .filter(r -> !r.isEmpty());
     } catch (RuntimeException e) {
       return Optional.empty();

@@ -34,16 +34,19 @@ final class RegionList {
 
   /**
    * A region of the SDK's metadata passes; a well-formed newer one ({@code eu-central-3}) passes
-   * with a warning and is checked at run time against DescribeRegions; anything else fails with
-   * the closest known name.
+   * with a warning and is checked at run time against DescribeRegions; anything else fails with the
+   * closest known name.
    */
   private static void checkKnown(YamlNode item, String region) throws ConfigException {
     if (Regions.isKnown(region)) {
       return;
     }
     if (Regions.isWellFormed(region)) {
-      item.warn("region '" + region + "' is not in this version's AWS SDK region list; it is"
-          + " fetched only where DescribeRegions lists it for the account");
+      item.warn(
+          "region '"
+              + region
+              + "' is not in this version's AWS SDK region list; it is"
+              + " fetched only where DescribeRegions lists it for the account");
       return;
     }
     throw item.error(

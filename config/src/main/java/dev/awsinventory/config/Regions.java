@@ -14,17 +14,17 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * AWS regions and partitions as the AWS SDK's endpoint metadata knows them ({@link
- * Region#regions()}, {@link PartitionMetadata}), and region globs. A region launched after this
- * SDK version is "well formed" when a partition's region pattern matches it and its middle part
- * is a direction used by known regions ({@code eu-central-3}); such names are accepted with a
- * warning and checked at run time against DescribeRegions.
+ * Region#regions()}, {@link PartitionMetadata}), and region globs. A region launched after this SDK
+ * version is "well formed" when a partition's region pattern matches it and its middle part is a
+ * direction used by known regions ({@code eu-central-3}); such names are accepted with a warning
+ * and checked at run time against DescribeRegions.
  */
 public final class Regions {
   private static final Pattern PARTS = Pattern.compile("(.+)-([a-z]+)-(\\d+)");
   private static final Set<String> KNOWN = known(false);
   private static final Set<String> DIRECTIONS = directions();
-  private static final Map<String, String> DEFAULT_REGION = Map.of(
-      "aws", "us-east-1", "aws-cn", "cn-north-1", "aws-us-gov", "us-gov-west-1");
+  private static final Map<String, String> DEFAULT_REGION =
+      Map.of("aws", "us-east-1", "aws-cn", "cn-north-1", "aws-us-gov", "us-gov-west-1");
 
   private Regions() {}
 
@@ -39,9 +39,9 @@ public final class Regions {
   }
 
   /**
-   * Whether an unknown {@code region} looks like an AWS region code: a partition's region
-   * pattern matches it and its direction ({@code central} in {@code eu-central-3}) is one that
-   * known regions use. {@code us-est-1} is not.
+   * Whether an unknown {@code region} looks like an AWS region code: a partition's region pattern
+   * matches it and its direction ({@code central} in {@code eu-central-3}) is one that known
+   * regions use. {@code us-est-1} is not.
    */
   public static boolean isWellFormed(String region) {
     Matcher m = PARTS.matcher(region);
@@ -76,23 +76,25 @@ public final class Regions {
   }
 
   /**
-   * The partition id of a region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...), from
-   * the SDK's metadata; a region it does not list gets the partition whose region pattern
-   * matches it ({@link PartitionMetadata#of(Region)}). The one place partitions are decided.
+   * The partition id of a region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}, ...), from the
+   * SDK's metadata; a region it does not list gets the partition whose region pattern matches it
+   * ({@link PartitionMetadata#of(Region)}). The one place partitions are decided.
    */
   public static String partition(String region) {
     return PartitionMetadata.of(Region.of(region)).id();
   }
 
   /**
-   * The region for an account's STS and DescribeRegions calls when {@code default_region} is
-   * not set: the first of {@code candidates} (configured region names, then {@code AWS_REGION},
-   * then the profile's region) that is in {@code partition} (any partition when null), else the
+   * The region for an account's STS and DescribeRegions calls when {@code default_region} is not
+   * set: the first of {@code candidates} (configured region names, then {@code AWS_REGION}, then
+   * the profile's region) that is in {@code partition} (any partition when null), else the
    * partition's usual first region.
    */
   static String defaultRegion(String partition, Iterable<String> candidates) {
     for (String region : candidates) {
-      if (region != null && !region.isBlank() && !isPattern(region)
+      if (region != null
+          && !region.isBlank()
+          && !isPattern(region)
           && (partition == null || partition(region).equals(partition))) {
         return region;
       }
@@ -100,13 +102,19 @@ public final class Regions {
     return defaultRegion(partition == null ? "aws" : partition);
   }
 
-  /** The partition's usual first region: {@code us-east-1}, {@code cn-north-1}, {@code us-gov-west-1}. */
+  /**
+   * The partition's usual first region: {@code us-east-1}, {@code cn-north-1}, {@code
+   * us-gov-west-1}.
+   */
   static String defaultRegion(String partition) {
     String region = DEFAULT_REGION.get(partition);
     if (region != null) {
       return region;
     }
-    return KNOWN.stream().filter(r -> partition(r).equals(partition)).findFirst().orElse("us-east-1");
+    return KNOWN.stream()
+        .filter(r -> partition(r).equals(partition))
+        .findFirst()
+        .orElse("us-east-1");
   }
 
   /** The partition of every known region, for docs and tests. */

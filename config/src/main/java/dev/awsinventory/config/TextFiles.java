@@ -9,8 +9,8 @@ import java.nio.file.Path;
 
 /**
  * Reads the text files a config names (the config itself, {@code ${file:PATH}}): only a regular
- * file of at most {@link #MAX_BYTES}, decoded as strict UTF-8, so that a device, a named pipe or
- * a huge file is refused at once instead of hanging or exhausting memory.
+ * file of at most {@link #MAX_BYTES}, decoded as strict UTF-8, so that a device, a named pipe or a
+ * huge file is refused at once instead of hanging or exhausting memory.
  */
 final class TextFiles {
   /** 4 MiB: more than a config can hold (the YAML reader stops at 3 million code points). */

@@ -5,14 +5,16 @@ import java.util.Map;
 import org.yaml.snakeyaml.error.Mark;
 
 /**
- * The file being read: its name as given, its text after placeholder expansion, the environment
- * it was read with ({@code AWS_REGION}, {@code AWS_PROFILE}, {@code AWS_CONFIG_FILE}, {@code
- * HOME} for default regions) and the warnings found so far.
+ * The file being read: its name as given, its text after placeholder expansion, the environment it
+ * was read with ({@code AWS_REGION}, {@code AWS_PROFILE}, {@code AWS_CONFIG_FILE}, {@code HOME} for
+ * default regions) and the warnings found so far.
  */
 record YamlFile(String name, Placeholders text, Map<String, String> env, List<String> warnings) {
   /** 1-based line and column in the original file of a parser mark. */
   int[] position(Mark mark) {
-    return mark == null ? new int[] {1, 1} : text.originalPosition(mark.getLine(), mark.getColumn());
+    return mark == null
+        ? new int[] {1, 1}
+        : text.originalPosition(mark.getLine(), mark.getColumn());
   }
 
   /** A located error whose message holds no inserted variable or file content. */

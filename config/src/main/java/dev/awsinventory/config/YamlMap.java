@@ -22,8 +22,11 @@ final class YamlMap {
     this(node, self, new java.util.HashSet<>());
   }
 
-  /** {@code building}: the maps being read, so that a merge key that refers to its own map fails. */
-  private YamlMap(MappingNode node, YamlNode self, java.util.Set<Node> building) throws ConfigException {
+  /**
+   * {@code building}: the maps being read, so that a merge key that refers to its own map fails.
+   */
+  private YamlMap(MappingNode node, YamlNode self, java.util.Set<Node> building)
+      throws ConfigException {
     this.self = self;
     if (!building.add(node)) {
       throw self.error("a merge key (<<) refers to a map that contains it");
@@ -49,7 +52,8 @@ final class YamlMap {
       List<Node> sources = merge instanceof SequenceNode seq ? seq.getValue() : List.of(merge);
       for (Node source : sources) {
         YamlNode child = self.child(source, self.path());
-        YamlMap merged = source instanceof MappingNode m ? new YamlMap(m, child, building) : child.map();
+        YamlMap merged =
+            source instanceof MappingNode m ? new YamlMap(m, child, building) : child.map();
         merged.entries.forEach(entries::putIfAbsent);
       }
     }
@@ -99,17 +103,27 @@ final class YamlMap {
   }
 
   /**
-   * The value under {@code key}; absent when the key is missing or its value is null. Once the
-   * map is checked, reading a key its block does not declare, or declares as ignored or
-   * rejected, is a defect.
+   * The value under {@code key}; absent when the key is missing or its value is null. Once the map
+   * is checked, reading a key its block does not declare, or declares as ignored or rejected, is a
+   * defect.
    */
   Optional<YamlNode> get(String key) {
     if (block != null) {
-      ConfigKey declared = block.key(key).orElseThrow(() -> new IllegalStateException(
-          "key " + key + " is read but not declared in " + block.where()));
+      ConfigKey declared =
+          block
+              .key(key)
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "key " + key + " is read but not declared in " + block.where()));
       if (declared.use() != ConfigKey.Use.USED) {
-        throw new IllegalStateException("key " + key + " is read but declared "
-            + declared.use().label() + " in " + block.where());
+        throw new IllegalStateException(
+            "key "
+                + key
+                + " is read but declared "
+                + declared.use().label()
+                + " in "
+                + block.where());
       }
     }
     return value(key);
@@ -159,7 +173,10 @@ final class YamlMap {
     return value.isPresent() ? value.get() : declared.fixedDefault();
   }
 
-  /** The whole number (at least {@code min}) under a declared integer key, else its declared default. */
+  /**
+   * The whole number (at least {@code min}) under a declared integer key, else its declared
+   * default.
+   */
   int number(String key, int min) throws ConfigException {
     ConfigKey declared = declaration(key, ConfigKey.Type.INTEGER);
     Optional<Integer> value = integer(key, min);

@@ -59,7 +59,10 @@ final class YamlNode {
     return node instanceof MappingNode;
   }
 
-  /** A scalar as text (placeholders were expanded before parsing). Numbers and booleans are accepted. */
+  /**
+   * A scalar as text (placeholders were expanded before parsing). Numbers and booleans are
+   * accepted.
+   */
   String string() throws ConfigException {
     if (!(node instanceof ScalarNode scalar) || isNull()) {
       throw error("expected a string, got " + kind());
@@ -166,7 +169,8 @@ final class YamlNode {
     if (node instanceof MappingNode mapping) {
       for (org.yaml.snakeyaml.nodes.NodeTuple t : mapping.getValue()) {
         Node value = t.getValueNode();
-        if (t.getKeyNode() instanceof ScalarNode key && contains(text, t.getKeyNode(), value, offset)) {
+        if (t.getKeyNode() instanceof ScalarNode key
+            && contains(text, t.getKeyNode(), value, offset)) {
           String childPath = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
           String deeper = child(value, childPath).pathAt(offset, depth + 1);
           found = deeper.isEmpty() ? childPath : deeper;

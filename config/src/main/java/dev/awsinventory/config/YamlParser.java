@@ -19,18 +19,23 @@ final class YamlParser {
   /**
    * The documents of {@code path}, its placeholders expanded first ({@link Placeholders}).
    *
-   * @throws ConfigException for an unreadable file, a bad placeholder or malformed YAML, located
-   *     in the original file
+   * @throws ConfigException for an unreadable file, a bad placeholder or malformed YAML, located in
+   *     the original file
    */
   static List<YamlNode> documents(Path path, Map<String, String> env) throws ConfigException {
     String name = path.toString();
     String original = read(path, name);
     Path folder = path.toAbsolutePath().getParent();
-    YamlFile file = new YamlFile(name, Placeholders.expand(name, original, env,
-        folder == null ? Path.of(".") : folder), env, new ArrayList<>());
+    YamlFile file =
+        new YamlFile(
+            name,
+            Placeholders.expand(name, original, env, folder == null ? Path.of(".") : folder),
+            env,
+            new ArrayList<>());
     List<YamlNode> documents = new ArrayList<>();
     try {
-      for (Node node : new Yaml(new LoaderOptions()).composeAll(new StringReader(file.text().text()))) {
+      for (Node node :
+          new Yaml(new LoaderOptions()).composeAll(new StringReader(file.text().text()))) {
         YamlNode document = new YamlNode(node, "", file);
         if (node != null && !document.isNull()) {
           documents.add(document);
@@ -58,8 +63,10 @@ final class YamlParser {
           break;
         }
       }
-      throw field.isEmpty() ? failure : new ConfigException(
-          failure.file(), failure.line(), failure.column(), field, failure.problem());
+      throw field.isEmpty()
+          ? failure
+          : new ConfigException(
+              failure.file(), failure.line(), failure.column(), field, failure.problem());
     }
     if (documents.isEmpty()) {
       throw new ConfigException(name, 1, 1, "", "the file is empty");

@@ -18,7 +18,8 @@ class BadConfigTest {
   private static final Path BAD = Path.of("src/test/resources/bad");
 
   /** File, line:column, and a distinctive part of the message. */
-  private static final String CASES = """
+  private static final String CASES =
+      """
       malformed-yaml.yml           | 5:11 | malformed YAML: mapping values are not allowed here
       tab-indent.yml               | 4:1  | malformed YAML: found character
       empty.yml                    | 1:1  | the file is empty
@@ -58,33 +59,39 @@ class BadConfigTest {
     String prefix = file + ":" + location + ":";
     assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
         .isInstanceOf(ConfigException.class)
-        .satisfies(e -> {
-          ConfigException ce = (ConfigException) e;
-          assertThat(ce.getMessage()).startsWith(prefix + " ").contains(message);
-          assertThat(ce.getMessage()).doesNotContain("\n");
-          assertThat(ce.file).isEqualTo(file.toString());
-          assertThat(ce.line + ":" + ce.column).isEqualTo(location);
-        });
+        .satisfies(
+            e -> {
+              ConfigException ce = (ConfigException) e;
+              assertThat(ce.getMessage()).startsWith(prefix + " ").contains(message);
+              assertThat(ce.getMessage()).doesNotContain("\n");
+              assertThat(ce.file).isEqualTo(file.toString());
+              assertThat(ce.line + ":" + ce.column).isEqualTo(location);
+            });
   }
 
   @Test
   void everyFileInTheCorpusHasAnExpectation() throws IOException {
-    Set<String> expected = CASES.lines()
-        .map(line -> line.split("\\|")[0].trim())
-        .filter(name -> !name.isEmpty())
-        .collect(Collectors.toSet());
+    Set<String> expected =
+        CASES
+            .lines()
+            .map(line -> line.split("\\|")[0].trim())
+            .filter(name -> !name.isEmpty())
+            .collect(Collectors.toSet());
     try (Stream<Path> files = Files.list(BAD)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(expected);
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(expected);
     }
   }
 
   @Test
   void keyOfAnErrorIsTheDottedPath() {
     assertThatThrownBy(() -> ConfigLoader.load(BAD.resolve("unknown-account-key.yml"), Map.of()))
-        .isInstanceOfSatisfying(ConfigException.class, e -> {
-          assertThat(e.key()).isEqualTo("providers[0].configuration.accounts[1].role_ar");
-          assertThat(e.problem()).isEqualTo("unknown key 'role_ar' (did you mean 'role_arn'?)");
-        });
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e -> {
+              assertThat(e.key()).isEqualTo("providers[0].configuration.accounts[1].role_ar");
+              assertThat(e.problem()).isEqualTo("unknown key 'role_ar' (did you mean 'role_arn'?)");
+            });
   }
 
   @Test

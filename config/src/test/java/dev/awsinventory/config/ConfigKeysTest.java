@@ -16,7 +16,8 @@ class ConfigKeysTest {
 
   @TempDir Path dir;
 
-  private static final String DESTINATION = """
+  private static final String DESTINATION =
+      """
       kind: source
       spec: {name: aws, path: cloudquery/aws, tables: ["*"]}
       ---
@@ -34,8 +35,9 @@ class ConfigKeysTest {
     InventoryConfig defaults = TempConfig.load(dir, DESTINATION.formatted(""));
     assertThat(defaults.sendSyncSummary()).isFalse();
     assertThat(defaults.pkMode()).isEqualTo(PkMode.DEFAULT);
-    InventoryConfig set = TempConfig.load(dir,
-        DESTINATION.formatted("  send_sync_summary: true\n  pk_mode: cq-id-only"));
+    InventoryConfig set =
+        TempConfig.load(
+            dir, DESTINATION.formatted("  send_sync_summary: true\n  pk_mode: cq-id-only"));
     assertThat(set.sendSyncSummary()).isTrue();
     assertThat(set.pkMode()).isEqualTo(PkMode.CQ_ID_ONLY);
     assertThat(set.toString()).contains("pkMode=cq-id-only").contains("sendSyncSummary=true");
@@ -44,17 +46,24 @@ class ConfigKeysTest {
   @Test
   void declaredTypesAndValuesAreChecked() throws Exception {
     assertThat(TempConfig.error(dir, DESTINATION.formatted("  pk_mode: cq_id_only")).getMessage())
-        .endsWith(":8:12: spec.pk_mode: unknown pk_mode 'cq_id_only'; expected default or cq-id-only");
-    assertThat(TempConfig.error(dir, DESTINATION.formatted("  send_sync_summary: maybe")).getMessage())
+        .endsWith(
+            ":8:12: spec.pk_mode: unknown pk_mode 'cq_id_only'; expected default or cq-id-only");
+    assertThat(
+            TempConfig.error(dir, DESTINATION.formatted("  send_sync_summary: maybe")).getMessage())
         .endsWith(":8:22: spec.send_sync_summary: expected true or false, got 'maybe'");
     assertThat(TempConfig.error(dir, DESTINATION.formatted("  batch_size: [1]")).getMessage())
         .endsWith(":8:15: spec.batch_size: expected a string, got a list");
-    assertThat(TempConfig.error(dir, """
+    assertThat(
+            TempConfig.error(
+                    dir,
+                    """
         providers:
           - name: aws
             configuration:
               use_paid_apis: {a: b}
-        """).getMessage()).endsWith(":4:22: providers[0].configuration.use_paid_apis: expected a string, got a map");
+        """)
+                .getMessage())
+        .endsWith(":4:22: providers[0].configuration.use_paid_apis: expected a string, got a map");
   }
 
   @Test
@@ -63,7 +72,10 @@ class ConfigKeysTest {
       Set<String> names = new HashSet<>();
       for (ConfigKey k : block.keys()) {
         assertThat(names.add(k.name())).as("%s.%s declared once", block.where(), k.name()).isTrue();
-        assertThat(k.description()).as("%s.%s", block.where(), k.name()).isNotBlank().doesNotContain("\n");
+        assertThat(k.description())
+            .as("%s.%s", block.where(), k.name())
+            .isNotBlank()
+            .doesNotContain("\n");
         assertThat(k.name()).matches("[a-z_]+");
       }
     }
@@ -76,11 +88,14 @@ class ConfigKeysTest {
 
   @Test
   void readingAnUndeclaredKeyIsADefect() throws Exception {
-    YamlMap m = ConfigBlock.ORG_ACCOUNT.check(YamlParser.documents(TempConfig.write(dir,
-        "local_profile: x\n"), java.util.Map.of()).get(0));
+    YamlMap m =
+        ConfigBlock.ORG_ACCOUNT.check(
+            YamlParser.documents(TempConfig.write(dir, "local_profile: x\n"), java.util.Map.of())
+                .get(0));
     assertThat(m.declares("id")).isFalse();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.get("id"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("not declared");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("not declared");
   }
 
   @Test
@@ -105,7 +120,10 @@ class ConfigKeysTest {
 
   @Test
   void absentKeysTakeTheirDeclaredDefaults() throws Exception {
-    InventoryConfig current = TempConfig.load(dir, """
+    InventoryConfig current =
+        TempConfig.load(
+            dir,
+            """
         kind: source
         spec:
           path: cloudquery/aws
@@ -126,7 +144,10 @@ class ConfigKeysTest {
     assertThat(current.writeMode()).isEqualTo(WriteMode.OVERWRITE_DELETE_STALE);
     assertThat(current.pkMode()).isEqualTo(PkMode.DEFAULT);
 
-    InventoryConfig legacy = TempConfig.load(dir, """
+    InventoryConfig legacy =
+        TempConfig.load(
+            dir,
+            """
         cloudquery:
           connection: {host: db.example}
         providers:
@@ -142,12 +163,17 @@ class ConfigKeysTest {
 
   @Test
   void readingAnIgnoredKeyOrAsAnotherTypeIsADefect() throws Exception {
-    YamlMap m = ConfigBlock.AWS.check(YamlParser.documents(TempConfig.write(dir,
-        "aws_debug: true\nmax_retries: 3\n"), java.util.Map.of()).get(0));
+    YamlMap m =
+        ConfigBlock.AWS.check(
+            YamlParser.documents(
+                    TempConfig.write(dir, "aws_debug: true\nmax_retries: 3\n"), java.util.Map.of())
+                .get(0));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.get("aws_debug"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("accepted, ignored");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("accepted, ignored");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> m.text("max_retries"))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("declared integer");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("declared integer");
     assertThat(m.number("max_retries", 0)).isEqualTo(3);
     assertThat(m.number("max_backoff", 0)).isEqualTo(30);
   }
@@ -162,13 +188,18 @@ class ConfigKeysTest {
     String committed = readme.substring(begin + ConfigDocs.BEGIN.length(), end);
     String generated = ConfigDocs.markdown() + "\n";
     if (Boolean.getBoolean("updateDocs")) {
-      Files.writeString(README, readme.substring(0, begin + ConfigDocs.BEGIN.length()) + generated
-          + readme.substring(end), StandardCharsets.UTF_8);
+      Files.writeString(
+          README,
+          readme.substring(0, begin + ConfigDocs.BEGIN.length())
+              + generated
+              + readme.substring(end),
+          StandardCharsets.UTF_8);
       committed = generated;
     }
     assertThat(committed)
-        .as("README.md's option table is out of date: regenerate it with "
-            + "mvn -B -pl config test -Dtest=ConfigKeysTest -DupdateDocs=true")
+        .as(
+            "README.md's option table is out of date: regenerate it with "
+                + "mvn -B -pl config test -Dtest=ConfigKeysTest -DupdateDocs=true")
         .isEqualTo(generated);
   }
 }

@@ -11,7 +11,9 @@ class ConnectionStringTest {
   @TempDir Path dir;
 
   private DatabaseConfig database(String connectionString) throws Exception {
-    return TempConfig.load(dir, """
+    return TempConfig.load(
+            dir,
+            """
         kind: source
         spec:
           name: aws
@@ -25,11 +27,19 @@ class ConnectionStringTest {
           path: cloudquery/postgresql
           spec:
             connection_string: '%s'
-        """.formatted(connectionString.replace("'", "''"))).database().orElseThrow();
+        """
+                .formatted(connectionString.replace("'", "''")))
+        .database()
+        .orElseThrow();
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', quoteCharacter = '"', nullValues = "-", textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      nullValues = "-",
+      textBlock =
+          """
       host=h port=5432 user=u password=p dbname=d sslmode=disable | jdbc:postgresql://h:5432/d?sslmode=disable | u | p
       host=h user=u dbname=d                                      | jdbc:postgresql://h:5432/d                 | u | -
       user = u  password = 'it\\'s \\\\ me'  database=d           | jdbc:postgresql://localhost:5432/d         | u | it's \\ me

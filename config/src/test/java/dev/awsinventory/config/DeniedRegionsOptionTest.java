@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The AWS source option {@code denied_regions}: fail (default) or skip; anything else is a located error. */
+/**
+ * The AWS source option {@code denied_regions}: fail (default) or skip; anything else is a located
+ * error.
+ */
 class DeniedRegionsOptionTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static String config(String option) {
     return """
@@ -19,7 +21,8 @@ class DeniedRegionsOptionTest {
           path: cloudquery/aws
           spec:
             regions: [us-east-1]
-        %s""".formatted(option.isEmpty() ? "" : "    " + option + "\n");
+        %s"""
+        .formatted(option.isEmpty() ? "" : "    " + option + "\n");
   }
 
   @Test
@@ -32,6 +35,7 @@ class DeniedRegionsOptionTest {
   @Test
   void anyOtherValueIsAnErrorAtItsLocation() throws Exception {
     ConfigException e = TempConfig.error(dir, config("denied_regions: ignore"));
-    assertThat(e.getMessage()).contains("cloudquery.yml:7:21:", "expected 'fail' or 'skip', got 'ignore'");
+    assertThat(e.getMessage())
+        .contains("cloudquery.yml:7:21:", "expected 'fail' or 'skip', got 'ignore'");
   }
 }

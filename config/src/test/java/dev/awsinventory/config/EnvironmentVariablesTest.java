@@ -12,7 +12,10 @@ class EnvironmentVariablesTest {
 
   @Test
   void substitutesInPortPasswordAndArn() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         cloudquery:
           connection:
             type: postgres
@@ -28,8 +31,22 @@ class EnvironmentVariablesTest {
               accounts:
                 - role_arn: arn:aws:iam::${ACCT}:role/${ROLE}
                   default_region: ${REGION}
-        """, Map.of("PGUSER", "reader", "PGPASSWORD", "p4ss", "PGHOST", "db.internal",
-            "PGPORT", "6543", "ACCT", "444455556666", "ROLE", "Inventory", "REGION", "eu-north-1"));
+        """,
+            Map.of(
+                "PGUSER",
+                "reader",
+                "PGPASSWORD",
+                "p4ss",
+                "PGHOST",
+                "db.internal",
+                "PGPORT",
+                "6543",
+                "ACCT",
+                "444455556666",
+                "ROLE",
+                "Inventory",
+                "REGION",
+                "eu-north-1"));
 
     DatabaseConfig db = config.database().orElseThrow();
     assertThat(db.jdbcUrl()).isEqualTo("jdbc:postgresql://db.internal:6543/inventory");
@@ -44,7 +61,10 @@ class EnvironmentVariablesTest {
 
   @Test
   void substitutesInsideAConnectionString() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         kind: source
         spec:
           name: aws
@@ -57,7 +77,8 @@ class EnvironmentVariablesTest {
           path: cloudquery/postgresql
           spec:
             connection_string: "postgresql://${PGUSER}:${PGPASSWORD}@localhost:${PGPORT}/inventory"
-        """, Map.of("PGUSER", "reader", "PGPASSWORD", "p4ss", "PGPORT", "6543"));
+        """,
+            Map.of("PGUSER", "reader", "PGPASSWORD", "p4ss", "PGPORT", "6543"));
 
     assertThat(config.database().orElseThrow().jdbcUrl())
         .isEqualTo("jdbc:postgresql://localhost:6543/inventory");
@@ -65,26 +86,36 @@ class EnvironmentVariablesTest {
 
   @Test
   void substitutedPortIsStillTypeChecked() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         cloudquery:
           connection:
             port: ${PGPORT}
         providers:
           - name: aws
-        """, Map.of("PGPORT", "five"));
+        """,
+            Map.of("PGPORT", "five"));
 
-    assertThat(e.getMessage()).endsWith(":3:11: cloudquery.connection.port: expected a whole number, got '<value of ${PGPORT}>'");
+    assertThat(e.getMessage())
+        .endsWith(
+            ":3:11: cloudquery.connection.port: expected a whole number, got '<value of ${PGPORT}>'");
   }
 
   @Test
   void undefinedVariableIsReportedAtItsScalar() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
               accounts:
                 - role_arn: arn:aws:iam::${ACCT}:role/${ROLE}
-        """, Map.of("ACCT", "444455556666"));
+        """,
+            Map.of("ACCT", "444455556666"));
 
     assertThat(e.line).isEqualTo(5);
     assertThat(e.column).isEqualTo(47);
@@ -94,7 +125,10 @@ class EnvironmentVariablesTest {
 
   @Test
   void otherPlaceholderSyntaxIsRejected() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         cloudquery:
           connection:
             password: ${env:SECRET}
@@ -107,13 +141,17 @@ class EnvironmentVariablesTest {
 
   @Test
   void emptyVariableIsAllowed() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
               accounts:
                 - account_name: prod${SUFFIX}
-        """, Map.of("SUFFIX", ""));
+        """,
+            Map.of("SUFFIX", ""));
 
     assertThat(config.accounts().get(0).name()).isEqualTo("prod");
   }

@@ -20,18 +20,24 @@ class ExamplesTest {
 
     assertThat(config.file()).isEqualTo(EXAMPLES.resolve("seed-cloudquery.yml").toString());
     assertThat(config.sourceName()).isEqualTo("aws");
-    assertThat(config.accounts()).extracting(AccountConfig::name)
+    assertThat(config.accounts())
+        .extracting(AccountConfig::name)
         .containsExactly("target_account_a", "target_account_b");
-    assertThat(config.accounts()).extracting(a -> a.roleArn().orElseThrow()).containsExactly(
-        "arn:aws:iam::222222222222:role/CloudQueryFetchRole",
-        "arn:aws:iam::333333333333:role/CloudQueryFetchRole");
-    assertThat(config.accounts()).extracting(a -> a.accountIdHint().orElseThrow())
+    assertThat(config.accounts())
+        .extracting(a -> a.roleArn().orElseThrow())
+        .containsExactly(
+            "arn:aws:iam::222222222222:role/CloudQueryFetchRole",
+            "arn:aws:iam::333333333333:role/CloudQueryFetchRole");
+    assertThat(config.accounts())
+        .extracting(a -> a.accountIdHint().orElseThrow())
         .containsExactly("222222222222", "333333333333");
-    assertThat(config.accounts()).allSatisfy(a -> {
-      assertThat(a.defaultRegion()).isEqualTo("us-east-1");
-      assertThat(a.regions()).isEmpty();
-      assertThat(a.id()).isEmpty();
-    });
+    assertThat(config.accounts())
+        .allSatisfy(
+            a -> {
+              assertThat(a.defaultRegion()).isEqualTo("us-east-1");
+              assertThat(a.regions()).isEmpty();
+              assertThat(a.id()).isEmpty();
+            });
     assertThat(config.regions()).isEmpty();
     assertThat(values(config.tables())).containsExactly("*");
     assertThat(config.skipTables()).isEmpty();
@@ -50,8 +56,9 @@ class ExamplesTest {
 
     assertThat(config.sourceName()).isEqualTo("aws");
     assertThat(config.regions()).containsExactly("us-east-1", "eu-west-*");
-    assertThat(values(config.tables())).containsExactly(
-        "aws_ec2_instances", "aws_ec2_security_groups", "aws_ec2_vpcs", "aws_ec2_subnets");
+    assertThat(values(config.tables()))
+        .containsExactly(
+            "aws_ec2_instances", "aws_ec2_security_groups", "aws_ec2_vpcs", "aws_ec2_subnets");
     assertThat(values(config.skipTables())).containsExactly("aws_ec2_vpcs");
     assertThat(config.maxRetries()).isEqualTo(10);
     assertThat(config.maxBackoffSeconds()).isEqualTo(30);
@@ -98,7 +105,8 @@ class ExamplesTest {
     assertThat(config.tables().get(2).key()).isEqualTo("spec.tables[2]");
     assertThat(config.regions()).containsExactly("us-east-1", "us-west-2");
     assertThat(config.maxRetries()).isEqualTo(5);
-    assertThat(config.accounts()).extracting(AccountConfig::name)
+    assertThat(config.accounts())
+        .extracting(AccountConfig::name)
         .containsExactly("222222222222", "333333333333");
     assertThat(config.accounts().get(1).externalId()).contains("example-external-id");
     assertThat(config.accounts().get(1).regions()).contains(List.of("eu-west-1"));

@@ -16,7 +16,8 @@ class LayoutTest {
 
   @Test
   void starRegionsAreKeptAsGiven() throws Exception {
-    String template = """
+    String template =
+        """
         providers:
           - name: aws
             configuration:
@@ -31,7 +32,10 @@ class LayoutTest {
 
   @Test
   void legacyResourcesBecomeTableNames() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         providers:
           - name: aws
             resources:
@@ -52,7 +56,10 @@ class LayoutTest {
 
   @Test
   void awsProviderCanBeFoundByItsSource() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         cloudquery:
           providers:
             - name: gcp
@@ -74,7 +81,10 @@ class LayoutTest {
 
   @Test
   void currentLayoutWithoutTablesMeansAll() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         kind: source
         spec:
           name: aws-prod
@@ -90,7 +100,10 @@ class LayoutTest {
 
   @Test
   void currentLayoutPicksTheNamedPostgresDestination() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         kind: source
         spec:
           name: gcp
@@ -127,12 +140,16 @@ class LayoutTest {
         """);
 
     assertThat(config.writeMode()).isEqualTo(WriteMode.APPEND);
-    assertThat(config.database().orElseThrow().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/inv");
+    assertThat(config.database().orElseThrow().jdbcUrl())
+        .isEqualTo("jdbc:postgresql://db:5432/inv");
   }
 
   @Test
   void writeModeOverwrite() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         kind: source
         spec: {name: aws, path: cloudquery/aws, tables: ["*"]}
         ---
@@ -149,7 +166,10 @@ class LayoutTest {
 
   @Test
   void accountIdMayBeAnAlias() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
@@ -172,7 +192,10 @@ class LayoutTest {
 
   @Test
   void accountIdMustMatchTheRoleArn() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
@@ -181,13 +204,18 @@ class LayoutTest {
                   role_arn: arn:aws:iam::222222222222:role/Fetch
         """);
 
-    assertThat(e.getMessage()).contains(":5:15: providers[0].configuration.accounts[0].id: id 111111111111"
-        + " is not the account of role_arn (222222222222)");
+    assertThat(e.getMessage())
+        .contains(
+            ":5:15: providers[0].configuration.accounts[0].id: id 111111111111"
+                + " is not the account of role_arn (222222222222)");
   }
 
   @Test
   void defaultRegionMustBeInTheRolePartition() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
@@ -196,13 +224,18 @@ class LayoutTest {
                   default_region: us-east-1
         """);
 
-    assertThat(e.problem()).isEqualTo("region 'us-east-1' is not in partition aws-cn of role_arn;"
-        + " use for example cn-north-1");
+    assertThat(e.problem())
+        .isEqualTo(
+            "region 'us-east-1' is not in partition aws-cn of role_arn;"
+                + " use for example cn-north-1");
   }
 
   @Test
   void sameAccountTwiceWithoutNamesIsADuplicate() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
@@ -212,12 +245,16 @@ class LayoutTest {
         """);
 
     assertThat(e.line).isEqualTo(6);
-    assertThat(e.problem()).startsWith("duplicate account name '222222222222' (first used at line 5)");
+    assertThat(e.problem())
+        .startsWith("duplicate account name '222222222222' (first used at line 5)");
   }
 
   @Test
   void accountNeedsAnIdentity() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
@@ -231,7 +268,10 @@ class LayoutTest {
 
   @Test
   void defaultRegionCannotBeAGlob() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
@@ -245,7 +285,10 @@ class LayoutTest {
 
   @Test
   void zeroConcurrencyMeansTheDefaultAndEmptyAccountRegionsMeanGlobal() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
@@ -265,7 +308,10 @@ class LayoutTest {
 
   @Test
   void mergeKeysAndAnchorsWork() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
@@ -285,7 +331,10 @@ class LayoutTest {
 
   @Test
   void legacyConnectionStringKey() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         cloudquery:
           connection:
             connection_string: postgres://app:pw@db:5433/inv
@@ -300,7 +349,10 @@ class LayoutTest {
 
   @Test
   void legacyLayoutIsOneDocument() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
         ---
@@ -314,17 +366,24 @@ class LayoutTest {
 
   @Test
   void unknownKind() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         kind: sauce
         spec: {name: aws, path: cloudquery/aws}
         """);
 
-    assertThat(e.getMessage()).endsWith(":1:7: kind: unknown kind 'sauce'; expected source or destination");
+    assertThat(e.getMessage())
+        .endsWith(":1:7: kind: unknown kind 'sauce'; expected source or destination");
   }
 
   @Test
   void customEndpointNeedsAUrl() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
@@ -336,8 +395,10 @@ class LayoutTest {
 
   @Test
   void withDatabaseReplacesOnlyTheDatabase() throws Exception {
-    InventoryConfig config = ConfigLoader.load(Path.of("examples/seed-cloudquery.yml"), java.util.Map.of());
-    DatabaseConfig embedded = DatabaseConfig.of("jdbc:postgresql://localhost:40000/postgres", "postgres", null);
+    InventoryConfig config =
+        ConfigLoader.load(Path.of("examples/seed-cloudquery.yml"), java.util.Map.of());
+    DatabaseConfig embedded =
+        DatabaseConfig.of("jdbc:postgresql://localhost:40000/postgres", "postgres", null);
 
     InventoryConfig copy = config.withDatabase(embedded);
 
@@ -348,9 +409,12 @@ class LayoutTest {
 
   @Test
   void exceptionConstructorsFormatOneLine() {
-    Located<String> where = new Located<>("aws_ec2_instancs", "cloudquery.yml", 12, 7, "spec.tables[0]");
+    Located<String> where =
+        new Located<>("aws_ec2_instancs", "cloudquery.yml", 12, 7, "spec.tables[0]");
 
-    assertThat(new ConfigException(where, where.key(), "unknown table 'aws_ec2_instancs'").getMessage())
+    assertThat(
+            new ConfigException(where, where.key(), "unknown table 'aws_ec2_instancs'")
+                .getMessage())
         .isEqualTo("cloudquery.yml:12:7: spec.tables[0]: unknown table 'aws_ec2_instancs'");
     assertThat(new ConfigException("f.yml", 1, 2, "", "two\nlines").getMessage())
         .isEqualTo("f.yml:1:2: two lines");

@@ -15,21 +15,96 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A generated corpus of mutations and truncations of the example configs: every one either
- * loads or fails with one located line (a ConfigException that is not the loader's safety net
- * for unexpected failures). No other exception, no stack trace, no hang.
+ * A generated corpus of mutations and truncations of the example configs: every one either loads or
+ * fails with one located line (a ConfigException that is not the loader's safety net for unexpected
+ * failures). No other exception, no stack trace, no hang.
  */
 class MutationCorpusTest {
   private static final int PER_FILE = 700;
-  private static final String[] TOKENS = {":", ": ", "- ", "[", "]", "{", "}", "#", "'", "\"",
-      "\t", "*", "*a", "&a ", "!", "!!binary ", "!!map ", "%", "@", "`", "|", ">", ",", "?", "\u0000",
-      "\uFFFD", "\\", "${", "}", "${UNDEFINED}", "${file:missing.txt}", "${file:}", "${:}", "<<: *a",
-      "~", "null", "-1", "99999999999999999999", "0x1F", "1e400", "true", "[]", "{}", "''", "\n",
-      "\n  ", "\n- ", "   ", "ü", "\r", "...", "---\n", "arn:aws:iam::1:role/x", "*.*", "us-est-1",
-      "eu-central-3"};
-  private static final String[] VALUES = {"[]", "{}", "~", "-1", "0", "\"\"", "[[]]", "{a: b}",
-      "${UNDEFINED}", "${PGPASSWORD}", "*a", "&a x", "!!str", "[a, {b: c}]", "99999999999",
-      "\"${file:nope}\"", "| \n  text", "'", "yes", "1.5", "0o17", "\"\\u0000\"", "ou-1", "r-x"};
+  private static final String[] TOKENS = {
+    ":",
+    ": ",
+    "- ",
+    "[",
+    "]",
+    "{",
+    "}",
+    "#",
+    "'",
+    "\"",
+    "\t",
+    "*",
+    "*a",
+    "&a ",
+    "!",
+    "!!binary ",
+    "!!map ",
+    "%",
+    "@",
+    "`",
+    "|",
+    ">",
+    ",",
+    "?",
+    "\u0000",
+    "\uFFFD",
+    "\\",
+    "${",
+    "}",
+    "${UNDEFINED}",
+    "${file:missing.txt}",
+    "${file:}",
+    "${:}",
+    "<<: *a",
+    "~",
+    "null",
+    "-1",
+    "99999999999999999999",
+    "0x1F",
+    "1e400",
+    "true",
+    "[]",
+    "{}",
+    "''",
+    "\n",
+    "\n  ",
+    "\n- ",
+    "   ",
+    "ü",
+    "\r",
+    "...",
+    "---\n",
+    "arn:aws:iam::1:role/x",
+    "*.*",
+    "us-est-1",
+    "eu-central-3"
+  };
+  private static final String[] VALUES = {
+    "[]",
+    "{}",
+    "~",
+    "-1",
+    "0",
+    "\"\"",
+    "[[]]",
+    "{a: b}",
+    "${UNDEFINED}",
+    "${PGPASSWORD}",
+    "*a",
+    "&a x",
+    "!!str",
+    "[a, {b: c}]",
+    "99999999999",
+    "\"${file:nope}\"",
+    "| \n  text",
+    "'",
+    "yes",
+    "1.5",
+    "0o17",
+    "\"\\u0000\"",
+    "ou-1",
+    "r-x"
+  };
 
   @TempDir Path dir;
 
@@ -58,9 +133,14 @@ class MutationCorpusTest {
         } catch (ConfigException e) {
           rejected++;
           String m = e.getMessage();
-          if (m.contains("\n") || m.contains("\r") || !m.matches("\\Q" + file + "\\E:\\d+:\\d+: .+")
-              || m.contains(ConfigLoader.UNEXPECTED) || e.line() < 1 || e.column() < 1
-              || m.contains("pw-Zq7-secret") || m.contains("s3cr3t-from-file")) {
+          if (m.contains("\n")
+              || m.contains("\r")
+              || !m.matches("\\Q" + file + "\\E:\\d+:\\d+: .+")
+              || m.contains(ConfigLoader.UNEXPECTED)
+              || e.line() < 1
+              || e.column() < 1
+              || m.contains("pw-Zq7-secret")
+              || m.contains("s3cr3t-from-file")) {
             defects.add(example.getFileName() + " #" + i + ": " + m + "\n---\n" + mutant);
           }
         } catch (RuntimeException | StackOverflowError e) {
@@ -68,7 +148,8 @@ class MutationCorpusTest {
         }
       }
     }
-    System.out.printf("mutation corpus: %d configs, %d loaded, %d rejected with one line%n",
+    System.out.printf(
+        "mutation corpus: %d configs, %d loaded, %d rejected with one line%n",
         loaded + rejected + defects.size(), loaded, rejected);
     assertThat(defects).as("defects").isEmpty();
     assertThat(loaded + rejected).isGreaterThanOrEqualTo(2000);
@@ -78,34 +159,37 @@ class MutationCorpusTest {
 
   /** Shapes that once broke readers elsewhere: recursion, merges, odd scalars. */
   @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {
-      "providers:\n  - &p\n    name: aws\n    configuration: {accounts: [*p]}\n",
-      "providers:\n  - name: aws\n    configuration: &c\n      regions: [eu-west-1]\n      <<: *c\n",
-      "providers:\n  - name: aws\n    configuration: &c\n      org: *c\n",
-      "x: &a [*a]\nproviders: *a\n",
-      "providers:\n  - name: aws\n    configuration:\n      <<: [1, 2]\n",
-      "providers:\n  - name: aws\n    configuration:\n      ? [a, b]\n      : c\n",
-      "providers:\n  - name: aws\n    configuration:\n      max_retries: 99999999999999999999\n",
-      "cloudquery:\n  connection:\n    port: 1e400\nproviders:\n  - name: aws\n",
-      "providers:\n  - name: [aws]\n",
-      "providers:\n  - name: aws\n    resources: [\"\"]\n",
-      "kind: source\nspec: {name: aws, path: cloudquery/aws, tables: [\"aws_*\"], spec: {org: {member_role_name: R}, accounts: []}}\n",
-      "kind: destination\nspec: {name: postgresql, path: cloudquery/postgresql}\n",
-      "kind: source\nspec: {name: aws, path: [cloudquery/aws]}\n",
-      "kind: [source]\n",
-      "---\n---\n",
-      "providers: ${UNDEFINED\n",
-      "providers:\n  - name: aws # ${UNDEFINED}\n    configuration: {regions: ['${X}']}\n",
-      "x: &a [*a, '${UNDEFINED}']\nproviders: *a\n",
-      "x: &a {y: *a, z: '${UNDEFINED}'}\nproviders: [{name: aws, configuration: *a}]\n",
-  })
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "providers:\n  - &p\n    name: aws\n    configuration: {accounts: [*p]}\n",
+        "providers:\n  - name: aws\n    configuration: &c\n      regions: [eu-west-1]\n      <<: *c\n",
+        "providers:\n  - name: aws\n    configuration: &c\n      org: *c\n",
+        "x: &a [*a]\nproviders: *a\n",
+        "providers:\n  - name: aws\n    configuration:\n      <<: [1, 2]\n",
+        "providers:\n  - name: aws\n    configuration:\n      ? [a, b]\n      : c\n",
+        "providers:\n  - name: aws\n    configuration:\n      max_retries: 99999999999999999999\n",
+        "cloudquery:\n  connection:\n    port: 1e400\nproviders:\n  - name: aws\n",
+        "providers:\n  - name: [aws]\n",
+        "providers:\n  - name: aws\n    resources: [\"\"]\n",
+        "kind: source\nspec: {name: aws, path: cloudquery/aws, tables: [\"aws_*\"], spec: {org: {member_role_name: R}, accounts: []}}\n",
+        "kind: destination\nspec: {name: postgresql, path: cloudquery/postgresql}\n",
+        "kind: source\nspec: {name: aws, path: [cloudquery/aws]}\n",
+        "kind: [source]\n",
+        "---\n---\n",
+        "providers: ${UNDEFINED\n",
+        "providers:\n  - name: aws # ${UNDEFINED}\n    configuration: {regions: ['${X}']}\n",
+        "x: &a [*a, '${UNDEFINED}']\nproviders: *a\n",
+        "x: &a {y: *a, z: '${UNDEFINED}'}\nproviders: [{name: aws, configuration: *a}]\n",
+      })
   void knownTrickyShapesFailWithOneLocatedLine(String yaml) throws IOException {
     Path file = dir.resolve("tricky.yml");
     Files.writeString(file, yaml);
     try {
       ConfigLoader.load(file, Map.of());
     } catch (ConfigException e) {
-      assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(ConfigLoader.UNEXPECTED)
+      assertThat(e.getMessage())
+          .doesNotContain("\n")
+          .doesNotContain(ConfigLoader.UNEXPECTED)
           .matches("\\Q" + file + "\\E:\\d+:\\d+: .+");
     }
   }
@@ -136,8 +220,11 @@ class MutationCorpusTest {
       case 6 -> {
         String l = lines.get(line);
         int colon = l.indexOf(": ");
-        lines.set(line, colon < 0 ? l + ": " + VALUES[r.nextInt(VALUES.length)]
-            : l.substring(0, colon + 2) + VALUES[r.nextInt(VALUES.length)]);
+        lines.set(
+            line,
+            colon < 0
+                ? l + ": " + VALUES[r.nextInt(VALUES.length)]
+                : l.substring(0, colon + 2) + VALUES[r.nextInt(VALUES.length)]);
       }
       default -> {
         String l = lines.get(line);

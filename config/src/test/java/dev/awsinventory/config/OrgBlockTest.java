@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class OrgBlockTest {
   @TempDir Path dir;
 
-  private static final String ORG = """
+  private static final String ORG =
+      """
       org:
         admin_account:
           local_profile: management
@@ -38,17 +39,34 @@ class OrgBlockTest {
 
   private static String current(String org) {
     return "kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n  tables: [\"*\"]\n"
-        + "  spec:\n    regions: [us-east-1]\n" + org.indent(4);
+        + "  spec:\n    regions: [us-east-1]\n"
+        + org.indent(4);
   }
 
   private static OrgConfig expected() {
     return OrgConfig.builder("CloudQueryFetchRole")
-        .adminAccount(new AccountConfig("111111111111", null,
-            "arn:aws:iam::111111111111:role/OrgReader", "inventory-admin", "admin-secret-id",
-            "management", "eu-west-1", null, "111111111111"))
-        .memberTrustedPrincipal(new AccountConfig("222222222222", null,
-            "arn:aws:iam::222222222222:role/Hub", null, null, null, "us-east-1", null,
-            "222222222222"))
+        .adminAccount(
+            new AccountConfig(
+                "111111111111",
+                null,
+                "arn:aws:iam::111111111111:role/OrgReader",
+                "inventory-admin",
+                "admin-secret-id",
+                "management",
+                "eu-west-1",
+                null,
+                "111111111111"))
+        .memberTrustedPrincipal(
+            new AccountConfig(
+                "222222222222",
+                null,
+                "arn:aws:iam::222222222222:role/Hub",
+                null,
+                null,
+                null,
+                "us-east-1",
+                null,
+                "222222222222"))
         .memberRoleSessionName("inventory")
         .memberExternalId("member-secret-id")
         .memberRegions(List.of("eu-west-1", "us-*"))
@@ -73,7 +91,8 @@ class OrgBlockTest {
 
   @Test
   void onlyTheRoleNameIsRequired() throws Exception {
-    OrgConfig org = TempConfig.load(dir, legacy("org:\n  member_role_name: Fetch\n")).org().orElseThrow();
+    OrgConfig org =
+        TempConfig.load(dir, legacy("org:\n  member_role_name: Fetch\n")).org().orElseThrow();
     assertThat(org).isEqualTo(OrgConfig.builder("Fetch").build());
     assertThat(org.adminAccount()).isEmpty();
     assertThat(org.memberRegions()).isEmpty();
@@ -82,9 +101,13 @@ class OrgBlockTest {
 
   @Test
   void anAdminAccountWithOnlyARegionIsTheDefaultChain() throws Exception {
-    OrgConfig org = TempConfig.load(dir, current(
-        "org:\n  member_role_name: Fetch\n  admin_account:\n    default_region: us-gov-west-1\n"))
-        .org().orElseThrow();
+    OrgConfig org =
+        TempConfig.load(
+                dir,
+                current(
+                    "org:\n  member_role_name: Fetch\n  admin_account:\n    default_region: us-gov-west-1\n"))
+            .org()
+            .orElseThrow();
     AccountConfig admin = org.adminAccount().orElseThrow();
     assertThat(admin.name()).isEqualTo("admin_account");
     assertThat(admin.defaultRegion()).isEqualTo("us-gov-west-1");
@@ -99,13 +122,19 @@ class OrgBlockTest {
   @Test
   void externalIdsStayOutOfToString() throws Exception {
     String text = TempConfig.load(dir, legacy(ORG)).toString();
-    assertThat(text).contains("member_role_name=CloudQueryFetchRole")
-        .doesNotContain("admin-secret-id").doesNotContain("member-secret-id");
+    assertThat(text)
+        .contains("member_role_name=CloudQueryFetchRole")
+        .doesNotContain("admin-secret-id")
+        .doesNotContain("member-secret-id");
   }
 
   /** The org block (indented under the AWS options), the error's line:column, key and message. */
   @ParameterizedTest(name = "{2}")
-  @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      textBlock =
+          """
       "org:\\n  admin_account: {local_profile: p}"                 | 6:9   | org: missing required key 'member_role_name'
       "org:\\n  member_role_name: arn:aws:iam::1:role/x"           | 6:27  | org.member_role_name: 'arn:aws:iam::1:role/x' is not an IAM role name
       "org:\\n  member_role_name: ''"                               | 6:27  | org.member_role_name: '' is not an IAM role name
@@ -135,8 +164,9 @@ class OrgBlockTest {
 
   @Test
   void orgWithAccountsFailsInTheCurrentLayoutToo() throws Exception {
-    ConfigException e = TempConfig.error(dir,
-        current("accounts:\n  - id: \"111111111111\"\norg:\n  member_role_name: R\n"));
+    ConfigException e =
+        TempConfig.error(
+            dir, current("accounts:\n  - id: \"111111111111\"\norg:\n  member_role_name: R\n"));
     assertThat(e.getMessage()).contains("spec.spec.org: set either org").contains(":10:5:");
   }
 }

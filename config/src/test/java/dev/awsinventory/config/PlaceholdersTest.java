@@ -17,15 +17,22 @@ class PlaceholdersTest {
 
   @Test
   void aVariableMayHoldAListOrAMap() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         kind: source
         spec:
           name: aws
           path: cloudquery/aws
           tables: ${TABLES}
           spec: ${AWS_SPEC}
-        """, Map.of("TABLES", "[aws_ec2_instances, aws_ec2_vpcs]",
-            "AWS_SPEC", "{regions: [eu-west-1], accounts: [{id: '111111111111'}, {id: '222222222222'}]}"));
+        """,
+            Map.of(
+                "TABLES",
+                "[aws_ec2_instances, aws_ec2_vpcs]",
+                "AWS_SPEC",
+                "{regions: [eu-west-1], accounts: [{id: '111111111111'}, {id: '222222222222'}]}"));
     assertThat(config.tables().stream().map(Located::value))
         .containsExactly("aws_ec2_instances", "aws_ec2_vpcs");
     assertThat(config.regions()).containsExactly("eu-west-1");
@@ -35,25 +42,33 @@ class PlaceholdersTest {
 
   @Test
   void aBlockListFromAVariableKeepsLaterLinesLocated() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
               regions: ${REGIONS}
               max_retries: -1
-        """, Map.of("REGIONS", "\n        - eu-west-1\n        - us-east-1\n"));
+        """,
+            Map.of("REGIONS", "\n        - eu-west-1\n        - us-east-1\n"));
     assertThat(e.line() + ":" + e.column()).isEqualTo("5:20");
     assertThat(e.key()).isEqualTo("providers[0].configuration.max_retries");
   }
 
   @Test
   void anErrorInsideAValueIsReportedAtThePlaceholder() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
               accounts: ${ACCOUNTS}
-        """, Map.of("ACCOUNTS", "[{id: '111111111111'},\n {id: '1234'}]"));
+        """,
+            Map.of("ACCOUNTS", "[{id: '111111111111'},\n {id: '1234'}]"));
     assertThat(e.line() + ":" + e.column()).isEqualTo("4:17");
     assertThat(e.key()).isEqualTo("providers[0].configuration.accounts[1].id");
     assertThat(e.problem()).contains("an AWS account id has 12 digits");
@@ -64,7 +79,10 @@ class PlaceholdersTest {
     Files.createDirectories(dir.resolve("secrets"));
     Files.writeString(dir.resolve("secrets/pg.txt"), SECRET + "\n");
     Files.writeString(dir.resolve("accounts.yml"), "[{account_name: prod, id: '111111111111'}]\n");
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         cloudquery:
           connection:
             type: postgres
@@ -84,7 +102,10 @@ class PlaceholdersTest {
 
   @Test
   void aMissingFileIsReportedAtItsPlaceholder() throws Exception {
-    ConfigException e = TempConfig.error(dir, """
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
         cloudquery:
           connection:
             password: "pre-${file:nope.txt}"
@@ -98,7 +119,10 @@ class PlaceholdersTest {
 
   @Test
   void placeholdersInCommentsAreIgnored() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         # regions come from ${UNDEFINED_ONE}
         providers:
           - name: aws   # ${UNDEFINED_TWO}
@@ -108,54 +132,78 @@ class PlaceholdersTest {
               accounts:
                 - account_name: "a#${SUFFIX}"
                   id: '111111111111' # ${UNDEFINED_FIVE}
-        """, Map.of("REGION", "eu-north-1", "SUFFIX", "1"));
+        """,
+            Map.of("REGION", "eu-north-1", "SUFFIX", "1"));
     assertThat(config.regions()).containsExactly("eu-north-1");
     assertThat(config.accounts().get(0).name()).isEqualTo("a#1");
   }
 
   @Test
   void secretsStayOutOfMessages() throws Exception {
-    ConfigException badExternalId = TempConfig.error(dir, """
+    ConfigException badExternalId =
+        TempConfig.error(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
               accounts:
                 - role_arn: ${ROLE}
-        """, Map.of("ROLE", "arn:aws:iam::" + SECRET));
-    assertThat(badExternalId.getMessage()).doesNotContain(SECRET)
-        .contains("malformed role ARN '<value of ${ROLE}>'").contains(":5:21:");
+        """,
+            Map.of("ROLE", "arn:aws:iam::" + SECRET));
+    assertThat(badExternalId.getMessage())
+        .doesNotContain(SECRET)
+        .contains("malformed role ARN '<value of ${ROLE}>'")
+        .contains(":5:21:");
 
-    ConfigException breaksYaml = TempConfig.error(dir, """
+    ConfigException breaksYaml =
+        TempConfig.error(
+            dir,
+            """
         cloudquery:
           connection:
             password: ${PW}
         providers:
           - name: aws
-        """, Map.of("PW", SECRET + ": [x"));
-    assertThat(breaksYaml.getMessage()).doesNotContain(SECRET).contains("malformed YAML")
+        """,
+            Map.of("PW", SECRET + ": [x"));
+    assertThat(breaksYaml.getMessage())
+        .doesNotContain(SECRET)
+        .contains("malformed YAML")
         .contains(":3:15:");
 
     Files.writeString(dir.resolve("port.txt"), SECRET);
-    ConfigException fromFile = TempConfig.error(dir, """
+    ConfigException fromFile =
+        TempConfig.error(
+            dir,
+            """
         cloudquery:
           connection:
             port: ${file:port.txt}
         providers:
           - name: aws
         """);
-    assertThat(fromFile.getMessage()).doesNotContain(SECRET)
-        .endsWith(":3:11: cloudquery.connection.port: expected a whole number, got '<value of ${file:port.txt}>'");
+    assertThat(fromFile.getMessage())
+        .doesNotContain(SECRET)
+        .endsWith(
+            ":3:11: cloudquery.connection.port: expected a whole number, got '<value of ${file:port.txt}>'");
   }
 
   @Test
   void valuesAreNotExpandedTwice() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
               accounts:
                 - account_name: ${NAME}
-        """, Map.of("NAME", "x${NOT_A_VARIABLE}"));
-    assertThat(config.accounts()).extracting(AccountConfig::name).isEqualTo(List.of("x${NOT_A_VARIABLE}"));
+        """,
+            Map.of("NAME", "x${NOT_A_VARIABLE}"));
+    assertThat(config.accounts())
+        .extracting(AccountConfig::name)
+        .isEqualTo(List.of("x${NOT_A_VARIABLE}"));
   }
 }

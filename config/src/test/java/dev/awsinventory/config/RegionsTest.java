@@ -14,10 +14,24 @@ class RegionsTest {
 
   @Test
   void knowsEveryPartitionsRegionsFromTheSdk() {
-    assertThat(Regions.known()).contains(
-        "us-east-1", "us-west-2", "ap-southeast-7", "ap-southeast-6", "ap-east-2", "mx-central-1",
-        "ca-west-1", "il-central-1", "me-central-1", "eu-central-2", "eu-south-2", "ap-south-2",
-        "cn-north-1", "cn-northwest-1", "us-gov-west-1", "us-gov-east-1")
+    assertThat(Regions.known())
+        .contains(
+            "us-east-1",
+            "us-west-2",
+            "ap-southeast-7",
+            "ap-southeast-6",
+            "ap-east-2",
+            "mx-central-1",
+            "ca-west-1",
+            "il-central-1",
+            "me-central-1",
+            "eu-central-2",
+            "eu-south-2",
+            "ap-south-2",
+            "cn-north-1",
+            "cn-northwest-1",
+            "us-gov-west-1",
+            "us-gov-east-1")
         .doesNotContain("aws-global", "aws-cn-global", "aws-us-gov-global", "eu-central-3");
     assertThat(Regions.known()).hasSizeGreaterThanOrEqualTo(38);
   }
@@ -47,22 +61,28 @@ class RegionsTest {
 
   @Test
   void aNewRegionNameIsAcceptedWithAWarning() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
               regions: [eu-central-1, eu-central-3]
         """);
     assertThat(config.regions()).containsExactly("eu-central-1", "eu-central-3");
-    assertThat(config.warnings()).containsExactly(dir.resolve("cloudquery.yml")
-        + ":4:31: providers[0].configuration.regions[1]: region 'eu-central-3' is not in this"
-        + " version's AWS SDK region list; it is fetched only where DescribeRegions lists it for"
-        + " the account");
+    assertThat(config.warnings())
+        .containsExactly(
+            dir.resolve("cloudquery.yml")
+                + ":4:31: providers[0].configuration.regions[1]: region 'eu-central-3' is not in this"
+                + " version's AWS SDK region list; it is fetched only where DescribeRegions lists it for"
+                + " the account");
   }
 
   @Test
   void accountsWithoutRoleTakeTheirDefaultRegionFromTheConfigOrEnvironment() throws Exception {
-    String yaml = """
+    String yaml =
+        """
         providers:
           - name: aws
             configuration:
@@ -76,28 +96,41 @@ class RegionsTest {
                   default_region: us-gov-west-1
         """;
     InventoryConfig china = TempConfig.load(dir, yaml.formatted("[cn-northwest-1]"));
-    assertThat(china.accounts()).extracting(AccountConfig::defaultRegion)
+    assertThat(china.accounts())
+        .extracting(AccountConfig::defaultRegion)
         .containsExactly("cn-northwest-1", "us-gov-east-1", "us-gov-west-1");
 
-    InventoryConfig fromEnv = TempConfig.load(dir, yaml.formatted("[\"*\"]"),
-        Map.of("AWS_REGION", "cn-north-1"));
-    assertThat(fromEnv.accounts()).extracting(AccountConfig::defaultRegion)
+    InventoryConfig fromEnv =
+        TempConfig.load(dir, yaml.formatted("[\"*\"]"), Map.of("AWS_REGION", "cn-north-1"));
+    assertThat(fromEnv.accounts())
+        .extracting(AccountConfig::defaultRegion)
         .containsExactly("cn-north-1", "us-gov-east-1", "us-gov-west-1");
 
     Path awsConfig = dir.resolve("aws-config");
-    Files.writeString(awsConfig, "[profile china]\nregion = cn-northwest-1\n[default]\nregion = eu-west-3\n");
-    InventoryConfig fromProfile = TempConfig.load(dir, yaml.formatted("[\"*\"]"),
-        Map.of("AWS_CONFIG_FILE", awsConfig.toString()));
-    assertThat(fromProfile.accounts()).extracting(AccountConfig::defaultRegion)
+    Files.writeString(
+        awsConfig, "[profile china]\nregion = cn-northwest-1\n[default]\nregion = eu-west-3\n");
+    InventoryConfig fromProfile =
+        TempConfig.load(
+            dir, yaml.formatted("[\"*\"]"), Map.of("AWS_CONFIG_FILE", awsConfig.toString()));
+    assertThat(fromProfile.accounts())
+        .extracting(AccountConfig::defaultRegion)
         .containsExactly("cn-northwest-1", "us-gov-east-1", "us-gov-west-1");
-    assertThat(TempConfig.load(dir, "providers:\n  - name: aws\n",
-        Map.of("AWS_CONFIG_FILE", awsConfig.toString())).defaultChainAccount().defaultRegion())
+    assertThat(
+            TempConfig.load(
+                    dir,
+                    "providers:\n  - name: aws\n",
+                    Map.of("AWS_CONFIG_FILE", awsConfig.toString()))
+                .defaultChainAccount()
+                .defaultRegion())
         .isEqualTo("eu-west-3");
   }
 
   @Test
   void aRoleKeepsItsPartitionWhenChoosingADefaultRegion() throws Exception {
-    InventoryConfig config = TempConfig.load(dir, """
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
         providers:
           - name: aws
             configuration:
@@ -108,8 +141,10 @@ class RegionsTest {
                 - role_arn: arn:aws:iam::333333333333:role/Fetch
                 - role_arn: arn:aws-cn:iam::444444444444:role/Fetch
                   regions: [cn-north-1]
-        """, Map.of("AWS_REGION", "us-west-2"));
-    assertThat(config.accounts()).extracting(AccountConfig::defaultRegion)
+        """,
+            Map.of("AWS_REGION", "us-west-2"));
+    assertThat(config.accounts())
+        .extracting(AccountConfig::defaultRegion)
         .containsExactly("cn-northwest-1", "us-gov-east-1", "eu-west-1", "cn-north-1");
     assertThat(config.accounts().stream().map(a -> Regions.partition(a.defaultRegion())).toList())
         .isEqualTo(List.of("aws-cn", "aws-us-gov", "aws", "aws-cn"));
@@ -117,10 +152,18 @@ class RegionsTest {
 
   @Test
   void withNothingToGoOnTheDefaultChainUsesUsEast1() throws Exception {
-    assertThat(TempConfig.load(dir, "providers:\n  - name: aws\n").defaultChainAccount().defaultRegion())
+    assertThat(
+            TempConfig.load(dir, "providers:\n  - name: aws\n")
+                .defaultChainAccount()
+                .defaultRegion())
         .isEqualTo("us-east-1");
-    assertThat(TempConfig.load(dir, "providers:\n  - name: aws\n    configuration:\n      regions: [cn-north-1]\n")
-        .defaultChainAccount().defaultRegion()).isEqualTo("cn-north-1");
+    assertThat(
+            TempConfig.load(
+                    dir,
+                    "providers:\n  - name: aws\n    configuration:\n      regions: [cn-north-1]\n")
+                .defaultChainAccount()
+                .defaultRegion())
+        .isEqualTo("cn-north-1");
   }
 
   @Test

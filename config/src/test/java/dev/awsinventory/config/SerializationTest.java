@@ -13,14 +13,16 @@ import org.junit.jupiter.api.Test;
 class SerializationTest {
   @Test
   void configSurvivesJavaSerialization() throws Exception {
-    InventoryConfig config = ConfigLoader.load(Path.of("examples/all-options.yml"), Map.of("PGPASSWORD", "pw"));
+    InventoryConfig config =
+        ConfigLoader.load(Path.of("examples/all-options.yml"), Map.of("PGPASSWORD", "pw"));
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(config);
     }
     InventoryConfig copy;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       copy = (InventoryConfig) in.readObject();
     }
 

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
-/** Command line to options: accepts {@code --summary-file} as well as Beam's {@code --summaryFile}. */
+/**
+ * Command line to options: accepts {@code --summary-file} as well as Beam's {@code --summaryFile}.
+ */
 public final class Args {
   /** Threads of the DirectRunner when not given: fetches wait on HTTP, so more than cores. */
   static final int DIRECT_PARALLELISM = 16;
@@ -24,15 +26,18 @@ public final class Args {
     for (String a : args) {
       String arg = camel(a);
       parallelismGiven |= arg.startsWith("--targetParallelism");
-      checksGiven |= arg.startsWith("--enforceImmutability") || arg.startsWith("--enforceEncodability");
+      checksGiven |=
+          arg.startsWith("--enforceImmutability") || arg.startsWith("--enforceEncodability");
       OptionChecks.checkType(arg);
       beam.add(arg);
     }
     PipelineOptionsFactory.register(InventoryOptions.class);
     InventoryOptions options;
     try {
-      options = PipelineOptionsFactory.fromArgs(beam.toArray(String[]::new))
-          .withValidation().as(InventoryOptions.class);
+      options =
+          PipelineOptionsFactory.fromArgs(beam.toArray(String[]::new))
+              .withValidation()
+              .as(InventoryOptions.class);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(plain(String.valueOf(e.getMessage())), e);
     }
@@ -58,7 +63,9 @@ public final class Args {
     Matcher m = UNKNOWN_OPTION.matcher(message);
     if (m.find()) {
       String hint = m.group(2).trim().replaceAll("'([A-Za-z]+)'", "'--$1'");
-      return "unknown option --" + OptionChecks.kebab(m.group(1)) + (hint.isEmpty() ? "" : "; " + hint)
+      return "unknown option --"
+          + OptionChecks.kebab(m.group(1))
+          + (hint.isEmpty() ? "" : "; " + hint)
           + " (--help lists the options)";
     }
     return message;

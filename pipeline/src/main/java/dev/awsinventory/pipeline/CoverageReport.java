@@ -14,16 +14,22 @@ import java.util.List;
  * whose role was denied (and, for the management account, what to do about it), and orphan rows
  * with their last successful sync time.
  *
- * @param accounts every account of the organization as discovery decided (empty without {@code org})
+ * @param accounts every account of the organization as discovery decided (empty without {@code
+ *     org})
  * @param failedAccounts the account slices ({@code *}) that failed
  * @param memberRoleName the {@code org} block's {@code member_role_name}, or null
  * @param orphans rows this run did not cover
  * @param orphansNote why orphans were not determined, or null
  */
-public record CoverageReport(List<AccountStatus> accounts, List<SliceOutcome> failedAccounts,
-    String memberRoleName, List<Orphan> orphans, String orphansNote) {
+public record CoverageReport(
+    List<AccountStatus> accounts,
+    List<SliceOutcome> failedAccounts,
+    String memberRoleName,
+    List<Orphan> orphans,
+    String orphansNote) {
 
-  public static final CoverageReport NONE = new CoverageReport(List.of(), List.of(), null, List.of(), null);
+  public static final CoverageReport NONE =
+      new CoverageReport(List.of(), List.of(), null, List.of(), null);
 
   long count(String disposition) {
     return accounts.stream().filter(a -> a.disposition().equals(disposition)).count();
@@ -33,29 +39,46 @@ public record CoverageReport(List<AccountStatus> accounts, List<SliceOutcome> fa
   String text() {
     StringBuilder out = new StringBuilder();
     if (!accounts.isEmpty()) {
-      out.append(String.format("  organization: %d accounts: %d fetched, %d not active, %d skipped, %d out of scope%n",
-          accounts.size(), count(AccountStatus.FETCHED), count(AccountStatus.NOT_ACTIVE),
-          count(AccountStatus.SKIPPED), count(AccountStatus.OUT_OF_SCOPE)));
+      out.append(
+          String.format(
+              "  organization: %d accounts: %d fetched, %d not active, %d skipped, %d out of scope%n",
+              accounts.size(),
+              count(AccountStatus.FETCHED),
+              count(AccountStatus.NOT_ACTIVE),
+              count(AccountStatus.SKIPPED),
+              count(AccountStatus.OUT_OF_SCOPE)));
     }
     for (AccountStatus a : accounts) {
       if (AccountStatus.NOT_ACTIVE.equals(a.disposition())) {
-        out.append(String.format("  NOT FETCHED account %s (%s): state %s; its rows are kept%n", a.accountId(),
-            a.accountName(), a.state()));
+        out.append(
+            String.format(
+                "  NOT FETCHED account %s (%s): state %s; its rows are kept%n",
+                a.accountId(), a.accountName(), a.state()));
       } else if (AccountStatus.SKIPPED.equals(a.disposition())) {
-        out.append(String.format("  SKIPPED account %s (%s): %s%n", a.accountId(), a.accountName(), a.detail()));
+        out.append(
+            String.format(
+                "  SKIPPED account %s (%s): %s%n", a.accountId(), a.accountName(), a.detail()));
       }
     }
     for (SliceOutcome f : failedAccounts) {
-      out.append(String.format("  DENIED account %s (%s): %s%n", f.accountId(), f.accountName(), f.errorCode()));
+      out.append(
+          String.format(
+              "  DENIED account %s (%s): %s%n", f.accountId(), f.accountName(), f.errorCode()));
       String hint = managementHint(f);
       if (hint != null) {
         out.append("    ").append(hint).append('\n');
       }
     }
     for (Orphan o : orphans) {
-      out.append(String.format("  ORPHAN %s account %s region %s: %d rows last synced %s, not covered by this run; %s%n",
-          o.table(), o.accountId(), o.region(), o.rows(), o.lastSyncTime(),
-          o.deleted() ? "deleted (--delete-orphans)" : "kept (--delete-orphans deletes them)"));
+      out.append(
+          String.format(
+              "  ORPHAN %s account %s region %s: %d rows last synced %s, not covered by this run; %s%n",
+              o.table(),
+              o.accountId(),
+              o.region(),
+              o.rows(),
+              o.lastSyncTime(),
+              o.deleted() ? "deleted (--delete-orphans)" : "kept (--delete-orphans deletes them)"));
     }
     if (orphansNote != null) {
       out.append("  orphans not determined: ").append(orphansNote).append('\n');
@@ -70,9 +93,12 @@ public record CoverageReport(List<AccountStatus> accounts, List<SliceOutcome> fa
     }
     for (AccountStatus a : accounts) {
       if (a.management() && a.accountId().equals(failed.accountId())) {
-        return "this is the organization's management account: its member role " + memberRoleName
+        return "this is the organization's management account: its member role "
+            + memberRoleName
             + " cannot be assumed there (Organizations creates that role only in accounts it creates); "
-            + "create the role in the management account, or add " + a.accountId() + " to skip_member_accounts";
+            + "create the role in the management account, or add "
+            + a.accountId()
+            + " to skip_member_accounts";
       }
     }
     return null;

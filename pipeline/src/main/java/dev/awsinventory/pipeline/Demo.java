@@ -8,20 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * {@code --demo}: the real pipeline against a simulated AWS started in this JVM on 127.0.0.1
- * (the project's fake STS and EC2 endpoint), holding {@link DemoOrganization}, written into
- * the embedded PostgreSQL under {@code <db-dir>/demo}, then the report. The simulator's
- * credentials are given to the SDK as system properties (which come before the environment
- * and {@code ~/.aws} in the SDK's default chain), so no real AWS credential is read or needed.
+ * {@code --demo}: the real pipeline against a simulated AWS started in this JVM on 127.0.0.1 (the
+ * project's fake STS and EC2 endpoint), holding {@link DemoOrganization}, written into the embedded
+ * PostgreSQL under {@code <db-dir>/demo}, then the report. The simulator's credentials are given to
+ * the SDK as system properties (which come before the environment and {@code ~/.aws} in the SDK's
+ * default chain), so no real AWS credential is read or needed.
  */
 final class Demo {
-  static final String BANNER = "*** DEMO: the AWS below is a SIMULATOR running inside this program "
-      + "(127.0.0.1); no real AWS account is read. ***";
+  static final String BANNER =
+      "*** DEMO: the AWS below is a SIMULATOR running inside this program "
+          + "(127.0.0.1); no real AWS account is read. ***";
 
   private Demo() {}
 
-  static InventoryPipeline.Result run(InventoryPipeline pipeline, InventoryOptions options,
-      PrintStream out, PrintStream err) {
+  static InventoryPipeline.Result run(
+      InventoryPipeline pipeline, InventoryOptions options, PrintStream out, PrintStream err) {
     out.println(BANNER);
     String oldKey = System.getProperty("aws.accessKeyId");
     String oldSecret = System.getProperty("aws.secretAccessKey");
@@ -30,7 +31,9 @@ final class Demo {
       Path dir = Path.of(options.getDbDir()).toAbsolutePath().resolve("demo");
       Files.createDirectories(dir);
       Path config = dir.resolve("demo-cloudquery.yml");
-      Files.writeString(config, """
+      Files.writeString(
+          config,
+          """
           # written by aws-inventory --demo: three accounts in a simulated AWS at %s
           cloudquery:
             providers:
@@ -41,11 +44,21 @@ final class Demo {
             - name: aws
               resources: %s
               configuration:
-          %s""".formatted(aws.endpoint(), DemoOrganization.tablesYaml(), org.configuration().indent(6)));
-      out.println("Simulated organization: " + org.members.size() + " accounts ("
-          + String.join(", ", org.members.stream().map(m -> m.name() + " " + m.accountId()).toList())
-          + "), regions " + String.join(", ", DemoOrganization.REGIONS) + ", each account read through its role "
-          + DemoOrganization.ROLE + "; config: " + config);
+          %s"""
+              .formatted(
+                  aws.endpoint(), DemoOrganization.tablesYaml(), org.configuration().indent(6)));
+      out.println(
+          "Simulated organization: "
+              + org.members.size()
+              + " accounts ("
+              + String.join(
+                  ", ", org.members.stream().map(m -> m.name() + " " + m.accountId()).toList())
+              + "), regions "
+              + String.join(", ", DemoOrganization.REGIONS)
+              + ", each account read through its role "
+              + DemoOrganization.ROLE
+              + "; config: "
+              + config);
       System.setProperty("aws.accessKeyId", org.managementUser.accessKeyId());
       System.setProperty("aws.secretAccessKey", org.managementUser.secretAccessKey());
       options.setDemo(false);
@@ -59,7 +72,10 @@ final class Demo {
       out.println(BANNER);
       out.println("The queries are in docs/queries/*.sql. To query the demo data yourself:");
       out.println("  java -jar runners/target/aws-inventory.jar --demo --hold-db=true");
-      out.println("  psql -h localhost -p " + options.getDbPort() + " -U postgres postgres    (in another terminal)");
+      out.println(
+          "  psql -h localhost -p "
+              + options.getDbPort()
+              + " -U postgres postgres    (in another terminal)");
       return result;
     } catch (IOException e) {
       err.println("aws-inventory: demo: " + e.getMessage());

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The PostgreSQL started when the config names no database: its data directory persists
- * between runs (under {@code --db-dir}), so each run updates the same tables.
+ * The PostgreSQL started when the config names no database: its data directory persists between
+ * runs (under {@code --db-dir}), so each run updates the same tables.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
   private final EmbeddedPostgres postgres;
@@ -21,11 +21,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
   public static EmbeddedDatabase start(Path dir, int port) throws IOException {
     Path data = dir.toAbsolutePath().resolve("pgdata");
     Files.createDirectories(data.getParent());
-    EmbeddedPostgres pg = EmbeddedPostgres.builder()
-        .setDataDirectory(data)
-        .setCleanDataDirectory(false)
-        .setPort(port)
-        .start();
+    EmbeddedPostgres pg =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(data)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .start();
     return new EmbeddedDatabase(pg, data);
   }
 

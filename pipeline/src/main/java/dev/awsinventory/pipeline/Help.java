@@ -13,9 +13,9 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * {@code --help} (this tool's own options with their defaults), {@code --help=beam} (Beam's
- * option list) and {@code --version}, answered before Beam parses the command line (Beam's own
- * {@code --help} would list every registered option class and exit the JVM).
+ * {@code --help} (this tool's own options with their defaults), {@code --help=beam} (Beam's option
+ * list) and {@code --version}, answered before Beam parses the command line (Beam's own {@code
+ * --help} would list every registered option class and exit the JVM).
  */
 public final class Help {
   private Help() {}
@@ -60,8 +60,9 @@ public final class Help {
   /** The usage text: every option of {@link InventoryOptions}, its meaning and its default. */
   static String text() {
     StringBuilder out = new StringBuilder();
-    out.append("aws-inventory ").append(version()).append(
-        ": every EC2 resource of your AWS accounts in one PostgreSQL database.\n\n");
+    out.append("aws-inventory ")
+        .append(version())
+        .append(": every EC2 resource of your AWS accounts in one PostgreSQL database.\n\n");
     out.append("Usage: java -jar aws-inventory.jar --config=cloudquery.yml [options]\n");
     out.append("       java -jar aws-inventory.jar --demo      (no AWS account needed)\n");
     out.append("       java -jar aws-inventory.jar --config=cloudquery.yml --plan\n\n");
@@ -74,8 +75,9 @@ public final class Help {
       }
     }
     out.append("  --help, --version\n      This text; the version.\n");
-    out.append("\nEvery Beam option is accepted too (--runner=FlinkRunner, --parallelism=N, ...): "
-        + "--help=beam lists them.\n");
+    out.append(
+        "\nEvery Beam option is accepted too (--runner=FlinkRunner, --parallelism=N, ...): "
+            + "--help=beam lists them.\n");
     out.append("Exit codes: 0 every slice ok; 2 finished, some slices failed; 1 fatal.\n");
     return out.toString();
   }
@@ -90,7 +92,8 @@ public final class Help {
       if (d == null || m.getParameterCount() != 0) {
         continue;
       }
-      String property = m.getName().startsWith("is") ? m.getName().substring(2) : m.getName().substring(3);
+      String property =
+          m.getName().startsWith("is") ? m.getName().substring(2) : m.getName().substring(3);
       out.add(new Option(kebab(property), d.value(), defaultOf(m)));
     }
     out.sort(Comparator.comparing(Option::name));

@@ -26,87 +26,143 @@ import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.Values;
-import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.Values;
 import org.apache.beam.sdk.transforms.Wait;
+import org.apache.beam.sdk.transforms.WithKeys;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
-import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
- * The pipeline: accounts (spread, so that accounts are set up in parallel) -> regions x
- * tables -> grouped by (account, region) -> fetch -> upsert per table -> (after
- * every write) delete stale rows of the slices that succeeded and record every slice.
+ * The pipeline: accounts (spread, so that accounts are set up in parallel) -> regions x tables ->
+ * grouped by (account, region) -> fetch -> upsert per table -> (after every write) delete stale
+ * rows of the slices that succeeded and record every slice.
  *
- * <p>Pacing: AWS's request buckets are per (account, region, action), and the fetch keeps one
- * token bucket per (account, region, action) in each worker JVM. So that a bucket is the job's
- * and not a JVM's, every slice of one (account, region) goes to one worker: the tasks are keyed
- * by (account, region) and grouped ({@code GroupByKey}), and the fetch runs fused after the
- * group, in the worker that holds the key. Whatever the parallelism or the number of JVMs, the
- * calls of one (account, region, action) are then paced by a single bucket. With
- * {@link Fetching#routeByRegion()} false, tasks are spread at random instead (each JVM then
- * paces alone and several JVMs together can exceed AWS's rate; kept for measurement).
+ * <p>Pacing: AWS's request buckets are per (account, region, action), and the fetch keeps one token
+ * bucket per (account, region, action) in each worker JVM. So that a bucket is the job's and not a
+ * JVM's, every slice of one (account, region) goes to one worker: the tasks are keyed by (account,
+ * region) and grouped ({@code GroupByKey}), and the fetch runs fused after the group, in the worker
+ * that holds the key. Whatever the parallelism or the number of JVMs, the calls of one (account,
+ * region, action) are then paced by a single bucket. With {@link Fetching#routeByRegion()} false,
+ * tasks are spread at random instead (each JVM then paces alone and several JVMs together can
+ * exceed AWS's rate; kept for measurement).
  */
-public record InventoryGraph(List<AccountConfig> accounts, List<String> regions, List<Table<?>> tables,
-    AwsSettings aws, JdbcIO.DataSourceConfiguration database, WriteMode mode, String runId,
-    String sourceName, String syncTime, int fetchConcurrency, OrgConfig org, Fetching fetching) {
+public record InventoryGraph(
+    List<AccountConfig> accounts,
+    List<String> regions,
+    List<Table<?>> tables,
+    AwsSettings aws,
+    JdbcIO.DataSourceConfiguration database,
+    WriteMode mode,
+    String runId,
+    String sourceName,
+    String syncTime,
+    int fetchConcurrency,
+    OrgConfig org,
+    Fetching fetching) {
 
   /**
-   * How slices are fetched: the per-slice deadline, whether SCP-denied regions are skipped
-   * ({@code denied_regions: skip}), and whether slices are routed by (account, region).
+   * How slices are fetched: the per-slice deadline, whether SCP-denied regions are skipped ({@code
+   * denied_regions: skip}), and whether slices are routed by (account, region).
    */
   public record Fetching(Duration sliceTimeout, boolean skipDeniedRegions, boolean routeByRegion)
       implements java.io.Serializable {
-    public static final Fetching DEFAULT = new Fetching(FetchResources.DEFAULT_SLICE_TIMEOUT, false, true);
+    public static final Fetching DEFAULT =
+        new Fetching(FetchResources.DEFAULT_SLICE_TIMEOUT, false, true);
   }
 
   /** Accounts listed in the config (no {@code org} block), fetched with the default settings. */
-  public InventoryGraph(List<AccountConfig> accounts, List<String> regions, List<Table<?>> tables,
-      AwsSettings aws, JdbcIO.DataSourceConfiguration database, WriteMode mode, String runId,
-      String sourceName, String syncTime, int fetchConcurrency) {
-    this(accounts, regions, tables, aws, database, mode, runId, sourceName, syncTime, fetchConcurrency, null,
+  public InventoryGraph(
+      List<AccountConfig> accounts,
+      List<String> regions,
+      List<Table<?>> tables,
+      AwsSettings aws,
+      JdbcIO.DataSourceConfiguration database,
+      WriteMode mode,
+      String runId,
+      String sourceName,
+      String syncTime,
+      int fetchConcurrency) {
+    this(
+        accounts,
+        regions,
+        tables,
+        aws,
+        database,
+        mode,
+        runId,
+        sourceName,
+        syncTime,
+        fetchConcurrency,
+        null,
         Fetching.DEFAULT);
   }
 
   public void addTo(Pipeline p) {
     List<String> regional = names(Scope.REGIONAL);
     List<String> perAccount = names(Scope.ACCOUNT);
-    OrgAccounts discovered = org == null ? null : new OrgAccounts(org, aws, names(Scope.ORGANIZATION),
-        children(), database, runId, sourceName, syncTime);
-    PCollection<AccountConfig> accountList = discovered != null ? discovered.expand(p)
-        : p.apply("Accounts", Create.of(accounts).withCoder(Coders.account()));
-    PCollectionTuple resolved = accountList
-        .apply("SpreadAccounts", Reshuffle.viaRandomKey())
-        .apply("ResolveRegions", ParDo.of(new ResolveAccounts(aws, regions, regional, perAccount, children()))
-            .withOutputTags(ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
-    PCollection<FetchTask> tasks = resolved.get(ResolveAccounts.TASKS)
-        .setCoder(Coders.task());
-    PCollection<FetchTask> routed = fetching.routeByRegion()
-        ? tasks.apply("ByAccountRegion", WithKeys.of(FetchTask::pacingKey).withKeyType(TypeDescriptors.strings()))
-            .apply("GroupByAccountRegion", GroupByKey.create())
-            .apply("Slices", Values.create())
-            .apply("Ungroup", Flatten.iterables())
-        : tasks.apply("Spread", Reshuffle.viaRandomKey());
+    OrgAccounts discovered =
+        org == null
+            ? null
+            : new OrgAccounts(
+                org,
+                aws,
+                names(Scope.ORGANIZATION),
+                children(),
+                database,
+                runId,
+                sourceName,
+                syncTime);
+    PCollection<AccountConfig> accountList =
+        discovered != null
+            ? discovered.expand(p)
+            : p.apply("Accounts", Create.of(accounts).withCoder(Coders.account()));
+    PCollectionTuple resolved =
+        accountList
+            .apply("SpreadAccounts", Reshuffle.viaRandomKey())
+            .apply(
+                "ResolveRegions",
+                ParDo.of(new ResolveAccounts(aws, regions, regional, perAccount, children()))
+                    .withOutputTags(
+                        ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
+    PCollection<FetchTask> tasks = resolved.get(ResolveAccounts.TASKS).setCoder(Coders.task());
+    PCollection<FetchTask> routed =
+        fetching.routeByRegion()
+            ? tasks
+                .apply(
+                    "ByAccountRegion",
+                    WithKeys.of(FetchTask::pacingKey).withKeyType(TypeDescriptors.strings()))
+                .apply("GroupByAccountRegion", GroupByKey.create())
+                .apply("Slices", Values.create())
+                .apply("Ungroup", Flatten.iterables())
+            : tasks.apply("Spread", Reshuffle.viaRandomKey());
     tasks.apply("RecordPlanned", ParDo.of(new ProgressTable.RecordPlanned(database, runId)));
-    PCollectionTuple fetched = routed
-        .apply("Fetch", ParDo.of(new FetchResources(aws, sourceName, syncTime, fetchConcurrency)
-                .withSliceTimeout(fetching.sliceTimeout())
-                .withDeniedRegionsSkipped(fetching.skipDeniedRegions())
-                .withSliceListener(new ProgressTable.Listener(database, runId)))
-            .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
-    PCollection<ResourceRow> rows = fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
+    PCollectionTuple fetched =
+        routed.apply(
+            "Fetch",
+            ParDo.of(
+                    new FetchResources(aws, sourceName, syncTime, fetchConcurrency)
+                        .withSliceTimeout(fetching.sliceTimeout())
+                        .withDeniedRegionsSkipped(fetching.skipDeniedRegions())
+                        .withSliceListener(new ProgressTable.Listener(database, runId)))
+                .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
+    PCollection<ResourceRow> rows =
+        fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
     if (discovered != null) {
-      rows = PCollectionList.of(rows).and(discovered.rows()).apply("WithOrganizationRows", Flatten.pCollections());
+      rows =
+          PCollectionList.of(rows)
+              .and(discovered.rows())
+              .apply("WithOrganizationRows", Flatten.pCollections());
     }
     PCollection<Void> written = rows.apply("Write", new WriteRows(database, mode));
     Coder<SliceOutcome> outcomeCoder = Coders.outcome();
-    PCollectionList<SliceOutcome> outcomes = PCollectionList.of(fetched.get(FetchResources.OUTCOMES)
-        .setCoder(outcomeCoder)).and(resolved.get(ResolveAccounts.FAILED).setCoder(outcomeCoder));
+    PCollectionList<SliceOutcome> outcomes =
+        PCollectionList.of(fetched.get(FetchResources.OUTCOMES).setCoder(outcomeCoder))
+            .and(resolved.get(ResolveAccounts.FAILED).setCoder(outcomeCoder));
     if (discovered != null) {
       outcomes = outcomes.and(discovered.outcomes());
     }
@@ -114,16 +170,24 @@ public record InventoryGraph(List<AccountConfig> accounts, List<String> regions,
     allOutcomes.apply("RecordProgress", ParDo.of(new ProgressTable.RecordOutcome(database, runId)));
     allOutcomes
         .apply("AfterWrites", Wait.on(written))
-        .apply("FinishSlices", ParDo.of(new FinishSlices(database, runId, sourceName, syncTime, mode)));
+        .apply(
+            "FinishSlices",
+            ParDo.of(new FinishSlices(database, runId, sourceName, syncTime, mode)));
   }
 
   /** Top-level tables of a scope; child tables are fetched within their parent's slice. */
   private List<String> names(Scope scope) {
-    return tables.stream().filter(t -> t.parent() == null && t.scope() == scope).map(Table::name).toList();
+    return tables.stream()
+        .filter(t -> t.parent() == null && t.scope() == scope)
+        .map(Table::name)
+        .toList();
   }
 
   private Map<String, List<String>> children() {
-    return tables.stream().filter(t -> t.parent() != null).collect(Collectors.groupingBy(
-        t -> t.parent().name(), Collectors.mapping(Table::name, Collectors.toList())));
+    return tables.stream()
+        .filter(t -> t.parent() != null)
+        .collect(
+            Collectors.groupingBy(
+                t -> t.parent().name(), Collectors.mapping(Table::name, Collectors.toList())));
   }
 }

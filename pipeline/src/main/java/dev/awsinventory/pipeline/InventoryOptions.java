@@ -16,8 +16,9 @@ public interface InventoryOptions extends PipelineOptions {
 
   void setSummaryFile(String value);
 
-  @Description("Exit non-zero for: 'partial' (default: some slices failed gives exit 2) or 'fatal' "
-      + "(only fatal errors give a non-zero exit; partial results exit 0).")
+  @Description(
+      "Exit non-zero for: 'partial' (default: some slices failed gives exit 2) or 'fatal' "
+          + "(only fatal errors give a non-zero exit; partial results exit 0).")
   @Default.String("partial")
   String getFailOn();
 
@@ -47,15 +48,17 @@ public interface InventoryOptions extends PipelineOptions {
 
   void setFetchConcurrency(int value);
 
-  @Description("Ask AWS for pages of at most this many items (0: each action's maximum). "
-      + "For testing and debugging; smaller pages mean more calls.")
+  @Description(
+      "Ask AWS for pages of at most this many items (0: each action's maximum). "
+          + "For testing and debugging; smaller pages mean more calls.")
   @Default.Integer(0)
   int getPageSize();
 
   void setPageSize(int value);
 
-  @Description("Length of each AssumeRole session in seconds (900 up to the role's maximum); "
-      + "sessions are renewed before they expire.")
+  @Description(
+      "Length of each AssumeRole session in seconds (900 up to the role's maximum); "
+          + "sessions are renewed before they expire.")
   @Default.Integer(3600)
   int getRoleSessionSeconds();
 
@@ -67,32 +70,36 @@ public interface InventoryOptions extends PipelineOptions {
 
   void setRateLimit(boolean value);
 
-  @Description("Delete the rows this run did not cover at all (accounts removed from the config or "
-      + "the organization, regions dropped): exactly the orphans the summary lists, one transaction "
-      + "per table; never rows of an account that failed or is suspended.")
+  @Description(
+      "Delete the rows this run did not cover at all (accounts removed from the config or "
+          + "the organization, regions dropped): exactly the orphans the summary lists, one transaction "
+          + "per table; never rows of an account that failed or is suspended.")
   @Default.Boolean(false)
   boolean getDeleteOrphans();
 
   void setDeleteOrphans(boolean value);
 
-  @Description("A slice (one table and its child tables in one account and region) that runs longer "
-      + "than this many seconds fails: rows it already sent are kept, its stale rows are not deleted.")
+  @Description(
+      "A slice (one table and its child tables in one account and region) that runs longer "
+          + "than this many seconds fails: rows it already sent are kept, its stale rows are not deleted.")
   @Default.Long(1800)
   long getSliceTimeoutSeconds();
 
   void setSliceTimeoutSeconds(long value);
 
-  @Description("Route every slice of one (account, region) to one worker, so that AWS's request "
-      + "buckets are paced by one token bucket for the whole job (true). false spreads slices at "
-      + "random: each worker JVM then paces alone (for measurement only). The DirectRunner, one JVM, "
-      + "always spreads at random: its buckets are the job's.")
+  @Description(
+      "Route every slice of one (account, region) to one worker, so that AWS's request "
+          + "buckets are paced by one token bucket for the whole job (true). false spreads slices at "
+          + "random: each worker JVM then paces alone (for measurement only). The DirectRunner, one JVM, "
+          + "always spreads at random: its buckets are the job's.")
   @Default.Boolean(true)
   boolean getRouteByRegion();
 
   void setRouteByRegion(boolean value);
 
-  @Description("How long a schema change (a new table or column) may wait for its table lock, in "
-      + "seconds (PostgreSQL's lock_timeout); then the run stops, naming the session that holds it.")
+  @Description(
+      "How long a schema change (a new table or column) may wait for its table lock, in "
+          + "seconds (PostgreSQL's lock_timeout); then the run stops, naming the session that holds it.")
   @Default.Integer(10)
   int getLockTimeoutSeconds();
 
@@ -104,38 +111,43 @@ public interface InventoryOptions extends PipelineOptions {
 
   void setDbConnectTimeoutSeconds(int value);
 
-  @Description("Seconds one database statement may wait for the server's answer before the "
-      + "connection counts as lost (and the write is retried); longer than the slowest batch.")
+  @Description(
+      "Seconds one database statement may wait for the server's answer before the "
+          + "connection counts as lost (and the write is retried); longer than the slowest batch.")
   @Default.Integer(600)
   int getDbSocketTimeoutSeconds();
 
   void setDbSocketTimeoutSeconds(int value);
 
-  @Description("When another run of the same source is in progress, wait this many seconds for it "
-      + "to end before giving up with exit 1 (0: give up at once).")
+  @Description(
+      "When another run of the same source is in progress, wait this many seconds for it "
+          + "to end before giving up with exit 1 (0: give up at once).")
   @Default.Integer(0)
   int getWaitForLock();
 
   void setWaitForLock(int value);
 
-  @Description("Run the real pipeline against a built-in AWS simulator holding a three-account "
-      + "organization with typical findings, into the embedded PostgreSQL, then print the report. "
-      + "Needs no AWS credentials.")
+  @Description(
+      "Run the real pipeline against a built-in AWS simulator holding a three-account "
+          + "organization with typical findings, into the embedded PostgreSQL, then print the report. "
+          + "Needs no AWS credentials.")
   @Default.Boolean(false)
   boolean getDemo();
 
   void setDemo(boolean value);
 
-  @Description("Resolve everything a run would (config, credentials, AssumeRole per account, "
-      + "DescribeRegions) and check the database, print what a run would fetch, and fetch and "
-      + "write nothing. Exit 0 if a run could proceed, 1 otherwise.")
+  @Description(
+      "Resolve everything a run would (config, credentials, AssumeRole per account, "
+          + "DescribeRegions) and check the database, print what a run would fetch, and fetch and "
+          + "write nothing. Exit 0 if a run could proceed, 1 otherwise.")
   @Default.Boolean(false)
   boolean getPlan();
 
   void setPlan(boolean value);
 
-  @Description("Print the results of the checks in docs/queries after the run; alone "
-      + "(--report=only), print them from the existing database without fetching.")
+  @Description(
+      "Print the results of the checks in docs/queries after the run; alone "
+          + "(--report=only), print them from the existing database without fetching.")
   @Default.String("false")
   String getReport();
 

@@ -8,7 +8,6 @@ import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Errors;
 import dev.awsinventory.transforms.model.Table;
-import dev.awsinventory.transforms.postgres.Coverage;
 import dev.awsinventory.transforms.postgres.Schema;
 import dev.awsinventory.transforms.postgres.SchemaException;
 import dev.awsinventory.transforms.postgres.SourceLock;
@@ -29,9 +28,9 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 
 /**
- * The driver: load and check the config, prepare the database, run the pipeline on whichever
- * runner the options name, then read the outcome back from the sync tables to print the
- * summary and choose the exit code: 0 all slices ok, 2 some failed, 1 fatal.
+ * The driver: load and check the config, prepare the database, run the pipeline on whichever runner
+ * the options name, then read the outcome back from the sync tables to print the summary and choose
+ * the exit code: 0 all slices ok, 2 some failed, 1 fatal.
  */
 public final class InventoryPipeline {
   public static final int EXIT_OK = 0;
@@ -65,7 +64,8 @@ public final class InventoryPipeline {
     try {
       options = Args.parse(args);
     } catch (RuntimeException e) {
-      err.println("aws-inventory: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+      err.println(
+          "aws-inventory: " + oneLine(e.getMessage() == null ? e.toString() : e.getMessage()));
       return new Result(EXIT_FATAL, null);
     }
     return run(options);
@@ -78,33 +78,48 @@ public final class InventoryPipeline {
     long start = System.nanoTime();
     String runId = UUID.randomUUID().toString();
     if (options.getConfig() == null) {
-      err.println("aws-inventory: --config=FILE is required (try --demo to see it work without AWS, or --help)");
+      err.println(
+          "aws-inventory: --config=FILE is required (try --demo to see it work without AWS, or --help)");
       return new Result(EXIT_FATAL, null);
     }
     InventoryConfig config;
     List<Table<?>> tables;
     try {
       config = ConfigLoader.load(Path.of(options.getConfig()));
-      TableRegistry.Selection selection = TableRegistry.choose(config.tables(), config.skipTables());
+      TableRegistry.Selection selection =
+          TableRegistry.choose(config.tables(), config.skipTables());
       tables = selection.tables();
       unsupportedTables = selection.unsupported();
       config.warnings().forEach(w -> err.println("warning: " + w));
       if (!unsupportedTables.isEmpty()) {
-        err.println("warning: not fetched, aws-inventory does not have these CloudQuery tables: "
-            + String.join(", ", unsupportedTables) + "; the run goes on");
+        err.println(
+            "warning: not fetched, aws-inventory does not have these CloudQuery tables: "
+                + String.join(", ", unsupportedTables)
+                + "; the run goes on");
       }
     } catch (ConfigException e) {
       err.println("config error: " + e.getMessage());
       return new Result(EXIT_FATAL, null);
     } catch (RuntimeException e) {
-      err.println("config error: " + options.getConfig() + ":1:1: cannot read the config: "
-          + oneLine(String.valueOf(e.getMessage())));
+      err.println(
+          "config error: "
+              + options.getConfig()
+              + ":1:1: cannot read the config: "
+              + oneLine(String.valueOf(e.getMessage())));
       return new Result(EXIT_FATAL, null);
     }
     AwsSettings aws = awsSettings(options, config);
     if (options.getPlan()) {
-      return new Result(Plan.run(config, tables, aws, config.database().map(Database::of).orElse(null),
-          Path.of(options.getDbDir()).toAbsolutePath().toString(), out, err), null);
+      return new Result(
+          Plan.run(
+              config,
+              tables,
+              aws,
+              config.database().map(Database::of).orElse(null),
+              Path.of(options.getDbDir()).toAbsolutePath().toString(),
+              out,
+              err),
+          null);
     }
     AwsClients checked = null;
     if (!"only".equals(options.getReport()) && Preflight.appliesTo(options)) {
@@ -127,12 +142,18 @@ public final class InventoryPipeline {
       } else {
         embedded = EmbeddedDatabase.start(Path.of(options.getDbDir()), options.getDbPort());
         db = embedded.database();
-        out.println("Embedded PostgreSQL (data in " + embedded.dataDir() + ") is running at "
-            + embedded.jdbcUrl() + " (user postgres)");
+        out.println(
+            "Embedded PostgreSQL (data in "
+                + embedded.dataDir()
+                + ") is running at "
+                + embedded.jdbcUrl()
+                + " (user postgres)");
         out.println("  while it runs:  " + embedded.psqlCommand());
       }
-      db = db.withTimeouts(Duration.ofSeconds(options.getDbConnectTimeoutSeconds()),
-          Duration.ofSeconds(options.getDbSocketTimeoutSeconds()));
+      db =
+          db.withTimeouts(
+              Duration.ofSeconds(options.getDbConnectTimeoutSeconds()),
+              Duration.ofSeconds(options.getDbSocketTimeoutSeconds()));
       if ("only".equals(options.getReport())) {
         return new Result(printReport(db) ? EXIT_OK : EXIT_FATAL, null);
       }
@@ -141,15 +162,17 @@ public final class InventoryPipeline {
         printReport(db);
       }
       if (embedded != null) {
-        out.println("Query the data afterwards: run again with --hold-db=true to keep the database up, then "
-            + embedded.psqlCommand());
+        out.println(
+            "Query the data afterwards: run again with --hold-db=true to keep the database up, then "
+                + embedded.psqlCommand());
         if (options.getHoldDb()) {
           holdUntilInterrupted(embedded);
         }
       }
       return new Result(exitCode(summary, options.getFailOn()), summary);
     } catch (IOException e) {
-      err.println("aws-inventory: cannot start the embedded PostgreSQL: " + Errors.redact(e.getMessage()));
+      err.println(
+          "aws-inventory: cannot start the embedded PostgreSQL: " + Errors.redact(e.getMessage()));
       return new Result(EXIT_FATAL, null);
     } finally {
       if (checked != null) {
@@ -166,51 +189,97 @@ public final class InventoryPipeline {
   }
 
   /**
-   * Holds the source's run lock (see {@link SourceLock}) for the whole run: schema, pipeline
-   * and summary. A second run of the same source waits up to {@code --wait-for-lock} seconds.
+   * Holds the source's run lock (see {@link SourceLock}) for the whole run: schema, pipeline and
+   * summary. A second run of the same source waits up to {@code --wait-for-lock} seconds.
    */
-  private Summary sync(InventoryOptions options, InventoryConfig config, List<Table<?>> tables,
-      Database db, String runId, long start) {
+  private Summary sync(
+      InventoryOptions options,
+      InventoryConfig config,
+      List<Table<?>> tables,
+      Database db,
+      String runId,
+      long start) {
     SourceLock lock;
     try {
-      lock = SourceLock.acquire(db.connect(), config.sourceName(), host(),
-          Duration.ofSeconds(Math.max(0, options.getWaitForLock())));
+      lock =
+          SourceLock.acquire(
+              db.connect(),
+              config.sourceName(),
+              host(),
+              Duration.ofSeconds(Math.max(0, options.getWaitForLock())));
     } catch (SQLException e) {
-      return report(options, Summary.fatal(runId, "database unreachable at " + db.jdbcUrl() + ": "
-          + Errors.redact(e.getMessage()), seconds(start)));
+      return report(
+          options,
+          Summary.fatal(
+              runId,
+              "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()),
+              seconds(start)));
     } catch (SourceLock.Busy e) {
       return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return report(options, Summary.fatal(runId, "interrupted while waiting for the run lock", seconds(start)));
+      return report(
+          options,
+          Summary.fatal(runId, "interrupted while waiting for the run lock", seconds(start)));
     }
     try (lock) {
       return syncLocked(options, config, tables, db, runId, start);
     }
   }
 
-  private Summary syncLocked(InventoryOptions options, InventoryConfig config, List<Table<?>> tables,
-      Database db, String runId, long start) {
+  private Summary syncLocked(
+      InventoryOptions options,
+      InventoryConfig config,
+      List<Table<?>> tables,
+      Database db,
+      String runId,
+      long start) {
     String syncTime = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
     String runner = options.getRunner().getSimpleName();
     try (Connection c = db.connect()) {
-      Schema.ensure(c, tables, config.writeMode(), config.pkMode(),
+      Schema.ensure(
+          c,
+          tables,
+          config.writeMode(),
+          config.pkMode(),
           Duration.ofSeconds(Math.max(1, options.getLockTimeoutSeconds())));
-      SyncTables.startRun(c, runId, config.sourceName(), syncTime, runner, config.writeMode().configName());
+      SyncTables.startRun(
+          c, runId, config.sourceName(), syncTime, runner, config.writeMode().configName());
     } catch (SQLException e) {
-      return report(options, Summary.fatal(runId, "database unreachable at " + db.jdbcUrl() + ": "
-          + Errors.redact(e.getMessage()), seconds(start)));
+      return report(
+          options,
+          Summary.fatal(
+              runId,
+              "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()),
+              seconds(start)));
     } catch (SchemaException e) {
       return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
     }
-    List<AccountConfig> accounts = config.org().isPresent() ? List.of()
-        : config.accounts().isEmpty() ? List.of(config.defaultChainAccount()) : config.accounts();
+    List<AccountConfig> accounts =
+        config.org().isPresent()
+            ? List.of()
+            : config.accounts().isEmpty()
+                ? List.of(config.defaultChainAccount())
+                : config.accounts();
     AwsSettings aws = awsSettings(options, config);
     Pipeline p = Pipeline.create(options);
-    new InventoryGraph(accounts, config.regions(), tables, aws, db.beam(), config.writeMode(), runId,
-        config.sourceName(), syncTime, options.getFetchConcurrency(), config.org().orElse(null),
-        new InventoryGraph.Fetching(Duration.ofSeconds(Math.max(1, options.getSliceTimeoutSeconds())),
-            config.skipDeniedRegions(), routeByRegion(options))).addTo(p);
+    new InventoryGraph(
+            accounts,
+            config.regions(),
+            tables,
+            aws,
+            db.beam(),
+            config.writeMode(),
+            runId,
+            config.sourceName(),
+            syncTime,
+            options.getFetchConcurrency(),
+            config.org().orElse(null),
+            new InventoryGraph.Fetching(
+                Duration.ofSeconds(Math.max(1, options.getSliceTimeoutSeconds())),
+                config.skipDeniedRegions(),
+                routeByRegion(options)))
+        .addTo(p);
     String pipelineError = null;
     Progress progress = Progress.start(db, runId, err, options.getProgressInterval());
     try {
@@ -227,31 +296,53 @@ public final class InventoryPipeline {
         progress.close();
       }
     }
-    Summary summary = finish(options, db, runId, accounts.size(), pipelineError, start, config, tables);
+    Summary summary =
+        finish(options, db, runId, accounts.size(), pipelineError, start, config, tables);
     if (config.sendSyncSummary() && pipelineError == null) {
       try (Connection c = db.connect()) {
         SyncSummaryRow.write(c, config, tables, summary, SyncTables.slices(c, runId), syncTime);
       } catch (SQLException e) {
-        err.println("aws-inventory: cannot write " + SyncSummaryRow.TABLE + ": " + Errors.redact(e.getMessage()));
+        err.println(
+            "aws-inventory: cannot write "
+                + SyncSummaryRow.TABLE
+                + ": "
+                + Errors.redact(e.getMessage()));
       }
     }
     return summary;
   }
 
-  private Summary finish(InventoryOptions options, Database db, String runId, int accountCount,
-      String pipelineError, long start, InventoryConfig config, List<Table<?>> tables) {
+  private Summary finish(
+      InventoryOptions options,
+      Database db,
+      String runId,
+      int accountCount,
+      String pipelineError,
+      long start,
+      InventoryConfig config,
+      List<Table<?>> tables) {
     try (Connection c = db.connect()) {
-      Summary summary = pipelineError != null ? Summary.fatal(runId, pipelineError, seconds(start))
-          : Summary.of(runId, SyncTables.slices(c, runId), accountCount, seconds(start));
+      Summary summary =
+          pipelineError != null
+              ? Summary.fatal(runId, pipelineError, seconds(start))
+              : Summary.of(runId, SyncTables.slices(c, runId), accountCount, seconds(start));
       if (pipelineError == null) {
         summary = OrgRun.cover(c, summary, runId, config, tables, options.getDeleteOrphans());
       }
-      SyncTables.finishRun(c, runId, summary.status().label(), summary.resources(),
-          summary.slicesOk(), summary.failed().size(), summary.error());
+      SyncTables.finishRun(
+          c,
+          runId,
+          summary.status().label(),
+          summary.resources(),
+          summary.slicesOk(),
+          summary.failed().size(),
+          summary.error());
       return report(options, summary);
     } catch (SQLException e) {
-      String error = (pipelineError != null ? pipelineError + "; " : "")
-          + "cannot read the outcome from the database: " + Errors.redact(e.getMessage());
+      String error =
+          (pipelineError != null ? pipelineError + "; " : "")
+              + "cannot read the outcome from the database: "
+              + Errors.redact(e.getMessage());
       return report(options, Summary.fatal(runId, error, seconds(start)));
     }
   }
@@ -268,24 +359,28 @@ public final class InventoryPipeline {
       try {
         summary.writeTo(Path.of(options.getSummaryFile()));
       } catch (IOException e) {
-        err.println("aws-inventory: cannot write the summary file " + options.getSummaryFile() + ": " + e);
+        err.println(
+            "aws-inventory: cannot write the summary file " + options.getSummaryFile() + ": " + e);
       }
     }
   }
 
   /**
    * Whether slices are routed by (account, region) to one worker so that one token bucket paces
-   * each of AWS's buckets for the whole job. The DirectRunner is one JVM, whose buckets already
-   * are the job's: there slices are spread at random, which keeps bundles small (so progress and
-   * writes flow during the run) instead of one bundle per (account, region).
+   * each of AWS's buckets for the whole job. The DirectRunner is one JVM, whose buckets already are
+   * the job's: there slices are spread at random, which keeps bundles small (so progress and writes
+   * flow during the run) instead of one bundle per (account, region).
    */
   static boolean routeByRegion(InventoryOptions options) {
-    return options.getRouteByRegion() && !"DirectRunner".equals(options.getRunner().getSimpleName());
+    return options.getRouteByRegion()
+        && !"DirectRunner".equals(options.getRunner().getSimpleName());
   }
 
   private static AwsSettings awsSettings(InventoryOptions options, InventoryConfig config) {
-    return AwsSettings.from(config).withRateLimit(options.getRateLimit())
-        .withPageSize(options.getPageSize()).withSessionDurationSeconds(options.getRoleSessionSeconds());
+    return AwsSettings.from(config)
+        .withRateLimit(options.getRateLimit())
+        .withPageSize(options.getPageSize())
+        .withSessionDurationSeconds(options.getRoleSessionSeconds());
   }
 
   /** Prints the checks of docs/queries; false if the database cannot be reached. */
@@ -294,8 +389,11 @@ public final class InventoryPipeline {
       Report.print(c, out);
       return true;
     } catch (SQLException e) {
-      err.println("aws-inventory: report: database unreachable at " + db.jdbcUrl() + ": "
-          + Errors.redact(e.getMessage()));
+      err.println(
+          "aws-inventory: report: database unreachable at "
+              + db.jdbcUrl()
+              + ": "
+              + Errors.redact(e.getMessage()));
       return false;
     }
   }
@@ -308,7 +406,8 @@ public final class InventoryPipeline {
   static int exitCode(Summary summary, String failOn) {
     return switch (summary.status()) {
       case OK -> EXIT_OK;
-      case PARTIAL -> OptionChecks.failOn(failOn) == OptionChecks.FailOn.FATAL ? EXIT_OK : EXIT_PARTIAL;
+      case PARTIAL ->
+          OptionChecks.failOn(failOn) == OptionChecks.FailOn.FATAL ? EXIT_OK : EXIT_PARTIAL;
       case FAILED -> EXIT_FATAL;
     };
   }

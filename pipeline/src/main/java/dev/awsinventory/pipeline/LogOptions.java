@@ -5,8 +5,8 @@ import java.util.Locale;
 
 /**
  * {@code --log-level} and {@code --log-format}, applied before anything logs: they become the
- * system properties {@code aws-inventory.log.level} and {@code aws-inventory.log.format} that
- * the runnable jar's console log reads (see {@code dev.awsinventory.runners.logging}).
+ * system properties {@code aws-inventory.log.level} and {@code aws-inventory.log.format} that the
+ * runnable jar's console log reads (see {@code dev.awsinventory.runners.logging}).
  */
 final class LogOptions {
   static final List<String> LEVELS = List.of("error", "warn", "info", "debug", "trace");
@@ -14,7 +14,10 @@ final class LogOptions {
 
   private LogOptions() {}
 
-  /** Sets the properties from the command line; returns the one-line error of a bad value, else null. */
+  /**
+   * Sets the properties from the command line; returns the one-line error of a bad value, else
+   * null.
+   */
   static String apply(String[] args) {
     for (String arg : args) {
       String level = value(arg, "--log-level=", "--logLevel=");

@@ -7,8 +7,8 @@ import java.util.Set;
 /**
  * Checks this tool's command-line options before anything else runs, so that a bad value is one
  * line and exit 1 at once, never a value silently taken as another (a misspelt {@code --fail-on}
- * acting as {@code partial}) nor a failure later in the run (a negative slice timeout failing
- * every slice).
+ * acting as {@code partial}) nor a failure later in the run (a negative slice timeout failing every
+ * slice).
  */
 final class OptionChecks {
   /** The values {@code --fail-on} takes. */
@@ -41,7 +41,9 @@ final class OptionChecks {
       } catch (NumberFormatException e) {
         throw bad(name, value, "expected a whole number");
       }
-    } else if (type == boolean.class && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+    } else if (type == boolean.class
+        && !value.equalsIgnoreCase("true")
+        && !value.equalsIgnoreCase("false")) {
       throw bad(name, value, "expected true or false");
     }
   }

@@ -38,8 +38,15 @@ final class OrgAccounts {
   private final String syncTime;
   private PCollectionTuple discovered;
 
-  OrgAccounts(OrgConfig org, AwsSettings aws, List<String> tables, Map<String, List<String>> children,
-      JdbcIO.DataSourceConfiguration database, String runId, String sourceName, String syncTime) {
+  OrgAccounts(
+      OrgConfig org,
+      AwsSettings aws,
+      List<String> tables,
+      Map<String, List<String>> children,
+      JdbcIO.DataSourceConfiguration database,
+      String runId,
+      String sourceName,
+      String syncTime) {
     this.org = org;
     this.aws = aws;
     this.tables = tables;
@@ -52,13 +59,28 @@ final class OrgAccounts {
 
   /** The member accounts to fetch. */
   PCollection<AccountConfig> expand(Pipeline p) {
-    discovered = p
-        .apply("Organization", Create.of(List.of(org)).withCoder(SerializableCoder.of(OrgConfig.class)))
-        .apply("DiscoverAccounts", ParDo.of(new DiscoverAccounts(aws, tables, children, sourceName, syncTime,
-                DiscoverAccounts.DEFAULT_PACE))
-            .withOutputTags(DiscoverAccounts.MEMBERS, TupleTagList.of(DiscoverAccounts.STATUS)
-                .and(DiscoverAccounts.ROWS).and(DiscoverAccounts.OUTCOMES)));
-    discovered.get(DiscoverAccounts.STATUS).setCoder(SerializableCoder.of(AccountStatus.class))
+    discovered =
+        p.apply(
+                "Organization",
+                Create.of(List.of(org)).withCoder(SerializableCoder.of(OrgConfig.class)))
+            .apply(
+                "DiscoverAccounts",
+                ParDo.of(
+                        new DiscoverAccounts(
+                            aws,
+                            tables,
+                            children,
+                            sourceName,
+                            syncTime,
+                            DiscoverAccounts.DEFAULT_PACE))
+                    .withOutputTags(
+                        DiscoverAccounts.MEMBERS,
+                        TupleTagList.of(DiscoverAccounts.STATUS)
+                            .and(DiscoverAccounts.ROWS)
+                            .and(DiscoverAccounts.OUTCOMES)));
+    discovered
+        .get(DiscoverAccounts.STATUS)
+        .setCoder(SerializableCoder.of(AccountStatus.class))
         .apply("RecordAccounts", ParDo.of(new RecordAccounts(database, runId)));
     return discovered.get(DiscoverAccounts.MEMBERS).setCoder(Coders.account());
   }

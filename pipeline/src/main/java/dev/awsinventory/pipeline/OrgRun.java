@@ -13,23 +13,32 @@ import java.util.List;
 
 /**
  * After a run that finished: reads back what account discovery decided, makes a discovery that
- * failed entirely a fatal error, finds (and with {@code --delete-orphans} deletes) the orphan
- * rows, and adds all of it to the summary.
+ * failed entirely a fatal error, finds (and with {@code --delete-orphans} deletes) the orphan rows,
+ * and adds all of it to the summary.
  */
 final class OrgRun {
   private OrgRun() {}
 
-  static Summary cover(Connection c, Summary summary, String runId, InventoryConfig config,
-      List<Table<?>> tables, boolean deleteOrphans) throws SQLException {
+  static Summary cover(
+      Connection c,
+      Summary summary,
+      String runId,
+      InventoryConfig config,
+      List<Table<?>> tables,
+      boolean deleteOrphans)
+      throws SQLException {
     List<AccountStatus> accounts = Coverage.accounts(c, runId);
     for (AccountStatus a : accounts) {
       if (AccountStatus.DISCOVERY_FAILED.equals(a.disposition())) {
-        return Summary.fatal(runId, "organization discovery failed: " + a.detail(), summary.seconds());
+        return Summary.fatal(
+            runId, "organization discovery failed: " + a.detail(), summary.seconds());
       }
     }
     Summary s = summary;
     if (config.org().isPresent()) {
-      int fetched = (int) accounts.stream().filter(a -> AccountStatus.FETCHED.equals(a.disposition())).count();
+      int fetched =
+          (int)
+              accounts.stream().filter(a -> AccountStatus.FETCHED.equals(a.disposition())).count();
       s = Summary.of(runId, SyncTables.slices(c, runId), fetched, summary.seconds());
     }
     String note = null;
@@ -39,7 +48,12 @@ final class OrgRun {
     } else {
       orphans = Coverage.orphans(c, runId, config.sourceName(), tables, deleteOrphans);
     }
-    return s.withCoverage(new CoverageReport(accounts, CoverageReport.failedAccounts(s.failed()),
-        config.org().map(OrgConfig::memberRoleName).orElse(null), orphans, note));
+    return s.withCoverage(
+        new CoverageReport(
+            accounts,
+            CoverageReport.failedAccounts(s.failed()),
+            config.org().map(OrgConfig::memberRoleName).orElse(null),
+            orphans,
+            note));
   }
 }

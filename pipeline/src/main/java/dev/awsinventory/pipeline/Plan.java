@@ -26,24 +26,34 @@ import java.util.Set;
 
 /**
  * {@code --plan}: resolves everything a run would (config, credentials, AssumeRole per account,
- * DescribeRegions; with an {@code org} block, the organization discovery of a run, done here on
- * the driver, then AssumeRole and DescribeRegions per member it would fetch) and checks the
- * database (reachable, privileges, the schema changes a run would make, tried in a transaction
- * that is rolled back), then prints the organization's accounts and their dispositions,
- * accounts x regions x tables, the slice count and the calls to expect. Fetches and writes
- * nothing. The same checks as CloudQuery's {@code test-connection} and {@code validate-config}.
+ * DescribeRegions; with an {@code org} block, the organization discovery of a run, done here on the
+ * driver, then AssumeRole and DescribeRegions per member it would fetch) and checks the database
+ * (reachable, privileges, the schema changes a run would make, tried in a transaction that is
+ * rolled back), then prints the organization's accounts and their dispositions, accounts x regions
+ * x tables, the slice count and the calls to expect. Fetches and writes nothing. The same checks as
+ * CloudQuery's {@code test-connection} and {@code validate-config}.
  */
 final class Plan {
   private Plan() {}
 
   /** The exit code: 0 if a run could proceed (every account and the database ok), 1 otherwise. */
-  static int run(InventoryConfig config, List<Table<?>> tables, AwsSettings aws, Database db,
-      String embeddedDir, PrintStream out, PrintStream err) {
+  static int run(
+      InventoryConfig config,
+      List<Table<?>> tables,
+      AwsSettings aws,
+      Database db,
+      String embeddedDir,
+      PrintStream out,
+      PrintStream err) {
     out.println("Plan for " + config.file() + " (nothing is fetched or written)");
-    // with an org block, the admin account (whose credentials discover the members) is checked first
-    List<AccountConfig> configured = config.org().isPresent()
-        ? List.of(config.org().get().adminAccount().orElse(config.defaultChainAccount()))
-        : config.accounts().isEmpty() ? List.of(config.defaultChainAccount()) : config.accounts();
+    // with an org block, the admin account (whose credentials discover the members) is checked
+    // first
+    List<AccountConfig> configured =
+        config.org().isPresent()
+            ? List.of(config.org().get().adminAccount().orElse(config.defaultChainAccount()))
+            : config.accounts().isEmpty()
+                ? List.of(config.defaultChainAccount())
+                : config.accounts();
     List<Preflight.Account> accounts;
     List<String> problems = new ArrayList<>();
     int perOrganization = 0;
@@ -51,18 +61,30 @@ final class Plan {
     try {
       accounts = Preflight.resolve(clients, configured, config.regions());
       if (config.org().isPresent() && accounts.get(0).ok()) {
-        // the same discovery a run makes on a worker; its members are then checked like listed accounts
-        OrgDiscovery.Result found = OrgDiscovery.discover(clients, aws, config.org().get(),
-            count(tables, Scope.ORGANIZATION) > 0, DiscoverAccounts.DEFAULT_PACE);
+        // the same discovery a run makes on a worker; its members are then checked like listed
+        // accounts
+        OrgDiscovery.Result found =
+            OrgDiscovery.discover(
+                clients,
+                aws,
+                config.org().get(),
+                count(tables, Scope.ORGANIZATION) > 0,
+                DiscoverAccounts.DEFAULT_PACE);
         if (found.failed()) {
-          out.println("Organization of admin account " + accounts.get(0).label() + ": discovery FAILED: "
-              + found.error());
+          out.println(
+              "Organization of admin account "
+                  + accounts.get(0).label()
+                  + ": discovery FAILED: "
+                  + found.error());
           problems.add("organization discovery failed: " + found.error());
         } else {
           printOrganization(accounts.get(0), found, out);
           perOrganization = count(tables, Scope.ORGANIZATION);
         }
-        accounts = found.failed() ? List.of() : Preflight.resolve(clients, found.members(), config.regions());
+        accounts =
+            found.failed()
+                ? List.of()
+                : Preflight.resolve(clients, found.members(), config.regions());
       }
     } finally {
       clients.release();
@@ -75,27 +97,46 @@ final class Plan {
       if (a.ok()) {
         long n = (long) perRegion * a.regions().size() + perAccount;
         slices += n;
-        out.printf("  %-40s %s; %d regions: %s; %d slices%n", a.label(),
+        out.printf(
+            "  %-40s %s; %d regions: %s; %d slices%n",
+            a.label(),
             a.config().roleArn().map(r -> "AssumeRole ok").orElse("source credentials ok"),
-            a.regions().size(), String.join(", ", a.regions()), n);
+            a.regions().size(),
+            String.join(", ", a.regions()),
+            n);
       } else {
         out.printf("  %-40s FAILED: %s%n", a.label(), a.error());
-        String problem = a.problem() == Preflight.Problem.NO_CREDENTIALS ? a.error()
-            : "account " + a.label() + ": " + a.error();
+        String problem =
+            a.problem() == Preflight.Problem.NO_CREDENTIALS
+                ? a.error()
+                : "account " + a.label() + ": " + a.error();
         if (!problems.contains(problem)) {
           problems.add(problem);
         }
       }
     }
-    out.println("Tables (" + tables.size() + "): " + String.join(", ", tables.stream().map(Table::name).toList()));
+    out.println(
+        "Tables ("
+            + tables.size()
+            + "): "
+            + String.join(", ", tables.stream().map(Table::name).toList()));
     long okAccounts = accounts.stream().filter(Preflight.Account::ok).count();
-    long regionSlots = accounts.stream().filter(Preflight.Account::ok).mapToLong(a -> a.regions().size()).sum();
-    out.printf("Slices: %d (%d accounts, %d account-regions; %d slices per region, %d per account%s)%n",
-        slices, okAccounts, regionSlots, perRegion, perAccount,
+    long regionSlots =
+        accounts.stream().filter(Preflight.Account::ok).mapToLong(a -> a.regions().size()).sum();
+    out.printf(
+        "Slices: %d (%d accounts, %d account-regions; %d slices per region, %d per account%s)%n",
+        slices,
+        okAccounts,
+        regionSlots,
+        perRegion,
+        perAccount,
         perOrganization > 0 ? ", " + perOrganization + " for the organization" : "");
-    out.printf("Calls: at least %d (one per slice and page; child tables one per parent resource), "
-        + "after %d AssumeRole/GetCallerIdentity and %d DescribeRegions%n", slices + extraCalls(tables, regionSlots, okAccounts, perOrganization > 0),
-        accounts.size(), accounts.size());
+    out.printf(
+        "Calls: at least %d (one per slice and page; child tables one per parent resource), "
+            + "after %d AssumeRole/GetCallerIdentity and %d DescribeRegions%n",
+        slices + extraCalls(tables, regionSlots, okAccounts, perOrganization > 0),
+        accounts.size(),
+        accounts.size());
     if (db == null) {
       out.println("Database: the embedded PostgreSQL, started by the run in " + embeddedDir);
     } else {
@@ -115,19 +156,25 @@ final class Plan {
   }
 
   /**
-   * Prints every account discovery found with its disposition: {@code fetched}, {@code not
-   * active} with its state, {@code skipped} or {@code out of scope} with the config entry why.
+   * Prints every account discovery found with its disposition: {@code fetched}, {@code not active}
+   * with its state, {@code skipped} or {@code out of scope} with the config entry why.
    */
-  private static void printOrganization(Preflight.Account admin, OrgDiscovery.Result found, PrintStream out) {
-    out.printf("Organization of admin account %s: %d accounts, %d to fetch (%d Organizations calls)%n",
+  private static void printOrganization(
+      Preflight.Account admin, OrgDiscovery.Result found, PrintStream out) {
+    out.printf(
+        "Organization of admin account %s: %d accounts, %d to fetch (%d Organizations calls)%n",
         admin.label(), found.accounts().size(), found.members().size(), found.calls());
     for (AccountStatus a : found.accounts()) {
-      String disposition = switch (a.disposition()) {
-        case AccountStatus.FETCHED -> "fetched";
-        case AccountStatus.NOT_ACTIVE -> "not active: state " + a.state();
-        default -> a.disposition().replace('_', ' ') + ": " + a.detail();
-      };
-      out.printf("  %-40s %s%s%n", a.accountName() + " (" + a.accountId() + ")", disposition,
+      String disposition =
+          switch (a.disposition()) {
+            case AccountStatus.FETCHED -> "fetched";
+            case AccountStatus.NOT_ACTIVE -> "not active: state " + a.state();
+            default -> a.disposition().replace('_', ' ') + ": " + a.detail();
+          };
+      out.printf(
+          "  %-40s %s%s%n",
+          a.accountName() + " (" + a.accountId() + ")",
+          disposition,
           a.management() ? " (management account)" : "");
     }
   }
@@ -157,15 +204,17 @@ final class Plan {
   }
 
   /** Calls beyond one per slice: tables that call more than one action per listing. */
-  private static long extraCalls(List<Table<?>> tables, long regionSlots, long accounts, boolean organization) {
+  private static long extraCalls(
+      List<Table<?>> tables, long regionSlots, long accounts, boolean organization) {
     long n = 0;
     for (Table<?> t : tables) {
       if (t.parent() == null) {
-        long times = switch (t.scope()) {
-          case REGIONAL -> regionSlots;
-          case ACCOUNT -> accounts;
-          case ORGANIZATION -> organization ? 1 : 0;
-        };
+        long times =
+            switch (t.scope()) {
+              case REGIONAL -> regionSlots;
+              case ACCOUNT -> accounts;
+              case ORGANIZATION -> organization ? 1 : 0;
+            };
         n += (long) Math.max(0, t.apiCalls().size() - 1) * times;
       }
     }
@@ -173,12 +222,13 @@ final class Plan {
   }
 
   /**
-   * Connects, then tries the schema changes a run would make in a transaction and rolls it
-   * back: so privileges and type conflicts show now, and nothing is written.
+   * Connects, then tries the schema changes a run would make in a transaction and rolls it back: so
+   * privileges and type conflicts show now, and nothing is written.
    *
    * @return null if a run could write, else the one-line problem
    */
-  static String checkDatabase(Database db, List<Table<?>> tables, InventoryConfig config, PrintStream out) {
+  static String checkDatabase(
+      Database db, List<Table<?>> tables, InventoryConfig config, PrintStream out) {
     try (Connection c = db.connect()) {
       List<String> missing = new ArrayList<>();
       int newColumns = 0;
@@ -200,20 +250,37 @@ final class Plan {
       } finally {
         c.rollback();
       }
-      out.println("Database: " + db.jdbcUrl() + " reachable as " + db.user() + "; schema changes a run would make: "
-          + (missing.isEmpty() && newColumns == 0 ? "none"
-          : missing.size() + " new tables, " + newColumns + " new columns in existing tables")
-          + " (tried and rolled back: the privileges suffice)");
+      out.println(
+          "Database: "
+              + db.jdbcUrl()
+              + " reachable as "
+              + db.user()
+              + "; schema changes a run would make: "
+              + (missing.isEmpty() && newColumns == 0
+                  ? "none"
+                  : missing.size()
+                      + " new tables, "
+                      + newColumns
+                      + " new columns in existing tables")
+              + " (tried and rolled back: the privileges suffice)");
       return null;
     } catch (SQLException e) {
       String state = e.getSQLState();
       if (state != null && state.startsWith("08")) {
-        return "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(oneLine(e.getMessage()))
+        return "database unreachable at "
+            + db.jdbcUrl()
+            + ": "
+            + Errors.redact(oneLine(e.getMessage()))
             + "; check the connection in the config and that PostgreSQL is running";
       }
       if ("42501".equals(state)) {
-        return "database " + db.jdbcUrl() + ": user " + db.user() + " may not create or alter the tables: "
-            + oneLine(e.getMessage()) + "; GRANT CREATE ON SCHEMA to it, or create the tables as their owner";
+        return "database "
+            + db.jdbcUrl()
+            + ": user "
+            + db.user()
+            + " may not create or alter the tables: "
+            + oneLine(e.getMessage())
+            + "; GRANT CREATE ON SCHEMA to it, or create the tables as their owner";
       }
       return "database " + db.jdbcUrl() + ": " + Errors.redact(oneLine(e.getMessage()));
     } catch (SchemaException e) {
@@ -223,8 +290,10 @@ final class Plan {
 
   private static Set<String> columns(Connection c, String table) throws SQLException {
     Set<String> out = new HashSet<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT column_name FROM information_schema.columns "
-        + "WHERE table_schema = current_schema() AND table_name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT column_name FROM information_schema.columns "
+                + "WHERE table_schema = current_schema() AND table_name = ?")) {
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {

@@ -3,8 +3,8 @@ package dev.awsinventory.pipeline;
 import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.InventoryConfig;
 import dev.awsinventory.transforms.aws.AwsClients;
-import dev.awsinventory.transforms.fetch.Errors;
 import dev.awsinventory.transforms.fetch.ErrorPolicy;
+import dev.awsinventory.transforms.fetch.Errors;
 import dev.awsinventory.transforms.fetch.ResolveAccounts;
 import java.io.PrintStream;
 import java.sql.Connection;
@@ -19,10 +19,10 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 
 /**
- * What the driver checks before any long work: for each account, the source credentials, its
- * role (AssumeRole, through GetCallerIdentity) and its enabled regions (DescribeRegions), with
- * the same clients the pipeline then uses in this JVM (so a role is assumed once). A failure
- * becomes one line that says what to do, not the SDK's provider-chain dump.
+ * What the driver checks before any long work: for each account, the source credentials, its role
+ * (AssumeRole, through GetCallerIdentity) and its enabled regions (DescribeRegions), with the same
+ * clients the pipeline then uses in this JVM (so a role is assumed once). A failure becomes one
+ * line that says what to do, not the SDK's provider-chain dump.
  */
 final class Preflight {
   private static final int THREADS = 16;
@@ -30,14 +30,23 @@ final class Preflight {
   private Preflight() {}
 
   /** Why an account cannot be fetched. */
-  enum Problem { NO_CREDENTIALS, ASSUME_ROLE_DENIED, OTHER }
+  enum Problem {
+    NO_CREDENTIALS,
+    ASSUME_ROLE_DENIED,
+    OTHER
+  }
 
   /**
-   * One account as a run would see it: its id (from the role ARN or GetCallerIdentity; never
-   * empty when resolved), its regions to fetch, or the problem and its one-line advice.
+   * One account as a run would see it: its id (from the role ARN or GetCallerIdentity; never empty
+   * when resolved), its regions to fetch, or the problem and its one-line advice.
    */
-  record Account(AccountConfig config, String accountId, List<String> regions, List<String> enabled,
-      Problem problem, String error) {
+  record Account(
+      AccountConfig config,
+      String accountId,
+      List<String> regions,
+      List<String> enabled,
+      Problem problem,
+      String error) {
     boolean ok() {
       return problem == null;
     }
@@ -50,12 +59,16 @@ final class Preflight {
   }
 
   /** Resolves every account in parallel; never throws for an account's failure. */
-  static List<Account> resolve(AwsClients clients, List<AccountConfig> accounts, List<String> regions) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(THREADS, Math.max(1, accounts.size())), r -> {
-      Thread t = new Thread(r, "aws-inventory-preflight");
-      t.setDaemon(true);
-      return t;
-    });
+  static List<Account> resolve(
+      AwsClients clients, List<AccountConfig> accounts, List<String> regions) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(THREADS, Math.max(1, accounts.size())),
+            r -> {
+              Thread t = new Thread(r, "aws-inventory-preflight");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<Account>> futures = new ArrayList<>();
       for (AccountConfig a : accounts) {
@@ -92,7 +105,12 @@ final class Preflight {
         }
         String pattern = ResolveAccounts.pattern(wanted);
         if (pattern != null) {
-          return new Account(account, id, List.of(), List.of(), Problem.OTHER,
+          return new Account(
+              account,
+              id,
+              List.of(),
+              List.of(),
+              Problem.OTHER,
               ResolveAccounts.describeRegionsNeeded(e, pattern));
         }
         enabled = wanted;
@@ -106,37 +124,57 @@ final class Preflight {
 
   private static Account failed(AccountConfig account, String id, RuntimeException e) {
     String message = Errors.message(e);
-    if (e instanceof SdkClientException && message != null && message.contains("Unable to load credentials")) {
-      String profile = account.localProfile().map(p -> "the profile '" + p + "' (local_profile) has no usable "
-          + "credentials; check ~/.aws/config and ~/.aws/credentials").orElse("no AWS credentials found: run "
-          + "`aws configure`, set AWS_PROFILE to a profile of ~/.aws/config, or set AWS_ACCESS_KEY_ID and "
-          + "AWS_SECRET_ACCESS_KEY");
+    if (e instanceof SdkClientException
+        && message != null
+        && message.contains("Unable to load credentials")) {
+      String profile =
+          account
+              .localProfile()
+              .map(
+                  p ->
+                      "the profile '"
+                          + p
+                          + "' (local_profile) has no usable "
+                          + "credentials; check ~/.aws/config and ~/.aws/credentials")
+              .orElse(
+                  "no AWS credentials found: run "
+                      + "`aws configure`, set AWS_PROFILE to a profile of ~/.aws/config, or set AWS_ACCESS_KEY_ID and "
+                      + "AWS_SECRET_ACCESS_KEY");
       return new Account(account, id, List.of(), List.of(), Problem.NO_CREDENTIALS, profile);
     }
     String code = Errors.code(e);
     if (account.roleArn().isPresent() && "AccessDenied".equals(code)) {
-      return new Account(account, id, List.of(), List.of(), Problem.ASSUME_ROLE_DENIED,
-          "AssumeRole of " + account.roleArn().get() + " was denied: the role's trust policy must allow "
-          + "the source principal (and the source principal needs sts:AssumeRole on the role"
-          + (account.externalId().isPresent() ? ", with the configured external_id" : "") + "). AWS said: "
-          + oneLine(message));
+      return new Account(
+          account,
+          id,
+          List.of(),
+          List.of(),
+          Problem.ASSUME_ROLE_DENIED,
+          "AssumeRole of "
+              + account.roleArn().get()
+              + " was denied: the role's trust policy must allow "
+              + "the source principal (and the source principal needs sts:AssumeRole on the role"
+              + (account.externalId().isPresent() ? ", with the configured external_id" : "")
+              + "). AWS said: "
+              + oneLine(message));
     }
-    return new Account(account, id, List.of(), List.of(), Problem.OTHER, code + ": " + oneLine(message));
+    return new Account(
+        account, id, List.of(), List.of(), Problem.OTHER, code + ": " + oneLine(message));
   }
 
   /**
-   * Whether the driver checks accounts before a run: on the DirectRunner the workers are this
-   * JVM, with its credentials. On a cluster the workers find their own credentials (the
-   * client may have none), so only {@code --plan} checks from the client there.
+   * Whether the driver checks accounts before a run: on the DirectRunner the workers are this JVM,
+   * with its credentials. On a cluster the workers find their own credentials (the client may have
+   * none), so only {@code --plan} checks from the client there.
    */
   static boolean appliesTo(InventoryOptions options) {
     return "DirectRunner".equals(options.getRunner().getSimpleName());
   }
 
   /**
-   * The checks before a run: the database (when the config names one) and every account.
-   * Accounts that fail are listed on {@code err} and the run goes on (they become failed
-   * slices); missing source credentials, or no usable account at all, stop it.
+   * The checks before a run: the database (when the config names one) and every account. Accounts
+   * that fail are listed on {@code err} and the run goes on (they become failed slices); missing
+   * source credentials, or no usable account at all, stop it.
    *
    * @return null if the run may proceed, else the one-line fatal error
    */
@@ -146,14 +184,22 @@ final class Preflight {
       try (Connection c = db.connect()) {
         c.isValid(5);
       } catch (SQLException e) {
-        return "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(oneLine(e.getMessage()))
-            + "; check the connection in " + config.file() + " and that PostgreSQL is running";
+        return "database unreachable at "
+            + db.jdbcUrl()
+            + ": "
+            + Errors.redact(oneLine(e.getMessage()))
+            + "; check the connection in "
+            + config.file()
+            + " and that PostgreSQL is running";
       }
     }
     // with an org block, the admin account (whose credentials discover the members) is checked
-    List<AccountConfig> configured = config.org().isPresent()
-        ? List.of(config.org().get().adminAccount().orElse(config.defaultChainAccount()))
-        : config.accounts().isEmpty() ? List.of(config.defaultChainAccount()) : config.accounts();
+    List<AccountConfig> configured =
+        config.org().isPresent()
+            ? List.of(config.org().get().adminAccount().orElse(config.defaultChainAccount()))
+            : config.accounts().isEmpty()
+                ? List.of(config.defaultChainAccount())
+                : config.accounts();
     List<Account> accounts = resolve(clients, configured, config.regions());
     for (Account a : accounts) {
       if (a.problem() == Problem.NO_CREDENTIALS) {
@@ -176,10 +222,14 @@ final class Preflight {
 
   /** The account id in a role ARN ({@code arn:aws:iam::123456789012:role/x}), or empty. */
   static String idOfRole(AccountConfig account) {
-    return account.roleArn().map(arn -> {
-      String[] parts = arn.split(":");
-      return parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : "";
-    }).orElse("");
+    return account
+        .roleArn()
+        .map(
+            arn -> {
+              String[] parts = arn.split(":");
+              return parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : "";
+            })
+        .orElse("");
   }
 
   private static String oneLine(String s) {

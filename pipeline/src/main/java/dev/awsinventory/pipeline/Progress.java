@@ -10,11 +10,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The progress line of a run, printed every {@code --progress-interval} seconds from the
- * driver: slices done of those known so far, resources fetched, failed slices, throttled
- * calls, rate and ETA. It reads {@link ProgressTable}, which the workers fill, so it is the same
- * on every runner. On a terminal the line is redrawn in place; otherwise (a log, a pipe) each
- * is a plain line.
+ * The progress line of a run, printed every {@code --progress-interval} seconds from the driver:
+ * slices done of those known so far, resources fetched, failed slices, throttled calls, rate and
+ * ETA. It reads {@link ProgressTable}, which the workers fill, so it is the same on every runner.
+ * On a terminal the line is redrawn in place; otherwise (a log, a pipe) each is a plain line.
  */
 final class Progress implements AutoCloseable {
   private final Database db;
@@ -25,16 +24,19 @@ final class Progress implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private boolean drawn;
 
-  private Progress(Database db, String runId, PrintStream out, boolean terminal, int intervalSeconds) {
+  private Progress(
+      Database db, String runId, PrintStream out, boolean terminal, int intervalSeconds) {
     this.db = db;
     this.runId = runId;
     this.out = out;
     this.terminal = terminal;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "aws-inventory-progress");
-      t.setDaemon(true);
-      return t;
-    });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "aws-inventory-progress");
+              t.setDaemon(true);
+              return t;
+            });
     timer.scheduleAtFixedRate(this::tick, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
   }
 
@@ -43,7 +45,8 @@ final class Progress implements AutoCloseable {
     if (intervalSeconds <= 0) {
       return null;
     }
-    return new Progress(db, runId, out, System.console() != null && out == System.err, intervalSeconds);
+    return new Progress(
+        db, runId, out, System.console() != null && out == System.err, intervalSeconds);
   }
 
   private void tick() {
@@ -87,12 +90,13 @@ final class Progress implements AutoCloseable {
   }
 
   /**
-   * The text of one progress line, e.g. {@code progress: 40/66 slices (61%), 1234 resources,
-   * 0 failed slices, 0 throttled calls, 12.3 resources/s, ETA 8 s}.
+   * The text of one progress line, e.g. {@code progress: 40/66 slices (61%), 1234 resources, 0
+   * failed slices, 0 throttled calls, 12.3 resources/s, ETA 8 s}.
    */
   static String line(ProgressTable.Counts n, double seconds) {
     if (n.slices() == 0) {
-      return String.format(Locale.ROOT, "progress: resolving accounts and regions (%.0f s)", seconds);
+      return String.format(
+          Locale.ROOT, "progress: resolving accounts and regions (%.0f s)", seconds);
     }
     long percent = n.slices() == 0 ? 0 : n.done() * 100 / n.slices();
     double rate = seconds > 0 ? n.resources() / seconds : 0;
@@ -104,8 +108,17 @@ final class Progress implements AutoCloseable {
     } else {
       eta = "ETA " + Math.round(seconds / n.done() * (n.slices() - n.done())) + " s";
     }
-    return String.format(Locale.ROOT, "progress: %d/%d slices (%d%%), %d resources, %d failed slices, "
-        + "%d throttled calls, %.1f resources/s, %s", n.done(), n.slices(), percent, n.resources(),
-        n.failed(), n.throttles(), rate, eta);
+    return String.format(
+        Locale.ROOT,
+        "progress: %d/%d slices (%d%%), %d resources, %d failed slices, "
+            + "%d throttled calls, %.1f resources/s, %s",
+        n.done(),
+        n.slices(),
+        percent,
+        n.resources(),
+        n.failed(),
+        n.throttles(),
+        rate,
+        eta);
   }
 }

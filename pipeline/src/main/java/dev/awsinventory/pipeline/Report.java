@@ -14,25 +14,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checks of {@code docs/queries/} (packaged in the jar) run against the database and
- * printed as small tables: the ten EC2 checks of CloudQuery's policies, Steampipe's AWS
- * compliance mod and Prowler, plus stopped instances and unattached Elastic IPs.
+ * The checks of {@code docs/queries/} (packaged in the jar) run against the database and printed as
+ * small tables: the ten EC2 checks of CloudQuery's policies, Steampipe's AWS compliance mod and
+ * Prowler, plus stopped instances and unattached Elastic IPs.
  */
 public final class Report {
   /** The query files, in the order they are printed (file names without {@code .sql}). */
-  public static final List<String> CHECKS = List.of(
-      "ssh-rdp-open-to-internet",
-      "critical-ports-open-to-internet",
-      "default-security-group-allows-traffic",
-      "unencrypted-ebs-volumes",
-      "ebs-encryption-by-default-off",
-      "imdsv1-allowed",
-      "public-ebs-snapshots",
-      "public-amis",
-      "public-ips",
-      "vpcs-without-flow-logs",
-      "instances-stopped-over-30-days",
-      "unattached-elastic-ips");
+  public static final List<String> CHECKS =
+      List.of(
+          "ssh-rdp-open-to-internet",
+          "critical-ports-open-to-internet",
+          "default-security-group-allows-traffic",
+          "unencrypted-ebs-volumes",
+          "ebs-encryption-by-default-off",
+          "imdsv1-allowed",
+          "public-ebs-snapshots",
+          "public-amis",
+          "public-ips",
+          "vpcs-without-flow-logs",
+          "instances-stopped-over-30-days",
+          "unattached-elastic-ips");
 
   /** Rows printed per check; the rest are counted. */
   static final int MAX_ROWS = 10;
@@ -60,7 +61,8 @@ public final class Report {
 
   /** Runs one check; a table that is missing (not fetched) is reported as the error. */
   public static Result run(Connection c, Check check) {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(check.sql())) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(check.sql())) {
       ResultSetMetaData md = rs.getMetaData();
       List<String> columns = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
@@ -77,9 +79,10 @@ public final class Report {
       }
       return new Result(check, columns, rows, null);
     } catch (SQLException e) {
-      String message = "42P01".equals(e.getSQLState())
-          ? "not run: " + firstLine(e.getMessage()) + " (the table was never fetched)"
-          : "failed: " + firstLine(e.getMessage());
+      String message =
+          "42P01".equals(e.getSQLState())
+              ? "not run: " + firstLine(e.getMessage()) + " (the table was never fetched)"
+              : "failed: " + firstLine(e.getMessage());
       return new Result(check, List.of(), List.of(), message);
     }
   }
@@ -101,8 +104,12 @@ public final class Report {
   static String format(Result r) {
     StringBuilder out = new StringBuilder("\n");
     int n = r.rows().size();
-    out.append(String.format("== %s (%s): %s%n", r.check().name(),
-        r.error() != null ? r.error() : n == 1 ? "1 row" : n + " rows", r.check().description()));
+    out.append(
+        String.format(
+            "== %s (%s): %s%n",
+            r.check().name(),
+            r.error() != null ? r.error() : n == 1 ? "1 row" : n + " rows",
+            r.check().description()));
     if (r.error() != null || n == 0) {
       return out.toString();
     }

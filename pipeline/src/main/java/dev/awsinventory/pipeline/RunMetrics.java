@@ -24,7 +24,10 @@ final class RunMetrics {
       MetricQueryResults metrics = result.metrics().queryMetrics(MetricsFilter.builder().build());
       Map<String, Long> counters = new TreeMap<>();
       for (MetricResult<Long> c : metrics.getCounters()) {
-        counters.merge(c.getName().getNamespace() + "/" + c.getName().getName(), committedOrAttempted(c), Long::sum);
+        counters.merge(
+            c.getName().getNamespace() + "/" + c.getName().getName(),
+            committedOrAttempted(c),
+            Long::sum);
       }
       counters.forEach((name, value) -> LOG.info("metric {} = {}", name, value));
     } catch (UnsupportedOperationException | IllegalStateException e) {

@@ -1,10 +1,10 @@
 package dev.awsinventory.pipeline;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.awsinventory.transforms.fetch.ErrorPolicy;
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,24 +21,78 @@ import java.util.TreeSet;
  * What a run did, read back from the sync tables (so it is the same on every runner): rows per
  * table, accounts and regions fetched, and exactly the slices that failed.
  */
-public record Summary(String runId, Status status, long resources, Map<String, Long> tables,
-    int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
-    long retries, Map<String, Calls> calls, double seconds, String error,
-    List<String> unsupportedTables, List<SliceOutcome> skipped, CoverageReport coverage) {
+public record Summary(
+    String runId,
+    Status status,
+    long resources,
+    Map<String, Long> tables,
+    int accounts,
+    int regions,
+    long slicesOk,
+    List<SliceOutcome> failed,
+    long throttles,
+    long retries,
+    Map<String, Calls> calls,
+    double seconds,
+    String error,
+    List<String> unsupportedTables,
+    List<SliceOutcome> skipped,
+    CoverageReport coverage) {
   private static final JsonFactory JSON = new JsonFactory();
 
-  public Summary(String runId, Status status, long resources, Map<String, Long> tables,
-      int accounts, int regions, long slicesOk, List<SliceOutcome> failed, long throttles,
-      long retries, Map<String, Calls> calls, double seconds, String error,
+  public Summary(
+      String runId,
+      Status status,
+      long resources,
+      Map<String, Long> tables,
+      int accounts,
+      int regions,
+      long slicesOk,
+      List<SliceOutcome> failed,
+      long throttles,
+      long retries,
+      Map<String, Calls> calls,
+      double seconds,
+      String error,
       List<String> unsupportedTables) {
-    this(runId, status, resources, tables, accounts, regions, slicesOk, failed, throttles, retries,
-        calls, seconds, error, unsupportedTables, List.of(), CoverageReport.NONE);
+    this(
+        runId,
+        status,
+        resources,
+        tables,
+        accounts,
+        regions,
+        slicesOk,
+        failed,
+        throttles,
+        retries,
+        calls,
+        seconds,
+        error,
+        unsupportedTables,
+        List.of(),
+        CoverageReport.NONE);
   }
 
   /** A copy with the accounts and orphans accounted for. */
   public Summary withCoverage(CoverageReport report) {
-    return new Summary(runId, status, resources, tables, accounts, regions, slicesOk, failed,
-        throttles, retries, calls, seconds, error, unsupportedTables, skipped, report);
+    return new Summary(
+        runId,
+        status,
+        resources,
+        tables,
+        accounts,
+        regions,
+        slicesOk,
+        failed,
+        throttles,
+        retries,
+        calls,
+        seconds,
+        error,
+        unsupportedTables,
+        skipped,
+        report);
   }
 
   /** AWS calls of one table: pages received, throttled attempts, retried attempts. */
@@ -50,14 +104,17 @@ public record Summary(String runId, Status status, long resources, Map<String, L
 
   /** ok: every slice succeeded; partial: some failed; failed: nothing usable or a fatal error. */
   public enum Status {
-    OK, PARTIAL, FAILED;
+    OK,
+    PARTIAL,
+    FAILED;
 
     public String label() {
       return name().toLowerCase();
     }
   }
 
-  public static Summary of(String runId, List<SliceOutcome> slices, int accountCount, double seconds) {
+  public static Summary of(
+      String runId, List<SliceOutcome> slices, int accountCount, double seconds) {
     Map<String, Long> tables = new TreeMap<>();
     TreeSet<String> accounts = new TreeSet<>();
     TreeSet<String> regions = new TreeSet<>();
@@ -80,78 +137,147 @@ public record Summary(String runId, Status status, long resources, Map<String, L
     }
     List<SliceOutcome> failed = slices.stream().filter(SliceOutcome::failed).toList();
     List<SliceOutcome> skipped = slices.stream().filter(SliceOutcome::skipped).toList();
-    long failedAccounts = failed.stream()
-        .filter(s -> FetchTask.ALL.equals(s.table()) && FetchTask.ALL.equals(s.region())).count();
-    Status status = failed.isEmpty() ? Status.OK
-        : accountCount > 0 && failedAccounts >= accountCount ? Status.FAILED : Status.PARTIAL;
+    long failedAccounts =
+        failed.stream()
+            .filter(s -> FetchTask.ALL.equals(s.table()) && FetchTask.ALL.equals(s.region()))
+            .count();
+    Status status =
+        failed.isEmpty()
+            ? Status.OK
+            : accountCount > 0 && failedAccounts >= accountCount ? Status.FAILED : Status.PARTIAL;
     long resources = tables.values().stream().mapToLong(Long::longValue).sum();
-    return new Summary(runId, status, resources, tables, accounts.size(), regions.size(),
-        slices.stream().filter(SliceOutcome::ok).count(), failed, throttles, retries, calls, seconds,
-        status == Status.FAILED ? "no account could be fetched" : null, List.of(), skipped,
+    return new Summary(
+        runId,
+        status,
+        resources,
+        tables,
+        accounts.size(),
+        regions.size(),
+        slices.stream().filter(SliceOutcome::ok).count(),
+        failed,
+        throttles,
+        retries,
+        calls,
+        seconds,
+        status == Status.FAILED ? "no account could be fetched" : null,
+        List.of(),
+        skipped,
         CoverageReport.NONE);
   }
 
   public static Summary fatal(String runId, String error, double seconds) {
-    return new Summary(runId, Status.FAILED, 0, Map.of(), 0, 0, 0, List.of(), 0, 0, Map.of(), seconds, error,
-        List.of(), List.of(), CoverageReport.NONE);
+    return new Summary(
+        runId,
+        Status.FAILED,
+        0,
+        Map.of(),
+        0,
+        0,
+        0,
+        List.of(),
+        0,
+        0,
+        Map.of(),
+        seconds,
+        error,
+        List.of(),
+        List.of(),
+        CoverageReport.NONE);
   }
 
   /**
-   * This summary listing {@code tables} patterns that name only CloudQuery tables this tool
-   * does not fetch (reported, not fetched, not failed).
+   * This summary listing {@code tables} patterns that name only CloudQuery tables this tool does
+   * not fetch (reported, not fetched, not failed).
    */
   public Summary withUnsupportedTables(List<String> patterns) {
-    return new Summary(runId, status, resources, tables, accounts, regions, slicesOk, failed,
-        throttles, retries, calls, seconds, error, List.copyOf(patterns), skipped, coverage);
+    return new Summary(
+        runId,
+        status,
+        resources,
+        tables,
+        accounts,
+        regions,
+        slicesOk,
+        failed,
+        throttles,
+        retries,
+        calls,
+        seconds,
+        error,
+        List.copyOf(patterns),
+        skipped,
+        coverage);
   }
 
   /** The human summary printed at the end of every run. */
   public String text() {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%naws-inventory run %s: %s in %.1f s%n", runId, status.label(), seconds));
+    out.append(
+        String.format("%naws-inventory run %s: %s in %.1f s%n", runId, status.label(), seconds));
     if (error != null) {
       out.append("  error: ").append(error).append('\n');
     }
-    tables.forEach((t, n) -> {
-      Calls c = calls.getOrDefault(t, new Calls(0, 0, 0));
-      out.append(String.format("  %-50s %8d rows %6d pages %5d throttled %5d retries%n", t, n,
-          c.pages(), c.throttles(), c.retries()));
-    });
-    out.append(String.format("  %d resources from %d accounts in %d regions; %d slices ok, %d failed",
-        resources, accounts, regions, slicesOk, failed.size()));
+    tables.forEach(
+        (t, n) -> {
+          Calls c = calls.getOrDefault(t, new Calls(0, 0, 0));
+          out.append(
+              String.format(
+                  "  %-50s %8d rows %6d pages %5d throttled %5d retries%n",
+                  t, n, c.pages(), c.throttles(), c.retries()));
+        });
+    out.append(
+        String.format(
+            "  %d resources from %d accounts in %d regions; %d slices ok, %d failed",
+            resources, accounts, regions, slicesOk, failed.size()));
     out.append(skipped.isEmpty() ? "" : String.format(", %d skipped", skipped.size()));
     out.append(String.format("; %d throttled calls, %d retries%n", throttles, retries));
     for (DeniedRegion d : deniedRegions()) {
-      out.append(String.format("  %s account %s (%s) region %s: denied by a service control policy "
-          + "(%d tables)%s: %s%n", d.skipped() ? "SKIPPED" : "FAILED", d.accountId(), d.accountName(),
-          d.region(), d.tables(), d.skipped() ? "" : "; denied_regions: skip would skip it", d.error()));
+      out.append(
+          String.format(
+              "  %s account %s (%s) region %s: denied by a service control policy "
+                  + "(%d tables)%s: %s%n",
+              d.skipped() ? "SKIPPED" : "FAILED",
+              d.accountId(),
+              d.accountName(),
+              d.region(),
+              d.tables(),
+              d.skipped() ? "" : "; denied_regions: skip would skip it",
+              d.error()));
     }
     if (!unsupportedTables.isEmpty()) {
       out.append("  unsupported_tables (CloudQuery tables not fetched): ")
-          .append(String.join(", ", unsupportedTables)).append('\n');
+          .append(String.join(", ", unsupportedTables))
+          .append('\n');
     }
     for (SliceOutcome f : failed) {
       if (ErrorPolicy.REGION_DENIED.equals(f.errorCode())) {
         continue;
       }
-      out.append(String.format("  FAILED %s account %s (%s) region %s: %s: %s%n", f.table(),
-          f.accountId().isEmpty() ? "(id unknown)" : f.accountId(), f.accountName(), f.region(),
-          f.errorCode(), f.errorMessage()));
+      out.append(
+          String.format(
+              "  FAILED %s account %s (%s) region %s: %s: %s%n",
+              f.table(),
+              f.accountId().isEmpty() ? "(id unknown)" : f.accountId(),
+              f.accountName(),
+              f.region(),
+              f.errorCode(),
+              f.errorMessage()));
     }
     out.append(coverage.text());
     return out.toString();
   }
 
   /**
-   * The summary as JSON, the contract the Airflow DAG reads: {@code run_id}, {@code status}
-   * ({@code ok}, {@code partial}, {@code failed}), {@code resources}, {@code tables} (rows per
-   * table), {@code accounts}, {@code regions}, {@code slices_ok}, {@code throttles},
-   * {@code retries}, {@code calls} (pages, throttles, retries per table), {@code seconds},
-   * {@code unsupported_tables} ({@code tables} patterns naming only CloudQuery tables not
-   * fetched here), {@code error} (null unless fatal), {@code denied_regions} (each (account,
-   * region) a service control policy denied, once: account, account_name, region, status failed
-   * or skipped, tables, error) and {@code failed_slices} (account, account_name, region,
-   * table, error_code, error; every failed slice, those of denied regions included). Written with Jackson in the layout of {@link SummaryLayout}.
+   * The summary as JSON, the contract the Airflow DAG reads: {@code run_id}, {@code status} ({@code
+   * ok}, {@code partial}, {@code failed}), {@code resources}, {@code tables} (rows per table),
+   * {@code accounts}, {@code regions}, {@code slices_ok}, {@code throttles}, {@code retries},
+   * {@code calls} (pages, throttles, retries per table), {@code seconds}, {@code
+   * unsupported_tables} ({@code tables} patterns naming only CloudQuery tables not fetched here),
+   * {@code error} (null unless fatal), {@code denied_regions} (each (account, region) a service
+   * control policy denied, once: account, account_name, region, status failed or skipped, tables,
+   * error) and {@code failed_slices} (account, account_name, region, table, error_code, error;
+   * every failed slice, those of denied regions included). Written with Jackson in the layout of
+   * {@link SummaryLayout}.
    */
   public String json() {
     StringWriter out = new StringWriter();
@@ -221,25 +347,35 @@ public record Summary(String runId, Status status, long resources, Map<String, L
   }
 
   /**
-   * The (account, region) pairs a service control policy denied, once each, whatever the
-   * number of tables and child tables in them (failed ones first).
+   * The (account, region) pairs a service control policy denied, once each, whatever the number of
+   * tables and child tables in them (failed ones first).
    */
   public List<DeniedRegion> deniedRegions() {
     Map<String, DeniedRegion> pairs = new java.util.LinkedHashMap<>();
     for (List<SliceOutcome> list : List.of(failed, skipped)) {
       for (SliceOutcome o : list) {
         if (ErrorPolicy.REGION_DENIED.equals(o.errorCode())) {
-          pairs.merge(o.accountId() + "/" + o.region(), new DeniedRegion(o.accountId(), o.accountName(),
-              o.region(), o.skipped(), 1, o.errorMessage()), (a, b) -> a.plusOne());
+          pairs.merge(
+              o.accountId() + "/" + o.region(),
+              new DeniedRegion(
+                  o.accountId(), o.accountName(), o.region(), o.skipped(), 1, o.errorMessage()),
+              (a, b) -> a.plusOne());
         }
       }
     }
     return List.copyOf(pairs.values());
   }
 
-  /** One (account, region) denied by a service control policy, and how many of its tables it cost. */
-  public record DeniedRegion(String accountId, String accountName, String region, boolean skipped,
-      int tables, String error) {
+  /**
+   * One (account, region) denied by a service control policy, and how many of its tables it cost.
+   */
+  public record DeniedRegion(
+      String accountId,
+      String accountName,
+      String region,
+      boolean skipped,
+      int tables,
+      String error) {
     DeniedRegion plusOne() {
       return new DeniedRegion(accountId, accountName, region, skipped, tables + 1, error);
     }

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.core.PrettyPrinter;
 import java.io.IOException;
 
 /**
- * The summary file's published layout, as a Jackson pretty printer: one top-level field per
- * line indented by two spaces, {@code "name": value}, nested objects on one line, and the
- * objects of a top-level array (the failed slices) one per line; empty containers are
- * {@code {}} and {@code []}.
+ * The summary file's published layout, as a Jackson pretty printer: one top-level field per line
+ * indented by two spaces, {@code "name": value}, nested objects on one line, and the objects of a
+ * top-level array (the failed slices) one per line; empty containers are {@code {}} and {@code []}.
  */
 final class SummaryLayout implements PrettyPrinter {
   @Override

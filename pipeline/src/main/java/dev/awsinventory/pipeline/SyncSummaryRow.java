@@ -22,24 +22,33 @@ import java.util.stream.Collectors;
  * destination spec says {@code send_sync_summary: true}, so that dashboards built on it keep
  * working. Columns as the CloudQuery CLI's {@code syncSummary} struct makes them (cli_version,
  * resources, source_errors, source_tables, sync_id, resources_per_table, errors_per_table, ...;
- * unsigned counters as {@code numeric(20,0)}, the sync time as {@code _cq_sync_time}). If the
- * table already exists (CloudQuery made it), only the columns it has are written.
+ * unsigned counters as {@code numeric(20,0)}, the sync time as {@code _cq_sync_time}). If the table
+ * already exists (CloudQuery made it), only the columns it has are written.
  */
 final class SyncSummaryRow {
   static final String TABLE = "cloudquery_sync_summaries";
 
   private SyncSummaryRow() {}
 
-  static void write(Connection c, InventoryConfig config, List<Table<?>> tables, Summary summary,
-      List<SliceOutcome> slices, String syncTime) throws SQLException {
+  static void write(
+      Connection c,
+      InventoryConfig config,
+      List<Table<?>> tables,
+      Summary summary,
+      List<SliceOutcome> slices,
+      String syncTime)
+      throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (_cq_source_name text, "
-          + "_cq_sync_time timestamp without time zone, cli_version text, destination_errors numeric(20,0), "
-          + "destination_name text, destination_path text, destination_version text, "
-          + "destination_warnings numeric(20,0), resources numeric(20,0), source_errors numeric(20,0), "
-          + "source_name text, source_path text, source_version text, source_warnings numeric(20,0), "
-          + "source_tables text[], sync_id text, shard_num bigint, shard_total bigint, "
-          + "resources_per_table jsonb, errors_per_table jsonb)");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + TABLE
+              + " (_cq_source_name text, "
+              + "_cq_sync_time timestamp without time zone, cli_version text, destination_errors numeric(20,0), "
+              + "destination_name text, destination_path text, destination_version text, "
+              + "destination_warnings numeric(20,0), resources numeric(20,0), source_errors numeric(20,0), "
+              + "source_name text, source_path text, source_version text, source_warnings numeric(20,0), "
+              + "source_tables text[], sync_id text, shard_num bigint, shard_total bigint, "
+              + "resources_per_table jsonb, errors_per_table jsonb)");
     }
     Map<String, String> types = columnTypes(c);
     Map<String, Object> values = new LinkedHashMap<>();
@@ -70,8 +79,15 @@ final class SyncSummaryRow {
         placeholders.add(placeholder(column, type));
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + TABLE + " (" + String.join(", ", columns)
-        + ") VALUES (" + String.join(", ", placeholders) + ")")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + TABLE
+                + " ("
+                + String.join(", ", columns)
+                + ") VALUES ("
+                + String.join(", ", placeholders)
+                + ")")) {
       int i = 1;
       for (Map.Entry<String, Object> e : values.entrySet()) {
         if (types.containsKey(e.getKey())) {
@@ -110,7 +126,8 @@ final class SyncSummaryRow {
   private static String placeholder(String column, String type) {
     if (column.equals("_cq_sync_time")) {
       return type.equals("timestamp without time zone")
-          ? "(CAST(? AS timestamp with time zone) AT TIME ZONE 'UTC')" : "CAST(? AS timestamp with time zone)";
+          ? "(CAST(? AS timestamp with time zone) AT TIME ZONE 'UTC')"
+          : "CAST(? AS timestamp with time zone)";
     }
     return switch (type) {
       case "ARRAY" -> "?";
@@ -122,8 +139,10 @@ final class SyncSummaryRow {
 
   private static Map<String, String> columnTypes(Connection c) throws SQLException {
     Map<String, String> out = new LinkedHashMap<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT column_name, data_type FROM information_schema.columns "
-        + "WHERE table_schema = current_schema() AND table_name = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT column_name, data_type FROM information_schema.columns "
+                + "WHERE table_schema = current_schema() AND table_name = ?")) {
       ps.setString(1, TABLE);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
@@ -135,7 +154,8 @@ final class SyncSummaryRow {
   }
 
   private static String json(Map<String, Long> counts) {
-    return counts.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+    return counts.entrySet().stream()
+        .map(e -> "\"" + e.getKey() + "\": " + e.getValue())
         .collect(Collectors.joining(", ", "{", "}"));
   }
 }

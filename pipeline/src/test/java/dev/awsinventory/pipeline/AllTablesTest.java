@@ -23,12 +23,12 @@ class AllTablesTest {
   private static final List<String> ACCOUNTS = List.of("555555555555", "666666666666");
   private static final List<String> REGIONS = List.of("us-east-1", "ap-southeast-2");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyTableIsFilledFromEveryAccountAndRegion() throws Exception {
-    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+    try (FakeAws aws = FakeAws.start();
+        TestDatabase pg = TestDatabase.start()) {
       Credentials source = aws.sourceUser(SOURCE);
       StringBuilder accounts = new StringBuilder();
       for (String account : ACCOUNTS) {
@@ -39,25 +39,36 @@ class AllTablesTest {
           for (Table<?> t : TableRegistry.all()) {
             if (!t.name().equals("aws_regions") && t.scope() != Scope.ORGANIZATION) {
               for (String action : t.apiCalls()) {
-                aws.account(account).region(region).fill(action, 2, (account + region + action).hashCode());
+                aws.account(account)
+                    .region(region)
+                    .fill(action, 2, (account + region + action).hashCode());
               }
             }
           }
         }
       }
       String url = pg.newDatabase();
-      Path config = LegacyConfig.write(dir.resolve("all.yml"), pg.port(), url, "[\"*\"]", """
+      Path config =
+          LegacyConfig.write(
+              dir.resolve("all.yml"),
+              pg.port(),
+              url,
+              "[\"*\"]",
+              """
           regions: ["*"]
           custom_endpoint_url: "%s"
           accounts:
-          %s""".formatted(aws.endpoint(), accounts));
+          %s"""
+                  .formatted(aws.endpoint(), accounts));
       System.setProperty("aws.accessKeyId", source.accessKeyId());
       System.setProperty("aws.secretAccessKey", source.secretAccessKey());
       ByteArrayOutputStream buffer = new ByteArrayOutputStream();
       int code;
       try {
-        code = new InventoryPipeline(new PrintStream(buffer, true, StandardCharsets.UTF_8), System.err)
-            .run(new String[] {"--config=" + config}).exitCode();
+        code =
+            new InventoryPipeline(new PrintStream(buffer, true, StandardCharsets.UTF_8), System.err)
+                .run(new String[] {"--config=" + config})
+                .exitCode();
       } finally {
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
@@ -68,9 +79,11 @@ class AllTablesTest {
           continue; // written only when accounts come from an org block
         }
         assertThat(TestDatabase.count(url, "SELECT count(DISTINCT account_id) FROM " + t.name()))
-            .as("accounts in %s", t.name()).isEqualTo(ACCOUNTS.size());
+            .as("accounts in %s", t.name())
+            .isEqualTo(ACCOUNTS.size());
       }
-      assertThat(TestDatabase.count(url, "SELECT count(DISTINCT region) FROM aws_ec2_vpcs")).isEqualTo(REGIONS.size());
+      assertThat(TestDatabase.count(url, "SELECT count(DISTINCT region) FROM aws_ec2_vpcs"))
+          .isEqualTo(REGIONS.size());
     }
   }
 }

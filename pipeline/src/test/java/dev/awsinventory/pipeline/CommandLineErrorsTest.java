@@ -20,16 +20,26 @@ class CommandLineErrorsTest {
   private static List<String> run(int expectedCode, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = new InventoryPipeline(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8)).run(args).exitCode();
+    int code =
+        new InventoryPipeline(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))
+            .run(args)
+            .exitCode();
     assertThat(code).isEqualTo(expectedCode);
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     return err.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--no-such-option=1", "--fetchConcurrency=abc", "--rateLimit=x",
-      "--runner=NoSuchRunner", "--config"})
+  @ValueSource(
+      strings = {
+        "--no-such-option=1",
+        "--fetchConcurrency=abc",
+        "--rateLimit=x",
+        "--runner=NoSuchRunner",
+        "--config"
+      })
   void badOptionsAreOneLine(String arg) {
     List<String> lines = run(1, arg, "--config=" + dir.resolve("cq.yml"));
     assertThat(lines).hasSize(1);
@@ -38,19 +48,22 @@ class CommandLineErrorsTest {
 
   /** Each bad value is named as the user wrote it, before any credential or database check. */
   @ParameterizedTest
-  @ValueSource(strings = {"--fail-on=fatel|--fail-on=fatel: expected partial or fatal",
-      "--report=sometimes|--report=sometimes: expected true, false or only",
-      "--slice-timeout-seconds=-1|--slice-timeout-seconds=-1: must be at least 1",
-      "--fetch-concurrency=-5|--fetch-concurrency=-5: must be at least 1",
-      "--wait-for-lock=-9|--wait-for-lock=-9: must be at least 0",
-      "--lock-timeout-seconds=0|--lock-timeout-seconds=0: must be at least 1",
-      "--progress-interval=-1|--progress-interval=-1: must be at least 0",
-      "--role-session-seconds=10|--role-session-seconds=10: must be from 900 to 43200",
-      "--db-port=70000|--db-port=70000: must be from 1 to 65535",
-      "--db-port=-1|--db-port=-1: must be from 1 to 65535",
-      "--page-size=abc|--page-size=abc: expected a whole number",
-      "--hold-db=maybe|--hold-db=maybe: expected true or false",
-      "--bogus-option=1|unknown option --bogus-option (--help lists the options)"})
+  @ValueSource(
+      strings = {
+        "--fail-on=fatel|--fail-on=fatel: expected partial or fatal",
+        "--report=sometimes|--report=sometimes: expected true, false or only",
+        "--slice-timeout-seconds=-1|--slice-timeout-seconds=-1: must be at least 1",
+        "--fetch-concurrency=-5|--fetch-concurrency=-5: must be at least 1",
+        "--wait-for-lock=-9|--wait-for-lock=-9: must be at least 0",
+        "--lock-timeout-seconds=0|--lock-timeout-seconds=0: must be at least 1",
+        "--progress-interval=-1|--progress-interval=-1: must be at least 0",
+        "--role-session-seconds=10|--role-session-seconds=10: must be from 900 to 43200",
+        "--db-port=70000|--db-port=70000: must be from 1 to 65535",
+        "--db-port=-1|--db-port=-1: must be from 1 to 65535",
+        "--page-size=abc|--page-size=abc: expected a whole number",
+        "--hold-db=maybe|--hold-db=maybe: expected true or false",
+        "--bogus-option=1|unknown option --bogus-option (--help lists the options)"
+      })
   void badOptionValuesAreNamedInOneLine(String caseAndMessage) {
     String[] c = caseAndMessage.split("\\|");
     assertThat(run(1, "--demo", c[0])).containsExactly("aws-inventory: " + c[1]);
@@ -64,13 +77,18 @@ class CommandLineErrorsTest {
 
   @Test
   void aConfigThatIsNoRegularFileIsOneLine() throws Exception {
-    assertThat(run(1, "--config=" + dir)).containsExactly(
-        "config error: " + dir + ":1:1: not a regular file (a directory, a device or a pipe)");
+    assertThat(run(1, "--config=" + dir))
+        .containsExactly(
+            "config error: " + dir + ":1:1: not a regular file (a directory, a device or a pipe)");
     Path config = dir.resolve("zero.yml");
-    Files.writeString(config, "kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n"
-        + "  tables: ['*']\n  destinations: [postgresql]\n  spec:\n    accounts:\n"
-        + "      - id: '111111111111'\n        external_id: ${file:/dev/zero}\n");
-    assertThat(run(1, "--config=" + config)).singleElement().asString()
+    Files.writeString(
+        config,
+        "kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n"
+            + "  tables: ['*']\n  destinations: [postgresql]\n  spec:\n    accounts:\n"
+            + "      - id: '111111111111'\n        external_id: ${file:/dev/zero}\n");
+    assertThat(run(1, "--config=" + config))
+        .singleElement()
+        .asString()
         .startsWith("config error: " + config + ":10:")
         .contains("not a regular file (a directory, a device or a pipe): /dev/zero");
   }
@@ -83,10 +101,12 @@ class CommandLineErrorsTest {
   @Test
   void configProblemsAreOneLocatedLine() throws Exception {
     Path missing = dir.resolve("missing.yml");
-    assertThat(run(1, "--config=" + missing)).containsExactly(
-        "config error: " + missing + ":1:1: file not found");
+    assertThat(run(1, "--config=" + missing))
+        .containsExactly("config error: " + missing + ":1:1: file not found");
     Path onlyGcp = dir.resolve("gcp.yml");
-    Files.writeString(onlyGcp, """
+    Files.writeString(
+        onlyGcp,
+        """
         cloudquery:
           providers:
             - name: gcp
@@ -94,9 +114,15 @@ class CommandLineErrorsTest {
         providers:
           - name: gcp
         """);
-    assertThat(run(1, "--config=" + onlyGcp)).containsExactly(
-        "config error: " + onlyGcp + ":6:3: providers: no aws provider; add an entry with name: aws");
-    assertThat(run(1, "--config=" + dir + "/bad\u0000name.yml")).singleElement().asString()
-        .startsWith("config error: ").contains(":1:1: ");
+    assertThat(run(1, "--config=" + onlyGcp))
+        .containsExactly(
+            "config error: "
+                + onlyGcp
+                + ":6:3: providers: no aws provider; add an entry with name: aws");
+    assertThat(run(1, "--config=" + dir + "/bad\u0000name.yml"))
+        .singleElement()
+        .asString()
+        .startsWith("config error: ")
+        .contains(":1:1: ");
   }
 }

@@ -25,26 +25,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * external_id, role_session_name (and its default), the session duration and local_profile
- * reach AssumeRole; display data holds no password.
+ * external_id, role_session_name (and its default), the session duration and local_profile reach
+ * AssumeRole; display data holds no password.
  */
 class CredentialOptionsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void accountOptionsReachAssumeRole() throws Exception {
-    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+    try (FakeAws aws = FakeAws.start();
+        TestDatabase pg = TestDatabase.start()) {
       Credentials source = aws.sourceUser(InventoryRun.SOURCE);
       String roleA = aws.account("123456789012").role("InventoryRead", InventoryRun.SOURCE);
       Credentials profileUser = aws.sourceUser("444455556666");
       String roleB = aws.account("210987654321").role("InventoryRead", "444455556666");
       aws.requireExternalId(roleA, "xid-123");
       Path credentials = dir.resolve("credentials");
-      Files.writeString(credentials, "[inventory]\naws_access_key_id = " + profileUser.accessKeyId()
-          + "\naws_secret_access_key = " + profileUser.secretAccessKey() + "\n");
+      Files.writeString(
+          credentials,
+          "[inventory]\naws_access_key_id = "
+              + profileUser.accessKeyId()
+              + "\naws_secret_access_key = "
+              + profileUser.secretAccessKey()
+              + "\n");
       String url = pg.newDatabase();
-      Path config = LegacyConfig.write(dir.resolve("accounts.yml"), pg.port(), url, "[ec2.vpcs]", """
+      Path config =
+          LegacyConfig.write(
+              dir.resolve("accounts.yml"),
+              pg.port(),
+              url,
+              "[ec2.vpcs]",
+              """
           regions: [us-east-1]
           custom_endpoint_url: "%s"
           accounts:
@@ -55,7 +66,8 @@ class CredentialOptionsTest {
             - account_name: from-profile
               role_arn: "%s"
               local_profile: inventory
-          """.formatted(aws.endpoint(), roleA, roleB));
+          """
+                  .formatted(aws.endpoint(), roleA, roleB));
       System.setProperty("aws.sharedCredentialsFile", credentials.toString());
       System.setProperty("aws.configFile", dir.resolve("no-config").toString());
       InventoryRun.Result r;
@@ -70,11 +82,23 @@ class CredentialOptionsTest {
       assertThat(r.code()).as(r.output()).isZero();
       List<String> calls = new ArrayList<>();
       for (AssumeRoleCall c : aws.assumeRoleCalls()) {
-        calls.add(c.roleArn() + " " + c.sessionName() + " " + c.externalId() + " " + c.callerAccount() + " "
-            + c.durationSeconds() + " " + c.granted());
+        calls.add(
+            c.roleArn()
+                + " "
+                + c.sessionName()
+                + " "
+                + c.externalId()
+                + " "
+                + c.callerAccount()
+                + " "
+                + c.durationSeconds()
+                + " "
+                + c.granted());
       }
-      assertThat(calls).contains(roleA + " audit-session xid-123 " + InventoryRun.SOURCE + " 1200 true",
-          roleB + " aws-inventory null 444455556666 1200 true");
+      assertThat(calls)
+          .contains(
+              roleA + " audit-session xid-123 " + InventoryRun.SOURCE + " 1200 true",
+              roleB + " aws-inventory null 444455556666 1200 true");
     }
   }
 
@@ -82,7 +106,9 @@ class CredentialOptionsTest {
   void displayDataNeverShowsThePassword() throws Exception {
     String password = "display-secret-771";
     Path config = dir.resolve("cq.yml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         kind: source
         spec:
           name: aws
@@ -93,26 +119,40 @@ class CredentialOptionsTest {
                 external_id: xid-123
         """);
     InventoryConfig cfg = ConfigLoader.load(config);
-    Database db = new Database("jdbc:postgresql://db.example:5432/inventory", "inventory", password);
+    Database db =
+        new Database("jdbc:postgresql://db.example:5432/inventory", "inventory", password);
     Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
-    new InventoryGraph(cfg.accounts(), cfg.regions(), TableRegistry.all(), AwsSettings.from(cfg), db.beam(),
-        WriteMode.OVERWRITE_DELETE_STALE, "run", "aws", "2026-01-01T00:00:00Z", 8).addTo(p);
+    new InventoryGraph(
+            cfg.accounts(),
+            cfg.regions(),
+            TableRegistry.all(),
+            AwsSettings.from(cfg),
+            db.beam(),
+            WriteMode.OVERWRITE_DELETE_STALE,
+            "run",
+            "aws",
+            "2026-01-01T00:00:00Z",
+            8)
+        .addTo(p);
     StringBuilder all = new StringBuilder();
-    p.traverseTopologically(new Pipeline.PipelineVisitor.Defaults() {
-      @Override
-      public void visitPrimitiveTransform(TransformHierarchy.Node node) {
-        all.append(DisplayData.from(node.getTransform())).append('\n');
-      }
+    p.traverseTopologically(
+        new Pipeline.PipelineVisitor.Defaults() {
+          @Override
+          public void visitPrimitiveTransform(TransformHierarchy.Node node) {
+            all.append(DisplayData.from(node.getTransform())).append('\n');
+          }
 
-      @Override
-      public CompositeBehavior enterCompositeTransform(TransformHierarchy.Node node) {
-        if (node.getTransform() != null) {
-          all.append(DisplayData.from(node.getTransform())).append('\n');
-        }
-        return CompositeBehavior.ENTER_TRANSFORM;
-      }
-    });
-    assertThat(all.toString()).contains("jdbc:postgresql://db.example:5432/inventory").doesNotContain(password);
+          @Override
+          public CompositeBehavior enterCompositeTransform(TransformHierarchy.Node node) {
+            if (node.getTransform() != null) {
+              all.append(DisplayData.from(node.getTransform())).append('\n');
+            }
+            return CompositeBehavior.ENTER_TRANSFORM;
+          }
+        });
+    assertThat(all.toString())
+        .contains("jdbc:postgresql://db.example:5432/inventory")
+        .doesNotContain(password);
     for (AccountConfig a : cfg.accounts()) {
       assertThat(a.toString()).doesNotContain("xid-123");
     }

@@ -18,12 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DescribeRegionsDeniedTest {
   private static final String TARGET = "579157915791";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void listedRegionsAreFetchedAndPatternsFailTheAccount() throws Exception {
-    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+    try (FakeAws aws = FakeAws.start();
+        TestDatabase pg = TestDatabase.start()) {
       Credentials source = aws.sourceUser(InventoryRun.SOURCE);
       String role = aws.account(TARGET).role("InventoryRead", InventoryRun.SOURCE);
       aws.account(TARGET).regions("us-east-1", "eu-west-1", "eu-central-1");
@@ -34,23 +34,36 @@ class DescribeRegionsDeniedTest {
       String url = pg.newDatabase();
       List<String> tables = List.of("aws_ec2_vpcs", "aws_regions");
 
-      InventoryRun.Result listed = InventoryRun.run(source, "--config="
-          + InventoryRun.config(dir, aws, role, url, tables, List.of("us-east-1", "eu-west-1"), ""));
+      InventoryRun.Result listed =
+          InventoryRun.run(
+              source,
+              "--config="
+                  + InventoryRun.config(
+                      dir, aws, role, url, tables, List.of("us-east-1", "eu-west-1"), ""));
 
       assertThat(listed.code()).as(listed.output()).isEqualTo(2);
-      assertThat(listed.summary().failed()).extracting(f -> f.table() + ":" + f.errorCode())
+      assertThat(listed.summary().failed())
+          .extracting(f -> f.table() + ":" + f.errorCode())
           .containsExactly("aws_regions:UnauthorizedOperation");
       assertThat(listed.summary().tables()).containsEntry("aws_ec2_vpcs", 5L);
-      assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_vpcs WHERE region = 'eu-west-1'"))
+      assertThat(
+              TestDatabase.count(
+                  url, "SELECT count(*) FROM aws_ec2_vpcs WHERE region = 'eu-west-1'"))
           .isEqualTo(3);
 
       for (String pattern : List.of("*", "eu-*")) {
-        InventoryRun.Result expanded = InventoryRun.run(source, "--config="
-            + InventoryRun.config(dir, aws, role, url, tables, List.of(pattern), ""));
+        InventoryRun.Result expanded =
+            InventoryRun.run(
+                source,
+                "--config="
+                    + InventoryRun.config(dir, aws, role, url, tables, List.of(pattern), ""));
         assertThat(expanded.code()).as(expanded.output()).isEqualTo(1);
         // the check before the run finds it: the account's one line, then no account usable
-        assertThat(expanded.output()).contains("account target (" + TARGET + "): DescribeRegions is denied",
-            "needed to expand the region pattern '" + pattern + "'", "no account usable");
+        assertThat(expanded.output())
+            .contains(
+                "account target (" + TARGET + "): DescribeRegions is denied",
+                "needed to expand the region pattern '" + pattern + "'",
+                "no account usable");
         assertThat(expanded.summary().error()).contains("no account usable");
       }
       assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_vpcs")).isEqualTo(5);

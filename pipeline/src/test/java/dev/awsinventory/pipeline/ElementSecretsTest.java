@@ -12,7 +12,6 @@ import dev.awsinventory.transforms.fetch.FetchResources;
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.ResolveAccounts;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
-import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.ResourceRowCoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,12 +34,14 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every element the fetch stages emit, encoded with its coder, holds no secret key or session token. */
+/**
+ * Every element the fetch stages emit, encoded with its coder, holds no secret key or session
+ * token.
+ */
 class ElementSecretsTest {
   private static final Queue<String> ENCODED = new ConcurrentLinkedQueue<>();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void encodedElementsCarryIdentifiersOnly() throws Exception {
@@ -50,7 +51,9 @@ class ElementSecretsTest {
       aws.account("112233445566").regions("us-east-1");
       aws.account("112233445566").region("us-east-1").fill("DescribeVpcs", 3, 1);
       Path config = dir.resolve("cq.yml");
-      Files.writeString(config, """
+      Files.writeString(
+          config,
+          """
           kind: source
           spec:
             name: aws
@@ -60,21 +63,36 @@ class ElementSecretsTest {
               custom_endpoint_url: "%s"
               accounts:
                 - role_arn: "%s"
-          """.formatted(aws.endpoint(), role));
+          """
+              .formatted(aws.endpoint(), role));
       InventoryConfig cfg = ConfigLoader.load(config);
       AwsSettings settings = AwsSettings.from(cfg);
       ENCODED.clear();
 
       Pipeline p = Pipeline.create(PipelineOptionsFactory.create());
-      PCollectionTuple resolved = p.apply(Create.of(cfg.accounts()).withCoder(SerializableCoder.of(AccountConfig.class)))
-          .apply(ParDo.of(new ResolveAccounts(settings, cfg.regions(), List.of("aws_ec2_vpcs"), List.of(), Map.of()))
-              .withOutputTags(ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
-      PCollection<FetchTask> tasks = resolved.get(ResolveAccounts.TASKS).setCoder(SerializableCoder.of(FetchTask.class));
-      PCollectionTuple fetched = tasks.apply(ParDo.of(new FetchResources(settings, "aws", "2026-01-01T00:00:00Z", 4))
-          .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
+      PCollectionTuple resolved =
+          p.apply(Create.of(cfg.accounts()).withCoder(SerializableCoder.of(AccountConfig.class)))
+              .apply(
+                  ParDo.of(
+                          new ResolveAccounts(
+                              settings,
+                              cfg.regions(),
+                              List.of("aws_ec2_vpcs"),
+                              List.of(),
+                              Map.of()))
+                      .withOutputTags(
+                          ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
+      PCollection<FetchTask> tasks =
+          resolved.get(ResolveAccounts.TASKS).setCoder(SerializableCoder.of(FetchTask.class));
+      PCollectionTuple fetched =
+          tasks.apply(
+              ParDo.of(new FetchResources(settings, "aws", "2026-01-01T00:00:00Z", 4))
+                  .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
       record(tasks, SerializableCoder.of(FetchTask.class));
-      record(fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of()), ResourceRowCoder.of());
-      record(fetched.get(FetchResources.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class)),
+      record(
+          fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of()), ResourceRowCoder.of());
+      record(
+          fetched.get(FetchResources.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class)),
           SerializableCoder.of(SliceOutcome.class));
       System.setProperty("aws.accessKeyId", source.accessKeyId());
       System.setProperty("aws.secretAccessKey", source.secretAccessKey());
@@ -100,11 +118,15 @@ class ElementSecretsTest {
   }
 
   private static <T> void record(PCollection<T> elements, Coder<T> coder) {
-    elements.apply(ParDo.of(new DoFn<T, Void>() {
-      @ProcessElement
-      public void process(@Element T element) throws Exception {
-        ENCODED.add(new String(CoderUtils.encodeToByteArray(coder, element), StandardCharsets.ISO_8859_1));
-      }
-    }));
+    elements.apply(
+        ParDo.of(
+            new DoFn<T, Void>() {
+              @ProcessElement
+              public void process(@Element T element) throws Exception {
+                ENCODED.add(
+                    new String(
+                        CoderUtils.encodeToByteArray(coder, element), StandardCharsets.ISO_8859_1));
+              }
+            }));
   }
 }

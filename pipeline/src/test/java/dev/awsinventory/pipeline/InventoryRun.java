@@ -12,17 +12,30 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One account's config for the fake and a test database, and running the pipeline on it in-process. */
+/**
+ * One account's config for the fake and a test database, and running the pipeline on it in-process.
+ */
 final class InventoryRun {
   static final String SOURCE = "111111111111";
 
   private InventoryRun() {}
 
-  /** A current-layout config for one role, some tables and regions; extra AWS options may be given. */
-  static Path config(Path dir, FakeAws aws, String role, String dbUrl, List<String> tables,
-      List<String> regions, String extraAwsOptions) throws IOException {
+  /**
+   * A current-layout config for one role, some tables and regions; extra AWS options may be given.
+   */
+  static Path config(
+      Path dir,
+      FakeAws aws,
+      String role,
+      String dbUrl,
+      List<String> tables,
+      List<String> regions,
+      String extraAwsOptions)
+      throws IOException {
     Path file = Files.createTempFile(dir, "config", ".yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         kind: source
         spec:
           name: aws
@@ -43,8 +56,16 @@ final class InventoryRun {
           path: cloudquery/postgresql
           spec:
             connection_string: "postgres://%s:%s@%s"
-        """.formatted(json(tables), json(regions), aws.endpoint(), extraAwsOptions.indent(4).stripTrailing(),
-        role, TestDatabase.USER, TestDatabase.PASSWORD, dbUrl.substring("jdbc:postgresql://".length())));
+        """
+            .formatted(
+                json(tables),
+                json(regions),
+                aws.endpoint(),
+                extraAwsOptions.indent(4).stripTrailing(),
+                role,
+                TestDatabase.USER,
+                TestDatabase.PASSWORD,
+                dbUrl.substring("jdbc:postgresql://".length())));
     return file;
   }
 
@@ -57,7 +78,10 @@ final class InventoryRun {
       PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
       long start = System.nanoTime();
       InventoryPipeline.Result r = new InventoryPipeline(out, out).run(args);
-      return new Result(r.exitCode(), r.summary(), buffer.toString(StandardCharsets.UTF_8),
+      return new Result(
+          r.exitCode(),
+          r.summary(),
+          buffer.toString(StandardCharsets.UTF_8),
           (System.nanoTime() - start) / 1e9);
     } finally {
       System.clearProperty("aws.accessKeyId");

@@ -12,15 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A region name newer than the SDK's list is accepted by the config with a warning, fetched
- * where DescribeRegions lists it, and a failed slice for the account where it does not.
+ * A region name newer than the SDK's list is accepted by the config with a warning, fetched where
+ * DescribeRegions lists it, and a failed slice for the account where it does not.
  */
 class NewRegionTest {
   @TempDir Path dir;
 
   @Test
   void aNewRegionIsFetchedWhereListedAndFailsClearlyWhereNot() throws Exception {
-    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+    try (FakeAws aws = FakeAws.start();
+        TestDatabase pg = TestDatabase.start()) {
       Credentials source = aws.sourceUser(InventoryRun.SOURCE);
       String role = aws.account("999999999999").role("InventoryRead", InventoryRun.SOURCE);
       aws.account("999999999999").regions("us-east-1", "eu-central-3");
@@ -28,20 +29,36 @@ class NewRegionTest {
       aws.account("999999999999").region("us-east-1").fill("DescribeVpcs", 1, 1);
       String db = pg.newDatabase();
 
-      Path listed = InventoryRun.config(dir, aws, role, db, List.of("aws_ec2_vpcs"),
-          List.of("us-east-1", "eu-central-3"), "");
+      Path listed =
+          InventoryRun.config(
+              dir,
+              aws,
+              role,
+              db,
+              List.of("aws_ec2_vpcs"),
+              List.of("us-east-1", "eu-central-3"),
+              "");
       InventoryRun.Result ok = InventoryRun.run(source, "--config=" + listed);
       assertThat(ok.code()).as(ok.output()).isZero();
       assertThat(ok.summary().tables()).containsEntry("aws_ec2_vpcs", 3L);
-      assertThat(ok.output()).contains("warning: " + listed + ":").contains(
-          "region 'eu-central-3' is not in this version's AWS SDK region list");
+      assertThat(ok.output())
+          .contains("warning: " + listed + ":")
+          .contains("region 'eu-central-3' is not in this version's AWS SDK region list");
 
-      Path unlisted = InventoryRun.config(dir, aws, role, db, List.of("aws_ec2_vpcs"),
-          List.of("us-east-1", "eu-central-4"), "");
+      Path unlisted =
+          InventoryRun.config(
+              dir,
+              aws,
+              role,
+              db,
+              List.of("aws_ec2_vpcs"),
+              List.of("us-east-1", "eu-central-4"),
+              "");
       InventoryRun.Result partial = InventoryRun.run(source, "--config=" + unlisted);
       assertThat(partial.code()).as(partial.output()).isEqualTo(2);
       assertThat(partial.summary().tables()).containsEntry("aws_ec2_vpcs", 1L);
-      assertThat(partial.summary().failed()).extracting(SliceOutcome::region, SliceOutcome::errorCode)
+      assertThat(partial.summary().failed())
+          .extracting(SliceOutcome::region, SliceOutcome::errorCode)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("eu-central-4", "UnknownRegion"));
       assertThat(partial.summary().status()).isEqualTo(Summary.Status.PARTIAL);
     }

@@ -19,30 +19,51 @@ import org.junit.jupiter.api.io.TempDir;
  * workers fill), with counts that grow, and ends with 100%.
  */
 class ProgressTest {
-  private static final Pattern LINE = Pattern.compile("progress: (\\d+)/(\\d+) slices \\((\\d+)%\\), (\\d+) resources");
-  @TempDir
-  Path dir;
+  private static final Pattern LINE =
+      Pattern.compile("progress: (\\d+)/(\\d+) slices \\((\\d+)%\\), (\\d+) resources");
+  @TempDir Path dir;
 
   @Test
   void aSlowRunPrintsGrowingProgressLinesAndEndsAt100Percent() throws Exception {
-    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+    try (FakeAws aws = FakeAws.start();
+        TestDatabase pg = TestDatabase.start()) {
       Credentials source = aws.sourceUser(InventoryRun.SOURCE);
       String role = aws.account("888888888888").role("InventoryRead", InventoryRun.SOURCE);
       aws.account("888888888888").regions("us-east-1", "eu-west-1");
       for (String region : List.of("us-east-1", "eu-west-1")) {
-        aws.account("888888888888").region(region).fill("DescribeVpcs", 6, 1).fill("DescribeSubnets", 6, 2)
+        aws.account("888888888888")
+            .region(region)
+            .fill("DescribeVpcs", 6, 1)
+            .fill("DescribeSubnets", 6, 2)
             .fill("DescribeSecurityGroups", 6, 3);
       }
       aws.faults().latency(Duration.ofMillis(150));
       String url = pg.newDatabase();
-      Path config = InventoryRun.config(dir, aws, role, url,
-          List.of("aws_ec2_vpcs", "aws_ec2_subnets", "aws_ec2_security_groups"), List.of("us-east-1", "eu-west-1"), "");
+      Path config =
+          InventoryRun.config(
+              dir,
+              aws,
+              role,
+              url,
+              List.of("aws_ec2_vpcs", "aws_ec2_subnets", "aws_ec2_security_groups"),
+              List.of("us-east-1", "eu-west-1"),
+              "");
 
-      InventoryRun.Result r = InventoryRun.run(source, "--config=" + config, "--page-size=1",
-          "--progress-interval=1", "--fetch-concurrency=1", "--targetParallelism=1");
+      InventoryRun.Result r =
+          InventoryRun.run(
+              source,
+              "--config=" + config,
+              "--page-size=1",
+              "--progress-interval=1",
+              "--fetch-concurrency=1",
+              "--targetParallelism=1");
 
       assertThat(r.code()).as(r.output()).isZero();
-      List<String> lines = r.output().lines().filter(l -> l.startsWith("progress: ") && l.contains(" slices ")).toList();
+      List<String> lines =
+          r.output()
+              .lines()
+              .filter(l -> l.startsWith("progress: ") && l.contains(" slices "))
+              .toList();
       assertThat(lines).as(r.output()).hasSizeGreaterThanOrEqualTo(3);
       long previousDone = -1;
       long previousResources = -1;
@@ -57,17 +78,25 @@ class ProgressTest {
         previousResources = resources;
       }
       assertThat(lines.stream().map(l -> l.replaceAll(",.*", "")).distinct().count())
-          .as("the counts grow during the run: " + lines).isGreaterThanOrEqualTo(3);
-      assertThat(lines.get(lines.size() - 1)).as(r.output())
-          .startsWith("progress: 6/6 slices (100%), 36 resources, 0 failed slices, 0 throttled calls").endsWith(", done");
-      assertThat(TestDatabase.count(url, "SELECT count(*) FROM " + ProgressTable.NAME + " WHERE status = 'ok'")).isEqualTo(6);
+          .as("the counts grow during the run: " + lines)
+          .isGreaterThanOrEqualTo(3);
+      assertThat(lines.get(lines.size() - 1))
+          .as(r.output())
+          .startsWith(
+              "progress: 6/6 slices (100%), 36 resources, 0 failed slices, 0 throttled calls")
+          .endsWith(", done");
+      assertThat(
+              TestDatabase.count(
+                  url, "SELECT count(*) FROM " + ProgressTable.NAME + " WHERE status = 'ok'"))
+          .isEqualTo(6);
     }
   }
 
   @Test
   void theLineSaysRateAndEta() {
-    assertThat(Progress.line(new ProgressTable.Counts(10, 4, 1, 200, 3), 8.0)).isEqualTo(
-        "progress: 4/10 slices (40%), 200 resources, 1 failed slices, 3 throttled calls, 25.0 resources/s, ETA 12 s");
+    assertThat(Progress.line(new ProgressTable.Counts(10, 4, 1, 200, 3), 8.0))
+        .isEqualTo(
+            "progress: 4/10 slices (40%), 200 resources, 1 failed slices, 3 throttled calls, 25.0 resources/s, ETA 12 s");
     assertThat(Progress.line(new ProgressTable.Counts(5, 0, 0, 0, 0), 1.0)).endsWith("ETA unknown");
     assertThat(Progress.line(new ProgressTable.Counts(0, 0, 0, 0, 0), 2.0))
         .isEqualTo("progress: resolving accounts and regions (2 s)");

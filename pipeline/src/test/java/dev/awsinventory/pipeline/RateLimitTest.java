@@ -11,25 +11,32 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * With the fake enforcing AWS's per-(account, region, action) buckets, a large slice fetched
- * with the client-side limiter is never throttled; without it, it is.
+ * With the fake enforcing AWS's per-(account, region, action) buckets, a large slice fetched with
+ * the client-side limiter is never throttled; without it, it is.
  */
 class RateLimitTest {
   private static final int PAGES = 160;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theLimiterKeepsALargeSliceUnderAwsBuckets() throws Exception {
-    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+    try (FakeAws aws = FakeAws.start();
+        TestDatabase pg = TestDatabase.start()) {
       Credentials source = aws.sourceUser(InventoryRun.SOURCE);
       String role = aws.account("777777777777").role("InventoryRead", InventoryRun.SOURCE);
       aws.account("777777777777").regions("us-east-1");
       aws.account("777777777777").region("us-east-1").fill("DescribeVpcs", PAGES, 1);
       aws.faults().enforceAwsBuckets(true);
-      Path config = InventoryRun.config(dir, aws, role, pg.newDatabase(), List.of("aws_ec2_vpcs"),
-          List.of("us-east-1"), "max_backoff: 2");
+      Path config =
+          InventoryRun.config(
+              dir,
+              aws,
+              role,
+              pg.newDatabase(),
+              List.of("aws_ec2_vpcs"),
+              List.of("us-east-1"),
+              "max_backoff: 2");
 
       InventoryRun.run(source, "--config=" + config, "--page-size=1"); // warms up the JVM
       Thread.sleep(6000); // let the fake's buckets refill
@@ -45,11 +52,13 @@ class RateLimitTest {
       aws.resetCounters();
       throttledBefore = aws.faults().throttled();
       Thread.sleep(6000); // let the fake's buckets refill
-      InventoryRun.Result off = InventoryRun.run(source, "--config=" + config, "--page-size=1", "--rate-limit=false");
+      InventoryRun.Result off =
+          InventoryRun.run(source, "--config=" + config, "--page-size=1", "--rate-limit=false");
       assertThat(off.code()).as(off.output()).isZero();
       long throttledOff = aws.faults().throttled() - throttledBefore;
       assertThat(throttledOff).isPositive();
-      System.out.printf("rate limit: on: %d calls, 0 throttled, %.1f s; off: %d calls, %d throttled, %.1f s%n",
+      System.out.printf(
+          "rate limit: on: %d calls, 0 throttled, %.1f s; off: %d calls, %d throttled, %.1f s%n",
           calls, on.seconds(), aws.calls("DescribeVpcs"), throttledOff, off.seconds());
     }
   }

@@ -17,18 +17,33 @@ import org.junit.jupiter.api.Test;
 class SummaryTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static final List<SliceOutcome> SLICES = List.of(
-      ok("aws_ec2_instances", "111111111111", "eu-west-1", 3, 2, 1, 0),
-      ok("aws_ec2_instances", "111111111111", "us-east-1", 2, 1, 0, 1),
-      ok("aws_ec2_vpcs", "111111111111", "eu-west-1", 1, 1, 0, 0),
-      new SliceOutcome("aws_ec2_vpcs", "222222222222", "b \"quoted\"", "eu-west-1", false, 0, 1, 4, 3, 9,
-          "Throttling", "Rate exceeded\nagain"),
-      new SliceOutcome("*", "333333333333", "c", "*", false, 0, 0, 0, 0, 0, "AccessDenied", "not allowed"));
+  private static final List<SliceOutcome> SLICES =
+      List.of(
+          ok("aws_ec2_instances", "111111111111", "eu-west-1", 3, 2, 1, 0),
+          ok("aws_ec2_instances", "111111111111", "us-east-1", 2, 1, 0, 1),
+          ok("aws_ec2_vpcs", "111111111111", "eu-west-1", 1, 1, 0, 0),
+          new SliceOutcome(
+              "aws_ec2_vpcs",
+              "222222222222",
+              "b \"quoted\"",
+              "eu-west-1",
+              false,
+              0,
+              1,
+              4,
+              3,
+              9,
+              "Throttling",
+              "Rate exceeded\nagain"),
+          new SliceOutcome(
+              "*", "333333333333", "c", "*", false, 0, 0, 0, 0, 0, "AccessDenied", "not allowed"));
 
   @Test
   void theLayoutIsThePublishedOne() {
     Summary summary = Summary.of("run-1", SLICES, 3, 12.3456);
-    assertThat(summary.json()).isEqualTo("""
+    assertThat(summary.json())
+        .isEqualTo(
+            """
         {
           "run_id": "run-1",
           "status": "partial",
@@ -64,20 +79,42 @@ class SummaryTest {
     assertThat(Summary.of("run-2", SLICES.subList(0, 1), 1, 0.5).json())
         .contains("\"status\": \"ok\"", "\"error\": null,\n", "\"failed_slices\": []\n}\n");
     assertThat(Summary.fatal("run-3", "database unreachable", 0).json())
-        .contains("\"status\": \"failed\"", "\"tables\": {}", "\"calls\": {}", "\"error\": \"database unreachable\"");
+        .contains(
+            "\"status\": \"failed\"",
+            "\"tables\": {}",
+            "\"calls\": {}",
+            "\"error\": \"database unreachable\"");
   }
 
   @Test
   void theFieldsTheDagReadsArePresentWithTheirTypes() throws Exception {
     JsonNode json = JSON.readTree(Summary.of("run-1", SLICES, 3, 1).json());
 
-    assertThat(fieldNames(json)).containsExactly("run_id", "status", "resources", "tables", "accounts",
-        "regions", "slices_ok", "throttles", "retries", "calls", "seconds", "unsupported_tables", "error",
-        "denied_regions", "organization_accounts", "denied_accounts", "orphans", "orphans_note",
-        "failed_slices");
+    assertThat(fieldNames(json))
+        .containsExactly(
+            "run_id",
+            "status",
+            "resources",
+            "tables",
+            "accounts",
+            "regions",
+            "slices_ok",
+            "throttles",
+            "retries",
+            "calls",
+            "seconds",
+            "unsupported_tables",
+            "error",
+            "denied_regions",
+            "organization_accounts",
+            "denied_accounts",
+            "orphans",
+            "orphans_note",
+            "failed_slices");
     assertThat(json.get("run_id").isTextual()).isTrue();
     assertThat(json.get("status").asText()).isIn("ok", "partial", "failed");
-    for (String count : List.of("resources", "accounts", "regions", "slices_ok", "throttles", "retries")) {
+    for (String count :
+        List.of("resources", "accounts", "regions", "slices_ok", "throttles", "retries")) {
       assertThat(json.get(count).isIntegralNumber()).as(count).isTrue();
     }
     assertThat(json.get("seconds").isNumber()).isTrue();
@@ -88,12 +125,14 @@ class SummaryTest {
     assertThat(failed.isArray()).isTrue();
     assertThat(failed).hasSize(2);
     for (JsonNode slice : failed) {
-      assertThat(fieldNames(slice)).containsExactly("account", "account_name", "region", "table", "error_code", "error");
+      assertThat(fieldNames(slice))
+          .containsExactly("account", "account_name", "region", "table", "error_code", "error");
       slice.forEach(value -> assertThat(value.isTextual()).as(slice.toString()).isTrue());
     }
     assertThat(failed.get(0).get("account_name").asText()).isEqualTo("b \"quoted\"");
     assertThat(failed.get(0).get("error").asText()).isEqualTo("Rate exceeded\nagain");
-    assertThat(JSON.readTree(Summary.fatal("run-3", "boom", 0).json()).get("error").asText()).isEqualTo("boom");
+    assertThat(JSON.readTree(Summary.fatal("run-3", "boom", 0).json()).get("error").asText())
+        .isEqualTo("boom");
   }
 
   private static List<String> fieldNames(JsonNode node) {
@@ -104,8 +143,15 @@ class SummaryTest {
     return out;
   }
 
-  private static SliceOutcome ok(String table, String account, String region, long rows, long pages,
-      long throttles, long retries) {
-    return new SliceOutcome(table, account, "a", region, true, rows, pages, throttles, retries, 10, null, null);
+  private static SliceOutcome ok(
+      String table,
+      String account,
+      String region,
+      long rows,
+      long pages,
+      long throttles,
+      long retries) {
+    return new SliceOutcome(
+        table, account, "a", region, true, rows, pages, throttles, retries, 10, null, null);
   }
 }

@@ -12,13 +12,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every malformed config of the config module's corpus, through the real jar: exit 1, one line
- * on stderr naming file:line:column, no stack trace, nothing on stdout.
+ * Every malformed config of the config module's corpus, through the real jar: exit 1, one line on
+ * stderr naming file:line:column, no stack trace, nothing on stdout.
  */
 class BadConfigJarTest {
   private static final Path CORPUS = Path.of("../config/src/test/resources/bad");
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static Stream<Path> badConfigs() throws Exception {
     List<Path> files;
@@ -36,7 +35,8 @@ class BadConfigJarTest {
     assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
     List<String> lines = r.stderr().lines().toList();
     assertThat(lines).as(r.toString()).hasSize(1);
-    assertThat(lines.get(0)).as(r.toString())
+    assertThat(lines.get(0))
+        .as(r.toString())
         .matches("config error: .*" + config.getFileName() + ":\\d+:\\d+: .+")
         .doesNotContain("Exception", "\tat ");
     assertThat(r.stdout()).isEmpty();

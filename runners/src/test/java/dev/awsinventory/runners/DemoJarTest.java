@@ -10,24 +10,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jar's first-run experience on a machine without AWS credentials (the environment has no
- * AWS variables and no ~/.aws files): --demo, --help and --version.
+ * The jar's first-run experience on a machine without AWS credentials (the environment has no AWS
+ * variables and no ~/.aws files): --demo, --help and --version.
  */
 class DemoJarTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void demoRunsThePipelineAgainstTheSimulatorAndPrintsEachCheck() throws Exception {
-    Jar.Result r = Jar.run(Map.of(), dir, "--demo", "--db-dir=" + dir.resolve("state"),
-        "--db-port=" + freePort());
+    Jar.Result r =
+        Jar.run(
+            Map.of(), dir, "--demo", "--db-dir=" + dir.resolve("state"), "--db-port=" + freePort());
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    assertThat(r.stdout()).contains("SIMULATOR", ": ok in", "from 3 accounts in 2 regions", "aws_ec2_instances");
+    assertThat(r.stdout())
+        .contains("SIMULATOR", ": ok in", "from 3 accounts in 2 regions", "aws_ec2_instances");
     for (DemoOrganization.Finding f : DemoOrganization.EXPECTED) {
-      assertThat(r.stdout()).as(r.toString())
-          .contains("== " + f.check() + " (" + (f.rows() == 1 ? "1 row" : f.rows() + " rows") + "): ");
+      assertThat(r.stdout())
+          .as(r.toString())
+          .contains(
+              "== " + f.check() + " (" + (f.rows() == 1 ? "1 row" : f.rows() + " rows") + "): ");
     }
-    assertThat(r.stdout()).contains("sg-0bastion44455566", "snap-0devexport00001", "psql -h localhost -p");
+    assertThat(r.stdout())
+        .contains("sg-0bastion44455566", "snap-0devexport00001", "psql -h localhost -p");
     assertThat(r.stdout() + r.stderr()).doesNotContain("Exception");
   }
 
@@ -35,8 +39,16 @@ class DemoJarTest {
   void helpListsTheToolsOwnOptionsWithDefaultsAndVersionPrintsTheVersion() throws Exception {
     Jar.Result help = Jar.run(Map.of(), dir, "--help");
     assertThat(help.exitCode()).as(help.toString()).isZero();
-    assertThat(help.stdout()).contains("--config", "--demo", "--plan", "--report", "--fetch-concurrency  (default: 32)",
-        "--db-port  (default: 54329)", "--progress-interval  (default: 5)", "--help=beam");
+    assertThat(help.stdout())
+        .contains(
+            "--config",
+            "--demo",
+            "--plan",
+            "--report",
+            "--fetch-concurrency  (default: 32)",
+            "--db-port  (default: 54329)",
+            "--progress-interval  (default: 5)",
+            "--help=beam");
     assertThat(help.stdout()).doesNotContain("GcpOptions", "DataflowPipelineOptions");
 
     Jar.Result beam = Jar.run(Map.of(), dir, "--help=beam");
@@ -52,8 +64,9 @@ class DemoJarTest {
   void withoutAConfigItSaysWhatToDo() throws Exception {
     Jar.Result r = Jar.run(Map.of(), dir);
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.stderr().strip()).isEqualTo(
-        "aws-inventory: --config=FILE is required (try --demo to see it work without AWS, or --help)");
+    assertThat(r.stderr().strip())
+        .isEqualTo(
+            "aws-inventory: --config=FILE is required (try --demo to see it work without AWS, or --help)");
   }
 
   private static int freePort() throws Exception {

@@ -12,32 +12,50 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The same inventory through the DirectRunner and through Flink's embedded mini-cluster: the same tables. */
+/**
+ * The same inventory through the DirectRunner and through Flink's embedded mini-cluster: the same
+ * tables.
+ */
 class FlinkRunnerTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void flinkEmbeddedWritesExactlyTheDirectRunnersTables() throws Exception {
-    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+    try (FakeAws aws = FakeAws.start();
+        TestDatabase pg = TestDatabase.start()) {
       SeedScenario seed = new SeedScenario(aws);
-      Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", seed.sourceUser.accessKeyId(),
-          "AWS_SECRET_ACCESS_KEY", seed.sourceUser.secretAccessKey());
+      Map<String, String> env =
+          Map.of(
+              "AWS_ACCESS_KEY_ID",
+              seed.sourceUser.accessKeyId(),
+              "AWS_SECRET_ACCESS_KEY",
+              seed.sourceUser.secretAccessKey());
 
       String direct = pg.newDatabase();
-      Path directConfig = seed.writeConfig(Files.createDirectories(dir.resolve("direct")), pg.port(), name(direct));
+      Path directConfig =
+          seed.writeConfig(Files.createDirectories(dir.resolve("direct")), pg.port(), name(direct));
       Jar.Result d = Jar.run(env, dir, "--config=" + directConfig);
       assertThat(d.exitCode()).as(d.toString()).isZero();
 
       String flink = pg.newDatabase();
-      Path flinkConfig = seed.writeConfig(Files.createDirectories(dir.resolve("flink")), pg.port(), name(flink));
-      Jar.Result f = Jar.run(env, dir, "--config=" + flinkConfig, "--runner=FlinkRunner",
-          "--flinkMaster=[local]", "--parallelism=2");
+      Path flinkConfig =
+          seed.writeConfig(Files.createDirectories(dir.resolve("flink")), pg.port(), name(flink));
+      Jar.Result f =
+          Jar.run(
+              env,
+              dir,
+              "--config=" + flinkConfig,
+              "--runner=FlinkRunner",
+              "--flinkMaster=[local]",
+              "--parallelism=2");
       assertThat(f.exitCode()).as(f.toString()).isZero();
       assertThat(f.stdout()).contains("aws-inventory run", ": ok in");
-      assertThat(f.stderr()).as("Beam metrics from the Flink job")
-          .contains("metric aws_ec2_instances/resources = " + seed.expectedInstances().size(),
-              "metric aws_ec2_instances/pages = ", "metric aws_ec2_vpcs/slices_ok = 4");
+      assertThat(f.stderr())
+          .as("Beam metrics from the Flink job")
+          .contains(
+              "metric aws_ec2_instances/resources = " + seed.expectedInstances().size(),
+              "metric aws_ec2_instances/pages = ",
+              "metric aws_ec2_vpcs/slices_ok = 4");
 
       Map<String, Set<String>> onDirect = TestDatabase.snapshot(direct, "aws_");
       Map<String, Set<String>> onFlink = TestDatabase.snapshot(flink, "aws_");
@@ -48,8 +66,12 @@ class FlinkRunnerTest {
       onFlink.remove("aws_inventory_sync_slices");
       onDirect.remove("aws_inventory_sync_progress");
       onFlink.remove("aws_inventory_sync_progress");
-      assertThat(TestDatabase.count(flink, "SELECT count(*) FROM aws_inventory_sync_progress WHERE status = 'planned'"))
-          .as("the Flink workers recorded every slice's progress").isZero();
+      assertThat(
+              TestDatabase.count(
+                  flink,
+                  "SELECT count(*) FROM aws_inventory_sync_progress WHERE status = 'planned'"))
+          .as("the Flink workers recorded every slice's progress")
+          .isZero();
       assertThat(TestDatabase.count(flink, "SELECT count(*) FROM aws_inventory_sync_progress"))
           .isEqualTo(TestDatabase.count(flink, "SELECT count(*) FROM aws_inventory_sync_slices"));
       assertThat(onFlink).isEqualTo(onDirect);

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The scripts of {@code runners/flink} (start and stop a local session cluster), as tests run them. */
+/**
+ * The scripts of {@code runners/flink} (start and stop a local session cluster), as tests run them.
+ */
 final class FlinkScripts {
   private FlinkScripts() {}
 
@@ -20,8 +22,10 @@ final class FlinkScripts {
   static String run(String name, Path state, Map<String, String> env) {
     try {
       Path out = Files.createTempFile("flink-script", ".out");
-      ProcessBuilder pb = new ProcessBuilder(List.of("bash", Path.of("flink", name).toString(), state.toString()))
-          .redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
+      ProcessBuilder pb =
+          new ProcessBuilder(List.of("bash", Path.of("flink", name).toString(), state.toString()))
+              .redirectOutput(out.toFile())
+              .redirectError(ProcessBuilder.Redirect.INHERIT);
       pb.environment().putAll(env);
       Process p = pb.start();
       if (!p.waitFor(5, TimeUnit.MINUTES)) {

@@ -17,14 +17,16 @@ final class Jar {
     return Path.of(System.getProperty("inventoryJar", "target/aws-inventory.jar"));
   }
 
-  static Result run(Map<String, String> env, Path workDir, String... args) throws IOException, InterruptedException {
+  static Result run(Map<String, String> env, Path workDir, String... args)
+      throws IOException, InterruptedException {
     return run(List.of(), env, workDir, args);
   }
 
   static Result run(List<String> jvmOptions, Map<String, String> env, Path workDir, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", path().toAbsolutePath().toString()));
     command.addAll(List.of(args));
@@ -34,7 +36,8 @@ final class Jar {
     pb.environment().remove("AWS_SESSION_TOKEN");
     pb.environment().remove("AWS_PROFILE");
     pb.environment().put("AWS_CONFIG_FILE", workDir.resolve("no-aws-config").toString());
-    pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", workDir.resolve("no-aws-credentials").toString());
+    pb.environment()
+        .put("AWS_SHARED_CREDENTIALS_FILE", workDir.resolve("no-aws-credentials").toString());
     pb.environment().putAll(env);
     Path out = Files.createTempFile(workDir, "stdout", ".txt");
     Path err = Files.createTempFile(workDir, "stderr", ".txt");
@@ -42,9 +45,12 @@ final class Jar {
     Process p = pb.start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      throw new IllegalStateException("the jar did not finish in 5 minutes: " + Files.readString(err));
+      throw new IllegalStateException(
+          "the jar did not finish in 5 minutes: " + Files.readString(err));
     }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 

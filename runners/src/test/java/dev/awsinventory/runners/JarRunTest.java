@@ -18,22 +18,30 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The runnable jar against the fake AWS, with the seed's config: exit 0, then 2 when a role is denied. */
+/**
+ * The runnable jar against the fake AWS, with the seed's config: exit 0, then 2 when a role is
+ * denied.
+ */
 class JarRunTest {
   private static FakeAws aws;
   private static TestDatabase pg;
   private static SeedScenario seed;
   private static Map<String, String> env;
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   @BeforeAll
   static void start() {
     aws = FakeAws.start();
     pg = TestDatabase.start();
     seed = new SeedScenario(aws);
-    env = Map.of("AWS_ACCESS_KEY_ID", seed.sourceUser.accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", seed.sourceUser.secretAccessKey(), "AWS_REGION", "us-east-1");
+    env =
+        Map.of(
+            "AWS_ACCESS_KEY_ID",
+            seed.sourceUser.accessKeyId(),
+            "AWS_SECRET_ACCESS_KEY",
+            seed.sourceUser.secretAccessKey(),
+            "AWS_REGION",
+            "us-east-1");
   }
 
   @AfterAll
@@ -54,18 +62,29 @@ class JarRunTest {
     assertThat(Files.readString(summary)).contains("\"status\": \"ok\"");
     long instances = TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_instances");
     assertThat(instances).isEqualTo(seed.expectedInstances().size());
-    long ofB = TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_instances WHERE account_id = '" + SeedScenario.B + "'");
+    long ofB =
+        TestDatabase.count(
+            url,
+            "SELECT count(*) FROM aws_ec2_instances WHERE account_id = '" + SeedScenario.B + "'");
     assertThat(ofB).isEqualTo(6);
 
     aws.denyAssumeRole(seed.roleB);
     try {
       Jar.Result partial = Jar.run(env, dir, "--config=" + config, "--summary-file=" + summary);
       assertThat(partial.exitCode()).as(partial.toString()).isEqualTo(2);
-      assertThat(partial.stderr()).contains("partial", "FAILED * account 333333333333 (target_account_b)", "AccessDenied");
-      assertThat(Files.readString(summary)).contains("\"status\": \"partial\"", "\"account\": \"333333333333\"");
-      assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_instances")).isEqualTo(instances);
-      assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_instances WHERE account_id = '"
-          + SeedScenario.B + "'")).isEqualTo(ofB);
+      assertThat(partial.stderr())
+          .contains("partial", "FAILED * account 333333333333 (target_account_b)", "AccessDenied");
+      assertThat(Files.readString(summary))
+          .contains("\"status\": \"partial\"", "\"account\": \"333333333333\"");
+      assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_instances"))
+          .isEqualTo(instances);
+      assertThat(
+              TestDatabase.count(
+                  url,
+                  "SELECT count(*) FROM aws_ec2_instances WHERE account_id = '"
+                      + SeedScenario.B
+                      + "'"))
+          .isEqualTo(ofB);
     } finally {
       aws.allowAssumeRole(seed.roleB);
     }
@@ -80,16 +99,26 @@ class JarRunTest {
 
     Jar.Result first = Jar.run(env, dir, args);
     assertThat(first.exitCode()).as(first.toString()).isEqualTo(0);
-    assertThat(first.stdout()).contains("jdbc:postgresql://localhost:" + port + "/postgres",
-        "psql -h localhost -p " + port + " -U postgres postgres", "--hold-db=true");
+    assertThat(first.stdout())
+        .contains(
+            "jdbc:postgresql://localhost:" + port + "/postgres",
+            "psql -h localhost -p " + port + " -U postgres postgres",
+            "--hold-db=true");
     Jar.Result second = Jar.run(env, dir, args);
     assertThat(second.exitCode()).as(second.toString()).isEqualTo(0);
 
-    try (EmbeddedPostgres pgAgain = EmbeddedPostgres.builder().setDataDirectory(dbDir.resolve("pgdata"))
-        .setCleanDataDirectory(false).setPort(port).start();
-        Connection c = pgAgain.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT (SELECT count(*) FROM aws_ec2_instances), "
-            + "(SELECT count(*) FROM aws_inventory_sync_runs WHERE status = 'ok')")) {
+    try (EmbeddedPostgres pgAgain =
+            EmbeddedPostgres.builder()
+                .setDataDirectory(dbDir.resolve("pgdata"))
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .start();
+        Connection c = pgAgain.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT (SELECT count(*) FROM aws_ec2_instances), "
+                    + "(SELECT count(*) FROM aws_inventory_sync_runs WHERE status = 'ok')")) {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(seed.expectedInstances().size());
       assertThat(rs.getLong(2)).isEqualTo(2);

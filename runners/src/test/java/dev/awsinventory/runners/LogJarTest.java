@@ -18,24 +18,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jar's log: --log-format=json gives one JSON object per line, a line about a slice
- * carries account_id, region and table as fields (in text too), and --log-level filters.
+ * The jar's log: --log-format=json gives one JSON object per line, a line about a slice carries
+ * account_id, region and table as fields (in text too), and --log-level filters.
  */
 class LogJarTest {
   private static FakeAws aws;
   private static TestDatabase pg;
   private static SeedScenario seed;
   private static Map<String, String> env;
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   @BeforeAll
   static void start() {
     aws = FakeAws.start();
     pg = TestDatabase.start();
     seed = new SeedScenario(aws);
-    env = Map.of("AWS_ACCESS_KEY_ID", seed.sourceUser.accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", seed.sourceUser.secretAccessKey());
+    env =
+        Map.of(
+            "AWS_ACCESS_KEY_ID",
+            seed.sourceUser.accessKeyId(),
+            "AWS_SECRET_ACCESS_KEY",
+            seed.sourceUser.secretAccessKey());
     aws.faults().unauthorized("DescribeSubnets");
   }
 
@@ -46,14 +49,19 @@ class LogJarTest {
   }
 
   private static Path config() throws Exception {
-    return LegacyConfig.write(dir.resolve("log.yml"), pg.port(), pg.newDatabase(),
-        "[\"aws_ec2_vpcs\", \"aws_ec2_subnets\"]", """
+    return LegacyConfig.write(
+        dir.resolve("log.yml"),
+        pg.port(),
+        pg.newDatabase(),
+        "[\"aws_ec2_vpcs\", \"aws_ec2_subnets\"]",
+        """
         regions: ["us-east-1"]
         custom_endpoint_url: "%s"
         accounts:
           - account_name: "target_account_a"
             role_arn: "%s"
-        """.formatted(aws.endpoint(), seed.roleA));
+        """
+            .formatted(aws.endpoint(), seed.roleA));
   }
 
   @Test
@@ -66,8 +74,14 @@ class LogJarTest {
       lines.add(json.readTree(line));
     }
     assertThat(lines).as(r.stderr()).isNotEmpty();
-    JsonNode failed = lines.stream().filter(n -> n.path("level").asText().equals("WARN")
-        && n.path("table").asText().equals("aws_ec2_subnets")).findFirst().orElseThrow(() -> new AssertionError(r.stderr()));
+    JsonNode failed =
+        lines.stream()
+            .filter(
+                n ->
+                    n.path("level").asText().equals("WARN")
+                        && n.path("table").asText().equals("aws_ec2_subnets"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(r.stderr()));
     assertThat(failed.path("account_id").asText()).isEqualTo(SeedScenario.A);
     assertThat(failed.path("region").asText()).isEqualTo("us-east-1");
     assertThat(failed.path("message").asText()).contains("UnauthorizedOperation");
@@ -79,7 +93,10 @@ class LogJarTest {
     Path config = config();
     Jar.Result text = Jar.run(env, dir, "--config=" + config);
     assertThat(text.exitCode()).as(text.toString()).isEqualTo(2);
-    assertThat(text.stderr()).contains("WARN FetchResources - ", "account_id=" + SeedScenario.A + " region=us-east-1 table=aws_ec2_subnets");
+    assertThat(text.stderr())
+        .contains(
+            "WARN FetchResources - ",
+            "account_id=" + SeedScenario.A + " region=us-east-1 table=aws_ec2_subnets");
 
     Jar.Result quiet = Jar.run(env, dir, "--config=" + config, "--log-level=error");
     assertThat(quiet.exitCode()).as(quiet.toString()).isEqualTo(2);
@@ -87,6 +104,7 @@ class LogJarTest {
 
     Jar.Result bad = Jar.run(env, dir, "--config=" + config, "--log-format=xml");
     assertThat(bad.exitCode()).isEqualTo(1);
-    assertThat(bad.stderr().strip()).isEqualTo("aws-inventory: --log-format=xml: expected text or json");
+    assertThat(bad.stderr().strip())
+        .isEqualTo("aws-inventory: --log-format=xml: expected text or json");
   }
 }

@@ -15,26 +15,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --plan} and the first failures of a run, with the jar as a user runs it: a good
- * config plans the slices a run then fetches and writes nothing; a denied role, missing
- * credentials and an unreachable database each give exit 1 and one line saying what to do.
+ * {@code --plan} and the first failures of a run, with the jar as a user runs it: a good config
+ * plans the slices a run then fetches and writes nothing; a denied role, missing credentials and an
+ * unreachable database each give exit 1 and one line saying what to do.
  */
 class PlanJarTest {
-  private static final String TABLES = "[\"aws_ec2_instances\", \"aws_ec2_vpcs\", \"aws_ec2_ebs_snapshot_attributes\"]";
+  private static final String TABLES =
+      "[\"aws_ec2_instances\", \"aws_ec2_vpcs\", \"aws_ec2_ebs_snapshot_attributes\"]";
   private static FakeAws aws;
   private static TestDatabase pg;
   private static SeedScenario seed;
   private static Map<String, String> env;
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   @BeforeAll
   static void start() {
     aws = FakeAws.start();
     pg = TestDatabase.start();
     seed = new SeedScenario(aws);
-    env = Map.of("AWS_ACCESS_KEY_ID", seed.sourceUser.accessKeyId(),
-        "AWS_SECRET_ACCESS_KEY", seed.sourceUser.secretAccessKey());
+    env =
+        Map.of(
+            "AWS_ACCESS_KEY_ID",
+            seed.sourceUser.accessKeyId(),
+            "AWS_SECRET_ACCESS_KEY",
+            seed.sourceUser.secretAccessKey());
   }
 
   @AfterAll
@@ -44,7 +48,12 @@ class PlanJarTest {
   }
 
   private static Path config(String name, String url) throws Exception {
-    return LegacyConfig.write(dir.resolve(name), pg.port(), url, TABLES, """
+    return LegacyConfig.write(
+        dir.resolve(name),
+        pg.port(),
+        url,
+        TABLES,
+        """
         regions: ["us-east-1", "eu-west-1"]
         custom_endpoint_url: "%s"
         accounts:
@@ -52,7 +61,8 @@ class PlanJarTest {
             role_arn: "%s"
           - account_name: "target_account_b"
             role_arn: "%s"
-        """.formatted(aws.endpoint(), seed.roleA, seed.roleB));
+        """
+            .formatted(aws.endpoint(), seed.roleA, seed.roleB));
   }
 
   @Test
@@ -62,11 +72,19 @@ class PlanJarTest {
     Jar.Result plan = Jar.run(env, dir, "--config=" + config, "--plan");
     assertThat(plan.exitCode()).as(plan.toString()).isZero();
     // 2 accounts x 2 regions x (instances, vpcs, snapshots, snapshot attributes)
-    assertThat(plan.stdout()).contains("Slices: 16 (2 accounts, 4 account-regions", "target_account_a (222222222222)",
-        "AssumeRole ok; 2 regions: eu-west-1, us-east-1", "schema changes a run would make: 4 new tables",
-        "Plan: a run could proceed.");
-    assertThat(TestDatabase.count(url, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
-        .as("nothing written").isZero();
+    assertThat(plan.stdout())
+        .contains(
+            "Slices: 16 (2 accounts, 4 account-regions",
+            "target_account_a (222222222222)",
+            "AssumeRole ok; 2 regions: eu-west-1, us-east-1",
+            "schema changes a run would make: 4 new tables",
+            "Plan: a run could proceed.");
+    assertThat(
+            TestDatabase.count(
+                url,
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
+        .as("nothing written")
+        .isZero();
 
     Jar.Result run = Jar.run(env, dir, "--config=" + config);
     assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -80,9 +98,14 @@ class PlanJarTest {
     try {
       Jar.Result plan = Jar.run(env, dir, "--config=" + config, "--plan");
       assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
-      assertThat(plan.stderr().strip().lines()).as(plan.toString()).singleElement().asString()
-          .startsWith("aws-inventory: plan: account target_account_b (333333333333): AssumeRole of " + seed.roleB
-              + " was denied: the role's trust policy must allow the source principal");
+      assertThat(plan.stderr().strip().lines())
+          .as(plan.toString())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "aws-inventory: plan: account target_account_b (333333333333): AssumeRole of "
+                  + seed.roleB
+                  + " was denied: the role's trust policy must allow the source principal");
     } finally {
       aws.allowAssumeRole(seed.roleB);
     }
@@ -91,8 +114,9 @@ class PlanJarTest {
   @Test
   void withoutCredentialsThePlanAndTheRunSayHowToGiveThem() throws Exception {
     Path config = config("nocreds.yml", pg.newDatabase());
-    String advice = "no AWS credentials found: run `aws configure`, set AWS_PROFILE to a profile of ~/.aws/config, "
-        + "or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
+    String advice =
+        "no AWS credentials found: run `aws configure`, set AWS_PROFILE to a profile of ~/.aws/config, "
+            + "or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY";
     Jar.Result plan = Jar.run(Map.of(), dir, "--config=" + config, "--plan");
     assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
     assertThat(plan.stderr().strip()).isEqualTo("aws-inventory: plan: " + advice);
@@ -106,17 +130,25 @@ class PlanJarTest {
   @Test
   void anUnreachableDatabaseIsOneLine() throws Exception {
     Path config = dir.resolve("nowhere.yml");
-    Files.writeString(config, Files.readString(config("base.yml", pg.newDatabase()))
-        .replace("port: " + pg.port(), "port: 1"));
+    Files.writeString(
+        config,
+        Files.readString(config("base.yml", pg.newDatabase()))
+            .replace("port: " + pg.port(), "port: 1"));
     Jar.Result plan = Jar.run(env, dir, "--config=" + config, "--plan");
     assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
-    assertThat(plan.stderr().strip().lines()).as(plan.toString()).singleElement().asString()
+    assertThat(plan.stderr().strip().lines())
+        .as(plan.toString())
+        .singleElement()
+        .asString()
         .startsWith("aws-inventory: plan: database unreachable at jdbc:postgresql://localhost:1/")
         .endsWith("; check the connection in the config and that PostgreSQL is running");
 
     Jar.Result run = Jar.run(env, dir, "--config=" + config);
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-    assertThat(run.stderr().strip().lines()).as(run.toString()).singleElement().asString()
+    assertThat(run.stderr().strip().lines())
+        .as(run.toString())
+        .singleElement()
+        .asString()
         .startsWith("aws-inventory: database unreachable at jdbc:postgresql://localhost:1/");
   }
 }

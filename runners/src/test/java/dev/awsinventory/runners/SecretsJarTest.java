@@ -15,27 +15,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run at DEBUG log level, with a denied role and the database password from PGPASSWORD,
- * then a database URL with an embedded password that points nowhere: no secret access key,
- * session token or password appears in stdout, stderr, the summary or any error message.
+ * A run at DEBUG log level, with a denied role and the database password from PGPASSWORD, then a
+ * database URL with an embedded password that points nowhere: no secret access key, session token
+ * or password appears in stdout, stderr, the summary or any error message.
  */
 class SecretsJarTest {
-  private static final List<String> DEBUG = List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug");
+  private static final List<String> DEBUG =
+      List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=debug");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void noSecretAppearsAnywhereAtDebugLevel() throws Exception {
-    try (FakeAws aws = FakeAws.start(); TestDatabase pg = TestDatabase.start()) {
+    try (FakeAws aws = FakeAws.start();
+        TestDatabase pg = TestDatabase.start()) {
       SeedScenario seed = new SeedScenario(aws);
       String url = pg.newDatabase();
       Path config = dir.resolve("no-password.yml");
-      Files.writeString(config, Files.readString(seed.writeConfig(dir, pg.port(), url.substring(url.lastIndexOf('/') + 1)))
-          .replace("    password: " + TestDatabase.PASSWORD + "\n", ""));
+      Files.writeString(
+          config,
+          Files.readString(
+                  seed.writeConfig(dir, pg.port(), url.substring(url.lastIndexOf('/') + 1)))
+              .replace("    password: " + TestDatabase.PASSWORD + "\n", ""));
       assertThat(Files.readString(config)).doesNotContain(TestDatabase.PASSWORD);
-      Map<String, String> env = Map.of("AWS_ACCESS_KEY_ID", seed.sourceUser.accessKeyId(),
-          "AWS_SECRET_ACCESS_KEY", seed.sourceUser.secretAccessKey(), "PGPASSWORD", TestDatabase.PASSWORD);
+      Map<String, String> env =
+          Map.of(
+              "AWS_ACCESS_KEY_ID",
+              seed.sourceUser.accessKeyId(),
+              "AWS_SECRET_ACCESS_KEY",
+              seed.sourceUser.secretAccessKey(),
+              "PGPASSWORD",
+              TestDatabase.PASSWORD);
       Path summary = dir.resolve("summary.json");
 
       aws.denyAssumeRole(seed.roleB);
@@ -46,8 +56,17 @@ class SecretsJarTest {
 
       // no password in the config nor in PGPASSWORD: the driver reads the password file
       Path pgpass = dir.resolve("pgpass");
-      Files.writeString(pgpass, "localhost:" + pg.port() + ":*:" + TestDatabase.USER + ":" + TestDatabase.PASSWORD + "\n");
-      Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+      Files.writeString(
+          pgpass,
+          "localhost:"
+              + pg.port()
+              + ":*:"
+              + TestDatabase.USER
+              + ":"
+              + TestDatabase.PASSWORD
+              + "\n");
+      Files.setPosixFilePermissions(
+          pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
       Map<String, String> withPgpass = new java.util.HashMap<>(env);
       withPgpass.remove("PGPASSWORD");
       withPgpass.put("PGPASSFILE", pgpass.toString());
@@ -62,13 +81,24 @@ class SecretsJarTest {
       assertThat(refused.stderr()).contains("database unreachable", "password");
 
       Path nowhere = dir.resolve("nowhere.yml");
-      Files.writeString(nowhere, Files.readString(seed.writeEmbeddedConfig(dir)).replace("providers:\n  - name",
-          "  connection:\n    dsn: \"postgres://inventory:" + TestDatabase.PASSWORD + "@127.0.0.1:1/inventory\"\n\nproviders:\n  - name"));
+      Files.writeString(
+          nowhere,
+          Files.readString(seed.writeEmbeddedConfig(dir))
+              .replace(
+                  "providers:\n  - name",
+                  "  connection:\n    dsn: \"postgres://inventory:"
+                      + TestDatabase.PASSWORD
+                      + "@127.0.0.1:1/inventory\"\n\nproviders:\n  - name"));
       long callsBefore = aws.calls("DescribeRegions") + aws.assumeRoleCalls().size();
-      Jar.Result dead = Jar.run(DEBUG, env, dir, "--config=" + nowhere, "--summary-file=" + dir.resolve("dead.json"));
+      Jar.Result dead =
+          Jar.run(
+              DEBUG, env, dir, "--config=" + nowhere, "--summary-file=" + dir.resolve("dead.json"));
       assertThat(dead.exitCode()).as(dead.toString()).isEqualTo(1);
-      assertThat(dead.stderr()).contains("database unreachable at jdbc:postgresql://127.0.0.1:1/inventory");
-      assertThat(aws.calls("DescribeRegions") + aws.assumeRoleCalls().size()).as("no AWS call").isEqualTo(callsBefore);
+      assertThat(dead.stderr())
+          .contains("database unreachable at jdbc:postgresql://127.0.0.1:1/inventory");
+      assertThat(aws.calls("DescribeRegions") + aws.assumeRoleCalls().size())
+          .as("no AWS call")
+          .isEqualTo(callsBefore);
 
       List<String> secrets = new ArrayList<>(List.of(TestDatabase.PASSWORD));
       for (Credentials c : aws.issuedCredentials()) {
@@ -78,9 +108,17 @@ class SecretsJarTest {
         }
       }
       assertThat(secrets).hasSizeGreaterThanOrEqualTo(4);
-      String everything = run.stdout() + run.stderr() + Files.readString(summary) + fromFile.stdout()
-          + fromFile.stderr() + refused.stdout() + refused.stderr()
-          + dead.stdout() + dead.stderr() + Files.readString(dir.resolve("dead.json"));
+      String everything =
+          run.stdout()
+              + run.stderr()
+              + Files.readString(summary)
+              + fromFile.stdout()
+              + fromFile.stderr()
+              + refused.stdout()
+              + refused.stderr()
+              + dead.stdout()
+              + dead.stderr()
+              + Files.readString(dir.resolve("dead.json"));
       for (String secret : secrets) {
         assertThat(everything).as("a secret leaked").doesNotContain(secret);
       }

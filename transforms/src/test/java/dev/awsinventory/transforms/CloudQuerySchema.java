@@ -10,13 +10,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** CloudQuery's published EC2 schema (table, parent, column, type, primary key), from the test resources. */
-record CloudQuerySchema(String table, String parent, String column, String type, boolean primaryKey) {
+/**
+ * CloudQuery's published EC2 schema (table, parent, column, type, primary key), from the test
+ * resources.
+ */
+record CloudQuerySchema(
+    String table, String parent, String column, String type, boolean primaryKey) {
 
   static Map<String, List<CloudQuerySchema>> byTable() {
     Map<String, List<CloudQuerySchema>> out = new LinkedHashMap<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(
-        CloudQuerySchema.class.getResourceAsStream("/cloudquery-ec2-schema.tsv"), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(
+            new InputStreamReader(
+                CloudQuerySchema.class.getResourceAsStream("/cloudquery-ec2-schema.tsv"),
+                StandardCharsets.UTF_8))) {
       r.readLine();
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         String[] f = line.split("\t", -1);

@@ -12,13 +12,29 @@ import org.apache.beam.sdk.util.CoderUtils;
 import org.junit.jupiter.api.Test;
 
 class CodersTest {
-  private static final AccountConfig FULL = AccountConfig.of("prod", "123456789012",
-      "arn:aws:iam::123456789012:role/Read", "inventory", "ext-id-1", "ops", "eu-west-1",
-      List.of("eu-*", "us-east-1"), "123456789012", null);
+  private static final AccountConfig FULL =
+      AccountConfig.of(
+          "prod",
+          "123456789012",
+          "arn:aws:iam::123456789012:role/Read",
+          "inventory",
+          "ext-id-1",
+          "ops",
+          "eu-west-1",
+          List.of("eu-*", "us-east-1"),
+          "123456789012",
+          null);
   private static final AccountConfig BARE = AccountConfig.defaultChain();
-  private static final AccountConfig MEMBER = AccountConfig.member("210987654321", "member",
-      "arn:aws:iam::210987654321:role/Read", "inventory", "ext-id-2", "eu-west-1", List.of("eu-west-1"),
-      FULL);
+  private static final AccountConfig MEMBER =
+      AccountConfig.member(
+          "210987654321",
+          "member",
+          "arn:aws:iam::210987654321:role/Read",
+          "inventory",
+          "ext-id-2",
+          "eu-west-1",
+          List.of("eu-west-1"),
+          FULL);
 
   @Test
   void accountsRoundTripWithEveryFieldOrNone() throws Exception {
@@ -31,20 +47,29 @@ class CodersTest {
 
   @Test
   void tasksRoundTrip() throws Exception {
-    FetchTask task = new FetchTask(FULL, "123456789012", "aws", "eu-west-1", "aws_ec2_images",
-        false, List.of("aws_ec2_image_launch_permissions"));
-    FetchTask wide = new FetchTask(BARE, "", "aws-cn", "cn-north-1", "aws_regions", true, List.of());
+    FetchTask task =
+        new FetchTask(
+            FULL,
+            "123456789012",
+            "aws",
+            "eu-west-1",
+            "aws_ec2_images",
+            false,
+            List.of("aws_ec2_image_launch_permissions"));
+    FetchTask wide =
+        new FetchTask(BARE, "", "aws-cn", "cn-north-1", "aws_regions", true, List.of());
     assertThat(roundTrip(Coders.task(), task)).isEqualTo(task);
     assertThat(roundTrip(Coders.task(), wide)).isEqualTo(wide);
   }
 
   @Test
   void outcomesRoundTripOkAndFailed() throws Exception {
-    FetchTask task = new FetchTask(FULL, "123456789012", "aws", "eu-west-1", "aws_ec2_vpcs",
-        false, List.of());
+    FetchTask task =
+        new FetchTask(FULL, "123456789012", "aws", "eu-west-1", "aws_ec2_vpcs", false, List.of());
     SliceOutcome ok = SliceOutcome.ok(task, "aws_ec2_vpcs", 1_000_000L, 1000, 3, 4, 12345);
-    SliceOutcome failed = SliceOutcome.failed(task, "aws_ec2_vpcs", 2, 0, 1, 7, "UnauthorizedOperation",
-        "not allowed");
+    SliceOutcome failed =
+        SliceOutcome.failed(
+            task, "aws_ec2_vpcs", 2, 0, 1, 7, "UnauthorizedOperation", "not allowed");
     SliceOutcome account = new SliceOutcome("*", null, null, "*", false, 0, 0, 0, 0, 0, null, null);
     assertThat(roundTrip(Coders.outcome(), ok)).isEqualTo(ok);
     assertThat(roundTrip(Coders.outcome(), failed)).isEqualTo(failed);
@@ -53,11 +78,12 @@ class CodersTest {
 
   @Test
   void encodingIsSmallerThanJavaSerialization() throws Exception {
-    FetchTask task = new FetchTask(FULL, "123456789012", "aws", "eu-west-1", "aws_ec2_vpcs",
-        false, List.of());
+    FetchTask task =
+        new FetchTask(FULL, "123456789012", "aws", "eu-west-1", "aws_ec2_vpcs", false, List.of());
     byte[] ours = CoderUtils.encodeToByteArray(Coders.task(), task);
-    byte[] java = CoderUtils.encodeToByteArray(
-        org.apache.beam.sdk.coders.SerializableCoder.of(FetchTask.class), task);
+    byte[] java =
+        CoderUtils.encodeToByteArray(
+            org.apache.beam.sdk.coders.SerializableCoder.of(FetchTask.class), task);
     assertThat(ours.length).isLessThan(java.length / 2);
   }
 

@@ -29,14 +29,17 @@ class ColumnValuesTest {
 
   @Test
   void timesInTextFollowOneRule() {
-    assertThat(AwsTime.iso("2024-01-31T12:00:00.000Z")).isEqualTo(Instant.parse("2024-01-31T12:00:00Z"));
-    assertThat(AwsTime.iso("2024-01-31T13:00:00+01:00")).isEqualTo(Instant.parse("2024-01-31T12:00:00Z"));
+    assertThat(AwsTime.iso("2024-01-31T12:00:00.000Z"))
+        .isEqualTo(Instant.parse("2024-01-31T12:00:00Z"));
+    assertThat(AwsTime.iso("2024-01-31T13:00:00+01:00"))
+        .isEqualTo(Instant.parse("2024-01-31T12:00:00Z"));
     assertThat(AwsTime.gmtInText("User initiated (2019-10-07 22:52:14 GMT)"))
         .isEqualTo(Instant.parse("2019-10-07T22:52:14Z"));
     for (String odd : new String[] {null, "", "creationdate-1", "2024-13-45T00:00:00Z"}) {
       assertThat(AwsTime.iso(odd)).as(odd).isNull();
     }
-    for (String odd : new String[] {null, "", "User initiated", "User initiated (2019-13-45 22:52:14 GMT)"}) {
+    for (String odd :
+        new String[] {null, "", "User initiated", "User initiated (2019-13-45 22:52:14 GMT)"}) {
       assertThat(AwsTime.gmtInText(odd)).as(odd).isNull();
     }
   }

@@ -22,9 +22,11 @@ class RetryPolicyTest {
     for (String state : new String[] {"23505", "22P02", "42P01", "55000", "55P03"}) {
       assertThat(RetryPolicy.retryable(new SQLException("x", state))).as(state).isFalse();
     }
-    BatchUpdateException batch = new BatchUpdateException("batch entry 3 was aborted", "08006", new int[0]);
+    BatchUpdateException batch =
+        new BatchUpdateException("batch entry 3 was aborted", "08006", new int[0]);
     assertThat(RetryPolicy.retryable(batch)).isTrue();
-    BatchUpdateException wrapped = new BatchUpdateException("batch entry 3 was aborted", null, new int[0]);
+    BatchUpdateException wrapped =
+        new BatchUpdateException("batch entry 3 was aborted", null, new int[0]);
     wrapped.setNextException(new SQLException("deadlock detected", "40P01"));
     assertThat(RetryPolicy.retryable(wrapped)).isTrue();
   }
@@ -39,26 +41,36 @@ class RetryPolicyTest {
       ds.setUser(TestDatabase.USER);
       ds.setPassword(TestDatabase.PASSWORD);
       AtomicInteger attempts = new AtomicInteger();
-      RetryPolicy.inTransaction(ds, "test", c -> {
-        try (Statement s = c.createStatement()) {
-          s.execute("INSERT INTO t VALUES (1, 1) ON CONFLICT (k) DO UPDATE SET n = t.n + 1");
-          if (attempts.incrementAndGet() == 1) {
-            s.execute("SELECT pg_terminate_backend(pg_backend_pid())");
-          }
-        }
-        return null;
-      });
+      RetryPolicy.inTransaction(
+          ds,
+          "test",
+          c -> {
+            try (Statement s = c.createStatement()) {
+              s.execute("INSERT INTO t VALUES (1, 1) ON CONFLICT (k) DO UPDATE SET n = t.n + 1");
+              if (attempts.incrementAndGet() == 1) {
+                s.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+              }
+            }
+            return null;
+          });
       assertThat(attempts).hasValue(2);
       assertThat(TestDatabase.query(url, "SELECT n FROM t").get(0).get("n")).isEqualTo(1);
 
       AtomicInteger failing = new AtomicInteger();
-      assertThatThrownBy(() -> RetryPolicy.inTransaction(ds, "test", c -> {
-        failing.incrementAndGet();
-        try (Statement s = c.createStatement()) {
-          s.execute("INSERT INTO t VALUES (1, 1)");
-        }
-        return null;
-      })).isInstanceOf(SQLException.class).hasMessageContaining("duplicate key");
+      assertThatThrownBy(
+              () ->
+                  RetryPolicy.inTransaction(
+                      ds,
+                      "test",
+                      c -> {
+                        failing.incrementAndGet();
+                        try (Statement s = c.createStatement()) {
+                          s.execute("INSERT INTO t VALUES (1, 1)");
+                        }
+                        return null;
+                      }))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("duplicate key");
       assertThat(failing).as("a constraint violation is not retried").hasValue(1);
     }
   }

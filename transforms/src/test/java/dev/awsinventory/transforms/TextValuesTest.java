@@ -14,9 +14,13 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 class TextValuesTest {
   @Test
   void tagsKeepQuotesAndUnicodeAndReplaceNul() {
-    String json = Json.tags(List.of(Tag.builder().key("it's \"quoted\"").value("naïve ☃ 日本 \\ end").build(),
-        Tag.builder().key("nul").value("a\u0000b").build()));
-    assertThat(json).isEqualTo("{\"it's \\\"quoted\\\"\":\"naïve ☃ 日本 \\\\ end\",\"nul\":\"a\uFFFDb\"}");
+    String json =
+        Json.tags(
+            List.of(
+                Tag.builder().key("it's \"quoted\"").value("naïve ☃ 日本 \\ end").build(),
+                Tag.builder().key("nul").value("a\u0000b").build()));
+    assertThat(json)
+        .isEqualTo("{\"it's \\\"quoted\\\"\":\"naïve ☃ 日本 \\\\ end\",\"nul\":\"a\uFFFDb\"}");
   }
 
   @Test

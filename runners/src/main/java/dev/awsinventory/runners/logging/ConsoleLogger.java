@@ -19,16 +19,16 @@ import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
 /**
- * One logger of the job's console log, on stderr. Text lines look like SLF4J simple's
- * ({@code 12:00:01.234 WARN FetchResources - message}) followed by the MDC fields
- * ({@code account_id=... region=... table=...}); JSON lines are one object each with
- * {@code time}, {@code level}, {@code logger}, {@code message}, every MDC field and
- * {@code error} (the stack trace) when there is one.
+ * One logger of the job's console log, on stderr. Text lines look like SLF4J simple's ({@code
+ * 12:00:01.234 WARN FetchResources - message}) followed by the MDC fields ({@code account_id=...
+ * region=... table=...}); JSON lines are one object each with {@code time}, {@code level}, {@code
+ * logger}, {@code message}, every MDC field and {@code error} (the stack trace) when there is one.
  */
 final class ConsoleLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
   private static final JsonFactory JSON = new JsonFactory();
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
   private final String shortName;
 
@@ -68,23 +68,32 @@ final class ConsoleLogger extends LegacyAbstractLogger {
   }
 
   @Override
-  protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
-      Throwable throwable) {
+  protected void handleNormalizedLoggingCall(
+      Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
     String message = MessageFormatter.basicArrayFormat(pattern, arguments);
     Map<String, String> mdc = MDC.getCopyOfContextMap();
     Map<String, String> fields = mdc == null ? Map.of() : new TreeMap<>(mdc);
     Instant now = Instant.now();
-    String line = LogSettings.json() ? json(now, level, message, fields, throwable)
-        : text(now, level, message, fields, throwable);
+    String line =
+        LogSettings.json()
+            ? json(now, level, message, fields, throwable)
+            : text(now, level, message, fields, throwable);
     PrintStream err = System.err;
     synchronized (err) {
       err.println(line);
     }
   }
 
-  private String text(Instant now, Level level, String message, Map<String, String> fields, Throwable t) {
-    StringBuilder out = new StringBuilder(TIME.format(now)).append(' ').append(level).append(' ')
-        .append(shortName).append(" - ").append(message);
+  private String text(
+      Instant now, Level level, String message, Map<String, String> fields, Throwable t) {
+    StringBuilder out =
+        new StringBuilder(TIME.format(now))
+            .append(' ')
+            .append(level)
+            .append(' ')
+            .append(shortName)
+            .append(" - ")
+            .append(message);
     fields.forEach((k, v) -> out.append(' ').append(k).append('=').append(v));
     if (t != null) {
       out.append(System.lineSeparator()).append(stackTrace(t).stripTrailing());
@@ -92,7 +101,8 @@ final class ConsoleLogger extends LegacyAbstractLogger {
     return out.toString();
   }
 
-  private String json(Instant now, Level level, String message, Map<String, String> fields, Throwable t) {
+  private String json(
+      Instant now, Level level, String message, Map<String, String> fields, Throwable t) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.writeStartObject();

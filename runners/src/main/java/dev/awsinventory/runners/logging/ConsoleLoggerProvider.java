@@ -11,10 +11,9 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * The SLF4J binding of the runnable jar: {@link ConsoleLogger}s on stderr, in text or JSON
- * ({@code --log-format}), at {@code --log-level}, with the MDC fields (account_id, region,
- * table) the fetch sets for each slice. Not in the Flink job jar: there Flink's own logging
- * binds SLF4J.
+ * The SLF4J binding of the runnable jar: {@link ConsoleLogger}s on stderr, in text or JSON ({@code
+ * --log-format}), at {@code --log-level}, with the MDC fields (account_id, region, table) the fetch
+ * sets for each slice. Not in the Flink job jar: there Flink's own logging binds SLF4J.
  */
 public final class ConsoleLoggerProvider implements SLF4JServiceProvider {
   private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
@@ -43,6 +42,5 @@ public final class ConsoleLoggerProvider implements SLF4JServiceProvider {
   }
 
   @Override
-  public void initialize() {
-  }
+  public void initialize() {}
 }

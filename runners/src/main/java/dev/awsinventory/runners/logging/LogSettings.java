@@ -5,24 +5,25 @@ import java.util.Map;
 import org.slf4j.event.Level;
 
 /**
- * The log level and format of the job's console log. Read on every call from system
- * properties, so the job can set them from its options after logging has started:
- * {@code aws-inventory.log.level} (error, warn, info, debug, trace; also SLF4J simple's
- * {@code org.slf4j.simpleLogger.defaultLogLevel}) and {@code aws-inventory.log.format}
- * ({@code text} or {@code json}). Libraries that are chatty below warn (Beam, the AWS SDK, the
- * HTTP client, the embedded PostgreSQL, Flink) log from warn at every level: their debug output
- * includes request and response bodies, and so credentials.
+ * The log level and format of the job's console log. Read on every call from system properties, so
+ * the job can set them from its options after logging has started: {@code aws-inventory.log.level}
+ * (error, warn, info, debug, trace; also SLF4J simple's {@code
+ * org.slf4j.simpleLogger.defaultLogLevel}) and {@code aws-inventory.log.format} ({@code text} or
+ * {@code json}). Libraries that are chatty below warn (Beam, the AWS SDK, the HTTP client, the
+ * embedded PostgreSQL, Flink) log from warn at every level: their debug output includes request and
+ * response bodies, and so credentials.
  */
 final class LogSettings {
   static final String LEVEL = "aws-inventory.log.level";
   static final String FORMAT = "aws-inventory.log.format";
   static final String SIMPLE_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
-  private static final Map<String, Level> QUIET = Map.of(
-      "org.apache.beam", Level.WARN,
-      "org.apache.hc", Level.WARN,
-      "software.amazon.awssdk", Level.WARN,
-      "io.zonky", Level.WARN,
-      "org.apache.flink", Level.WARN);
+  private static final Map<String, Level> QUIET =
+      Map.of(
+          "org.apache.beam", Level.WARN,
+          "org.apache.hc", Level.WARN,
+          "software.amazon.awssdk", Level.WARN,
+          "io.zonky", Level.WARN,
+          "org.apache.flink", Level.WARN);
 
   private LogSettings() {}
 
@@ -39,7 +40,9 @@ final class LogSettings {
     return "json".equalsIgnoreCase(System.getProperty(FORMAT, "text"));
   }
 
-  /** Whether a logger prints at this level: the global level, raised to warn for chatty libraries. */
+  /**
+   * Whether a logger prints at this level: the global level, raised to warn for chatty libraries.
+   */
   static boolean enabled(String logger, Level level) {
     Level threshold = level();
     for (Map.Entry<String, Level> q : QUIET.entrySet()) {

@@ -5,17 +5,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
 
-/** The report as indented JSON, written by Jackson (maps, lists, strings, numbers, booleans, nulls). */
+/**
+ * The report as indented JSON, written by Jackson (maps, lists, strings, numbers, booleans, nulls).
+ */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private Json() {}
+  private Json() {}
 
-    static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 }

@@ -36,17 +36,22 @@ public final class TestDatabase implements AutoCloseable {
   public static TestDatabase start() {
     try {
       EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-      try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+      try (Connection c = pg.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
         s.execute("CREATE ROLE " + USER + " LOGIN SUPERUSER PASSWORD '" + PASSWORD + "'");
         // the embedded server trusts everyone by default: make our user prove its password
         try (ResultSet rs = s.executeQuery("SHOW hba_file")) {
           rs.next();
-          java.nio.file.Files.writeString(java.nio.file.Path.of(rs.getString(1)), String.join("\n",
-              "local all all trust",
-              "host all postgres 127.0.0.1/32 trust",
-              "host all postgres ::1/128 trust",
-              "host all all 127.0.0.1/32 scram-sha-256",
-              "host all all ::1/128 scram-sha-256", ""));
+          java.nio.file.Files.writeString(
+              java.nio.file.Path.of(rs.getString(1)),
+              String.join(
+                  "\n",
+                  "local all all trust",
+                  "host all postgres 127.0.0.1/32 trust",
+                  "host all postgres ::1/128 trust",
+                  "host all all 127.0.0.1/32 scram-sha-256",
+                  "host all all ::1/128 scram-sha-256",
+                  ""));
         }
         s.execute("SELECT pg_reload_conf()");
       }
@@ -81,7 +86,8 @@ public final class TestDatabase implements AutoCloseable {
   /** Runs a query and returns its rows as column-name -> value maps (values as getObject gives). */
   public static List<Map<String, Object>> query(String url, String sql) {
     try (Connection c = DriverManager.getConnection(url, USER, PASSWORD);
-        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       ResultSetMetaData md = rs.getMetaData();
       List<Map<String, Object>> out = new ArrayList<>();
       while (rs.next()) {
@@ -107,13 +113,18 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * Every row of every table whose name starts with {@code prefix}, as JSON text without
-   * {@code _cq_sync_time} (the one column two runs legitimately differ in), per table.
+   * Every row of every table whose name starts with {@code prefix}, as JSON text without {@code
+   * _cq_sync_time} (the one column two runs legitimately differ in), per table.
    */
   public static Map<String, Set<String>> snapshot(String url, String prefix) {
     Map<String, Set<String>> out = new TreeMap<>();
-    for (Map<String, Object> t : query(url, "SELECT table_name FROM information_schema.tables "
-        + "WHERE table_schema = current_schema() AND table_name LIKE '" + prefix.replace("'", "''") + "%'")) {
+    for (Map<String, Object> t :
+        query(
+            url,
+            "SELECT table_name FROM information_schema.tables "
+                + "WHERE table_schema = current_schema() AND table_name LIKE '"
+                + prefix.replace("'", "''")
+                + "%'")) {
       String table = (String) t.get("table_name");
       Set<String> rows = new HashSet<>();
       query(url, "SELECT (to_jsonb(t) - '_cq_sync_time')::text AS r FROM \"" + table + "\" t")
@@ -124,21 +135,24 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   /**
-   * Records every DDL command run in the database from now on (an event trigger on
-   * {@code ddl_command_start}, which fires before the command takes any lock); read them with
-   * {@link #ddl}.
+   * Records every DDL command run in the database from now on (an event trigger on {@code
+   * ddl_command_start}, which fires before the command takes any lock); read them with {@link
+   * #ddl}.
    */
   public static void recordDdl(String url) {
     execute(url, "CREATE TABLE ddl_log (n bigserial, tag text, query text)");
-    execute(url, "CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN "
-        + "INSERT INTO ddl_log (tag, query) VALUES (tg_tag, current_query()); END $$");
+    execute(
+        url,
+        "CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN "
+            + "INSERT INTO ddl_log (tag, query) VALUES (tg_tag, current_query()); END $$");
     execute(url, "CREATE EVENT TRIGGER log_ddl ON ddl_command_start EXECUTE FUNCTION log_ddl()");
   }
 
   /** The DDL statements recorded since {@link #recordDdl}, in order. */
   public static List<String> ddl(String url) {
     List<String> out = new ArrayList<>();
-    query(url, "SELECT query FROM ddl_log ORDER BY n").forEach(r -> out.add((String) r.get("query")));
+    query(url, "SELECT query FROM ddl_log ORDER BY n")
+        .forEach(r -> out.add((String) r.get("query")));
     return out;
   }
 

@@ -10,13 +10,16 @@ public final class LegacyConfig {
   private LegacyConfig() {}
 
   /**
-   * Writes the file: a connection to the database at {@code jdbcUrl} (on the test server's
-   * port, with the test user), an aws provider with these {@code resources} (a YAML list) and
-   * {@code configuration} (the provider's configuration map, as YAML lines without indentation).
+   * Writes the file: a connection to the database at {@code jdbcUrl} (on the test server's port,
+   * with the test user), an aws provider with these {@code resources} (a YAML list) and {@code
+   * configuration} (the provider's configuration map, as YAML lines without indentation).
    */
-  public static Path write(Path file, int pgPort, String jdbcUrl, String resources, String configuration)
+  public static Path write(
+      Path file, int pgPort, String jdbcUrl, String resources, String configuration)
       throws IOException {
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         cloudquery:
           connection:
             type: postgres
@@ -29,8 +32,14 @@ public final class LegacyConfig {
           - name: aws
             resources: %s
             configuration:
-        %s""".formatted(TestDatabase.USER, TestDatabase.PASSWORD, pgPort,
-        jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1), resources, configuration.indent(6)));
+        %s"""
+            .formatted(
+                TestDatabase.USER,
+                TestDatabase.PASSWORD,
+                pgPort,
+                jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1),
+                resources,
+                configuration.indent(6)));
     return file;
   }
 }

@@ -19,10 +19,10 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
 /**
- * The seed's situation in the fake AWS: a source account whose user runs the tool, and two
- * target accounts with a CloudQueryFetchRole that trusts it. Every account (the source too)
- * holds fully populated instances, VPCs, subnets and security groups in two regions, and one
- * slice holds enough instances for three pages.
+ * The seed's situation in the fake AWS: a source account whose user runs the tool, and two target
+ * accounts with a CloudQueryFetchRole that trusts it. Every account (the source too) holds fully
+ * populated instances, VPCs, subnets and security groups in two regions, and one slice holds enough
+ * instances for three pages.
  */
 public final class SeedScenario {
   public static final String SOURCE = "111111111111";
@@ -50,15 +50,24 @@ public final class SeedScenario {
       }
       // a region not in the config: must not be fetched
       if (!account.equals(B)) {
-        aws.account(account).region("us-west-2").put("DescribeVpcs", List.of(vpc(account, "us-west-2", 9)));
+        aws.account(account)
+            .region("us-west-2")
+            .put("DescribeVpcs", List.of(vpc(account, "us-west-2", 9)));
       }
     }
     List<Reservation> big = new ArrayList<>();
     for (int i = 0; i < BIG_SLICE_EXTRA; i++) {
-      big.add(Reservation.builder().reservationId("r-big-" + i).ownerId(A)
-          .instances(Instance.builder().instanceId(String.format("i-big%05d", i)).instanceType("t3.micro")
-              .tags(Tag.builder().key("Name").value("big " + i).build()).build())
-          .build());
+      big.add(
+          Reservation.builder()
+              .reservationId("r-big-" + i)
+              .ownerId(A)
+              .instances(
+                  Instance.builder()
+                      .instanceId(String.format("i-big%05d", i))
+                      .instanceType("t3.micro")
+                      .tags(Tag.builder().key("Name").value("big " + i).build())
+                      .build())
+              .build());
     }
     aws.account(A).region("us-east-1").add("DescribeInstances", big.toArray());
   }
@@ -67,26 +76,49 @@ public final class SeedScenario {
     long seed = (account + region).hashCode();
     List<Reservation> reservations = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      Instance instance = ModelFiller.filled(Instance.class, seed + i).toBuilder()
-          .instanceId(instanceId(account, region, i))
-          .stateTransitionReason("User initiated (2024-03-0" + (i + 1) + " 10:11:12 GMT)")
-          .build();
-      reservations.add(ModelFiller.filled(Reservation.class, seed + i).toBuilder()
-          .ownerId(account).instances(instance).build());
+      Instance instance =
+          ModelFiller.filled(Instance.class, seed + i).toBuilder()
+              .instanceId(instanceId(account, region, i))
+              .stateTransitionReason("User initiated (2024-03-0" + (i + 1) + " 10:11:12 GMT)")
+              .build();
+      reservations.add(
+          ModelFiller.filled(Reservation.class, seed + i).toBuilder()
+              .ownerId(account)
+              .instances(instance)
+              .build());
     }
     aws.account(account).region(region).put("DescribeInstances", reservations);
-    aws.account(account).region(region).put("DescribeVpcs", List.of(vpc(account, region, 0), vpc(account, region, 1)));
-    aws.account(account).region(region).put("DescribeSubnets", List.of(
-        ModelFiller.filled(Subnet.class, seed).toBuilder().subnetId("subnet-" + account + "-" + region + "-0").build(),
-        ModelFiller.filled(Subnet.class, seed + 1).toBuilder().subnetId("subnet-" + account + "-" + region + "-1").build()));
-    aws.account(account).region(region).put("DescribeSecurityGroups", List.of(
-        ModelFiller.filled(SecurityGroup.class, seed).toBuilder().groupId("sg-" + account + "-" + region + "-0").build(),
-        ModelFiller.filled(SecurityGroup.class, seed + 1).toBuilder().groupId("sg-" + account + "-" + region + "-1").build()));
+    aws.account(account)
+        .region(region)
+        .put("DescribeVpcs", List.of(vpc(account, region, 0), vpc(account, region, 1)));
+    aws.account(account)
+        .region(region)
+        .put(
+            "DescribeSubnets",
+            List.of(
+                ModelFiller.filled(Subnet.class, seed).toBuilder()
+                    .subnetId("subnet-" + account + "-" + region + "-0")
+                    .build(),
+                ModelFiller.filled(Subnet.class, seed + 1).toBuilder()
+                    .subnetId("subnet-" + account + "-" + region + "-1")
+                    .build()));
+    aws.account(account)
+        .region(region)
+        .put(
+            "DescribeSecurityGroups",
+            List.of(
+                ModelFiller.filled(SecurityGroup.class, seed).toBuilder()
+                    .groupId("sg-" + account + "-" + region + "-0")
+                    .build(),
+                ModelFiller.filled(SecurityGroup.class, seed + 1).toBuilder()
+                    .groupId("sg-" + account + "-" + region + "-1")
+                    .build()));
   }
 
   private static Vpc vpc(String account, String region, int i) {
     return ModelFiller.filled(Vpc.class, (account + region).hashCode() + i).toBuilder()
-        .vpcId("vpc-" + account + "-" + region + "-" + i).build();
+        .vpcId("vpc-" + account + "-" + region + "-" + i)
+        .build();
   }
 
   public static String instanceId(String account, String region, int i) {
@@ -112,7 +144,9 @@ public final class SeedScenario {
   /** The same config without a connection block: the program starts its embedded PostgreSQL. */
   public Path writeEmbeddedConfig(Path dir) throws IOException {
     Path file = dir.resolve("embedded.yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         cloudquery:
           providers:
             - name: "aws"
@@ -129,14 +163,17 @@ public final class SeedScenario {
                   role_arn: "%s"
                 - account_name: "target_account_b"
                   role_arn: "%s"
-        """.formatted(aws.endpoint(), roleA, roleB));
+        """
+            .formatted(aws.endpoint(), roleA, roleB));
     return file;
   }
 
   /** The config in the seed's layout, pointed at the fake and at the test database. */
   public Path writeConfig(Path dir, int pgPort, String database) throws IOException {
     Path file = dir.resolve("cloudquery.yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         cloudquery:
           providers:
             - name: "aws"
@@ -162,8 +199,8 @@ public final class SeedScenario {
                   role_arn: "%s"
                 - account_name: "target_account_b"
                   role_arn: "%s"
-        """.formatted(TestDatabase.PASSWORD, pgPort, database,
-        aws.endpoint(), roleA, roleB));
+        """
+            .formatted(TestDatabase.PASSWORD, pgPort, database, aws.endpoint(), roleA, roleB));
     return file;
   }
 }

@@ -21,21 +21,20 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
- * The AWS clients of one worker JVM: one HTTP connection pool, one credentials provider per
- * role (refreshed by the SDK before it expires), one EC2 client per (role, region), and one set
- * of token buckets per (account, region) (see {@link Ec2RateLimits}). Shared by every DoFn
- * instance with the same settings and closed when the last one releases it. The buckets are
- * this JVM's: the pipeline routes every slice of one (account, region) to one worker so that
- * they are also the job's.
+ * The AWS clients of one worker JVM: one HTTP connection pool, one credentials provider per role
+ * (refreshed by the SDK before it expires), one EC2 client per (role, region), and one set of token
+ * buckets per (account, region) (see {@link Ec2RateLimits}). Shared by every DoFn instance with the
+ * same settings and closed when the last one releases it. The buckets are this JVM's: the pipeline
+ * routes every slice of one (account, region) to one worker so that they are also the job's.
  *
- * <p>What is shared, and why: creating an SDK client is expensive (endpoint rules, retry
- * strategy, interceptors), so nothing is built per slice. One {@link SdkHttpClient} (at most
- * {@code maxConnections} connections) serves every client. The source credentials (default
- * chain or a local profile) and the STS client that assumes roles with them exist once per
- * (profile, region), not per account; each role has one provider, whose session the SDK
- * refreshes before it expires. An EC2 client is per (role, region) because its
- * {@link CallTracker} paces calls through that account and region's own token buckets.
- * Threads: none of its own; clients are used from the fetch pool's threads and are thread-safe.
+ * <p>What is shared, and why: creating an SDK client is expensive (endpoint rules, retry strategy,
+ * interceptors), so nothing is built per slice. One {@link SdkHttpClient} (at most {@code
+ * maxConnections} connections) serves every client. The source credentials (default chain or a
+ * local profile) and the STS client that assumes roles with them exist once per (profile, region),
+ * not per account; each role has one provider, whose session the SDK refreshes before it expires.
+ * An EC2 client is per (role, region) because its {@link CallTracker} paces calls through that
+ * account and region's own token buckets. Threads: none of its own; clients are used from the fetch
+ * pool's threads and are thread-safe.
  */
 public final class AwsClients implements AutoCloseable {
   public static final String DEFAULT_SESSION_NAME = "aws-inventory";
@@ -52,11 +51,12 @@ public final class AwsClients implements AutoCloseable {
 
   private AwsClients(AwsSettings settings) {
     this.settings = settings;
-    this.http = Apache5HttpClient.builder()
-        .maxConnections(settings.maxConnections())
-        .connectionTimeout(Duration.ofSeconds(10))
-        .socketTimeout(Duration.ofSeconds(60))
-        .build();
+    this.http =
+        Apache5HttpClient.builder()
+            .maxConnections(settings.maxConnections())
+            .connectionTimeout(Duration.ofSeconds(10))
+            .socketTimeout(Duration.ofSeconds(60))
+            .build();
   }
 
   /** The JVM's clients for these settings; call {@link #release()} when done. */
@@ -81,7 +81,9 @@ public final class AwsClients implements AutoCloseable {
     return settings;
   }
 
-  /** Credentials of the account: its role assumed from the source credentials, or the source ones. */
+  /**
+   * Credentials of the account: its role assumed from the source credentials, or the source ones.
+   */
   public AwsCredentialsProvider credentials(AccountConfig account) {
     String key = identityKey(account);
     AwsCredentialsProvider known = credentials.get(key);
@@ -96,55 +98,70 @@ public final class AwsClients implements AutoCloseable {
   public StsClient sts(AccountConfig account) {
     // credentials first: making them may add the source's STS client to the same map
     AwsCredentialsProvider creds = credentials(account);
-    return sts.computeIfAbsent(identityKey(account) + "|" + account.defaultRegion(),
+    return sts.computeIfAbsent(
+        identityKey(account) + "|" + account.defaultRegion(),
         k -> stsClient(creds, account.defaultRegion()));
   }
 
   public Ec2Client ec2(AccountConfig account, String region) {
-    return ec2.computeIfAbsent(identityKey(account) + "|" + region, k -> {
-      var b = Ec2Client.builder()
-          .httpClient(http)
-          .credentialsProvider(credentials(account))
-          .region(Region.of(signingRegion(region)))
-          .overrideConfiguration(overrides(settings.rateLimit() ? limits(account, region) : null, true));
-      if (settings.endpointUrl() != null) {
-        b.endpointOverride(URI.create(settings.endpointUrl()));
-      }
-      return b.build();
-    });
+    return ec2.computeIfAbsent(
+        identityKey(account) + "|" + region,
+        k -> {
+          var b =
+              Ec2Client.builder()
+                  .httpClient(http)
+                  .credentialsProvider(credentials(account))
+                  .region(Region.of(signingRegion(region)))
+                  .overrideConfiguration(
+                      overrides(settings.rateLimit() ? limits(account, region) : null, true));
+          if (settings.endpointUrl() != null) {
+            b.endpointOverride(URI.create(settings.endpointUrl()));
+          }
+          return b.build();
+        });
   }
 
   private AwsCredentialsProvider newCredentials(AccountConfig account, AwsCredentialsProvider via) {
     String profile = account.localProfile().orElse("");
-    AwsCredentialsProvider source = via != null ? via : sources.computeIfAbsent(profile, p -> p.isEmpty()
-        ? DefaultCredentialsProvider.builder().build()
-        : ProfileCredentialsProvider.builder().profileName(p).build());
+    AwsCredentialsProvider source =
+        via != null
+            ? via
+            : sources.computeIfAbsent(
+                profile,
+                p ->
+                    p.isEmpty()
+                        ? DefaultCredentialsProvider.builder().build()
+                        : ProfileCredentialsProvider.builder().profileName(p).build());
     if (account.roleArn().isEmpty()) {
       return source;
     }
     String sourceKey = account.source().map(AwsClients::identityKey).orElse("profile:" + profile);
-    StsClient client = sts.computeIfAbsent("source|" + sourceKey + "|" + account.defaultRegion(),
-        k -> stsClient(source, account.defaultRegion()));
+    StsClient client =
+        sts.computeIfAbsent(
+            "source|" + sourceKey + "|" + account.defaultRegion(),
+            k -> stsClient(source, account.defaultRegion()));
     Duration session = Duration.ofSeconds(settings.sessionDurationSeconds());
     return StsAssumeRoleCredentialsProvider.builder()
         .stsClient(client)
-        .refreshRequest(r -> {
-          r.roleArn(account.roleArn().get())
-              .roleSessionName(account.roleSessionName().orElse(DEFAULT_SESSION_NAME))
-              .durationSeconds(settings.sessionDurationSeconds());
-          account.externalId().ifPresent(r::externalId);
-        })
+        .refreshRequest(
+            r -> {
+              r.roleArn(account.roleArn().get())
+                  .roleSessionName(account.roleSessionName().orElse(DEFAULT_SESSION_NAME))
+                  .durationSeconds(settings.sessionDurationSeconds());
+              account.externalId().ifPresent(r::externalId);
+            })
         .staleTime(min(Duration.ofMinutes(1), session.dividedBy(4)))
         .prefetchTime(min(Duration.ofMinutes(5), session.dividedBy(2)))
         .build();
   }
 
   private StsClient stsClient(AwsCredentialsProvider creds, String region) {
-    var b = StsClient.builder()
-        .httpClient(http)
-        .credentialsProvider(creds)
-        .region(Region.of(signingRegion(region)))
-        .overrideConfiguration(overrides(null, false));
+    var b =
+        StsClient.builder()
+            .httpClient(http)
+            .credentialsProvider(creds)
+            .region(Region.of(signingRegion(region)))
+            .overrideConfiguration(overrides(null, false));
     if (settings.endpointUrl() != null) {
       b.endpointOverride(URI.create(settings.endpointUrl()));
     }
@@ -162,12 +179,14 @@ public final class AwsClients implements AutoCloseable {
 
   private ClientOverrideConfiguration overrides(Ec2RateLimits rateLimits, boolean track) {
     Duration maxBackoff = Duration.ofSeconds(Math.max(1, settings.maxBackoffSeconds()));
-    var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-        .maxAttempts(Math.max(1, settings.maxRetries()))
-        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), maxBackoff))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(500), maxBackoff))
-        .circuitBreakerEnabled(false)
-        .build();
+    var retry =
+        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(Math.max(1, settings.maxRetries()))
+            .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), maxBackoff))
+            .throttlingBackoffStrategy(
+                BackoffStrategy.exponentialDelay(Duration.ofMillis(500), maxBackoff))
+            .circuitBreakerEnabled(false)
+            .build();
     var b = ClientOverrideConfiguration.builder().retryStrategy(retry);
     if (track) {
       b.addExecutionInterceptor(new CallTracker(rateLimits));
@@ -180,8 +199,13 @@ public final class AwsClients implements AutoCloseable {
   }
 
   private static String identityKey(AccountConfig a) {
-    return a.roleArn().orElse("") + "|" + a.externalId().orElse("") + "|"
-        + a.roleSessionName().orElse("") + "|" + a.localProfile().orElse("")
+    return a.roleArn().orElse("")
+        + "|"
+        + a.externalId().orElse("")
+        + "|"
+        + a.roleSessionName().orElse("")
+        + "|"
+        + a.localProfile().orElse("")
         + a.source().map(s -> " via " + identityKey(s)).orElse("");
   }
 
@@ -193,15 +217,18 @@ public final class AwsClients implements AutoCloseable {
   public void close() {
     ec2.values().forEach(SdkAutoCloseable::close);
     sts.values().forEach(SdkAutoCloseable::close);
-    Stream.concat(credentials.values().stream(), sources.values().stream()).distinct().forEach(c -> {
-      if (c instanceof AutoCloseable closeable) {
-        try {
-          closeable.close();
-        } catch (Exception ignored) {
-          // closing a provider only stops its refresh thread
-        }
-      }
-    });
+    Stream.concat(credentials.values().stream(), sources.values().stream())
+        .distinct()
+        .forEach(
+            c -> {
+              if (c instanceof AutoCloseable closeable) {
+                try {
+                  closeable.close();
+                } catch (Exception ignored) {
+                  // closing a provider only stops its refresh thread
+                }
+              }
+            });
     http.close();
   }
 }

@@ -17,7 +17,8 @@ public record AwsSettings(
     boolean rateLimit,
     int sessionDurationSeconds,
     int maxConnections,
-    int pageSize) implements Serializable {
+    int pageSize)
+    implements Serializable {
 
   public static final int DEFAULT_SESSION_SECONDS = 3600;
 
@@ -35,19 +36,43 @@ public record AwsSettings(
   }
 
   public AwsSettings withRateLimit(boolean on) {
-    return new AwsSettings(endpointUrl, signingRegion, partitionId, maxRetries, maxBackoffSeconds,
-        on, sessionDurationSeconds, maxConnections, pageSize);
+    return new AwsSettings(
+        endpointUrl,
+        signingRegion,
+        partitionId,
+        maxRetries,
+        maxBackoffSeconds,
+        on,
+        sessionDurationSeconds,
+        maxConnections,
+        pageSize);
   }
 
   public AwsSettings withSessionDurationSeconds(int seconds) {
-    return new AwsSettings(endpointUrl, signingRegion, partitionId, maxRetries, maxBackoffSeconds,
-        rateLimit, seconds, maxConnections, pageSize);
+    return new AwsSettings(
+        endpointUrl,
+        signingRegion,
+        partitionId,
+        maxRetries,
+        maxBackoffSeconds,
+        rateLimit,
+        seconds,
+        maxConnections,
+        pageSize);
   }
 
   /** Asks for pages of at most {@code size} items (0: each action's maximum). */
   public AwsSettings withPageSize(int size) {
-    return new AwsSettings(endpointUrl, signingRegion, partitionId, maxRetries, maxBackoffSeconds,
-        rateLimit, sessionDurationSeconds, maxConnections, size);
+    return new AwsSettings(
+        endpointUrl,
+        signingRegion,
+        partitionId,
+        maxRetries,
+        maxBackoffSeconds,
+        rateLimit,
+        sessionDurationSeconds,
+        maxConnections,
+        size);
   }
 
   /**

@@ -12,15 +12,16 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Request;
 
 /**
- * Calls made for one slice: attempts, successful responses (pages), throttled attempts; plus
- * the slice's {@link PaginationGuard} and deadline. Passed explicitly: {@link #track(Ec2Client)}
- * gives the slice a view of the shared client that puts this object into every request's
- * execution attributes (and so into every page a paginator asks for), where {@link CallTracker}
- * counts and enforces. No thread-local state: a slice may move between threads, and calls made
- * outside a slice are simply not counted.
+ * Calls made for one slice: attempts, successful responses (pages), throttled attempts; plus the
+ * slice's {@link PaginationGuard} and deadline. Passed explicitly: {@link #track(Ec2Client)} gives
+ * the slice a view of the shared client that puts this object into every request's execution
+ * attributes (and so into every page a paginator asks for), where {@link CallTracker} counts and
+ * enforces. No thread-local state: a slice may move between threads, and calls made outside a slice
+ * are simply not counted.
  */
 public final class CallStats {
-  static final ExecutionAttribute<CallStats> ATTRIBUTE = new ExecutionAttribute<>("aws-inventory.CallStats");
+  static final ExecutionAttribute<CallStats> ATTRIBUTE =
+      new ExecutionAttribute<>("aws-inventory.CallStats");
 
   private final AtomicLong attempts = new AtomicLong();
   private final AtomicLong pages = new AtomicLong();
@@ -34,38 +35,42 @@ public final class CallStats {
   }
 
   /**
-   * Statistics for a slice that must end by {@code deadlineNanos} ({@link System#nanoTime()}
-   * scale; {@code Long.MAX_VALUE} for none): {@link CallTracker} refuses its next call after it.
+   * Statistics for a slice that must end by {@code deadlineNanos} ({@link System#nanoTime()} scale;
+   * {@code Long.MAX_VALUE} for none): {@link CallTracker} refuses its next call after it.
    */
   public CallStats(long deadlineNanos) {
     this.deadlineNanos = deadlineNanos;
   }
 
   /**
-   * The client as this slice sees it: the same client (connections, credentials, rate limits),
-   * with every request carrying these statistics. Requests given as a builder consumer are
-   * built first, by the interface's own default method, and then tracked the same way.
+   * The client as this slice sees it: the same client (connections, credentials, rate limits), with
+   * every request carrying these statistics. Requests given as a builder consumer are built first,
+   * by the interface's own default method, and then tracked the same way.
    */
   public Ec2Client track(Ec2Client client) {
-    InvocationHandler handler = (proxy, method, args) -> {
-      if (args != null && args.length == 1) {
-        if (args[0] instanceof Ec2Request request) {
-          return call(method, client, withThis(request));
-        }
-        if (args[0] instanceof Consumer && method.isDefault()) {
-          return InvocationHandler.invokeDefault(proxy, method, args);
-        }
-      }
-      return call(method, client, args);
-    };
-    return (Ec2Client) Proxy.newProxyInstance(Ec2Client.class.getClassLoader(),
-        new Class<?>[] {Ec2Client.class}, handler);
+    InvocationHandler handler =
+        (proxy, method, args) -> {
+          if (args != null && args.length == 1) {
+            if (args[0] instanceof Ec2Request request) {
+              return call(method, client, withThis(request));
+            }
+            if (args[0] instanceof Consumer && method.isDefault()) {
+              return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+          }
+          return call(method, client, args);
+        };
+    return (Ec2Client)
+        Proxy.newProxyInstance(
+            Ec2Client.class.getClassLoader(), new Class<?>[] {Ec2Client.class}, handler);
   }
 
   private Ec2Request withThis(Ec2Request request) {
-    AwsRequestOverrideConfiguration.Builder o = request.overrideConfiguration()
-        .map(AwsRequestOverrideConfiguration::toBuilder)
-        .orElseGet(AwsRequestOverrideConfiguration::builder);
+    AwsRequestOverrideConfiguration.Builder o =
+        request
+            .overrideConfiguration()
+            .map(AwsRequestOverrideConfiguration::toBuilder)
+            .orElseGet(AwsRequestOverrideConfiguration::builder);
     o.putExecutionAttribute(ATTRIBUTE, this);
     return (Ec2Request) request.toBuilder().overrideConfiguration(o.build()).build();
   }
@@ -82,10 +87,13 @@ public final class CallStats {
     return pagination;
   }
 
-  /** @throws SliceDeadlineExceededException if the slice's deadline has passed */
+  /**
+   * @throws SliceDeadlineExceededException if the slice's deadline has passed
+   */
   void checkDeadline() {
     if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
-      throw new SliceDeadlineExceededException("the slice ran past its deadline (--slice-timeout-seconds)");
+      throw new SliceDeadlineExceededException(
+          "the slice ran past its deadline (--slice-timeout-seconds)");
     }
   }
 

@@ -1,16 +1,16 @@
 package dev.awsinventory.transforms.aws;
 
+import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.core.exception.AbortedException;
 
 /**
  * Paces every attempt through the rate limits (when on), counts attempts, pages and throttles,
- * stops a slice past its deadline before its next attempt, and fails a slice whose pagination
- * does not advance (see {@link PaginationGuard}), all for the {@link CallStats} the request
- * carries (see {@link CallStats#track}).
+ * stops a slice past its deadline before its next attempt, and fails a slice whose pagination does
+ * not advance (see {@link PaginationGuard}), all for the {@link CallStats} the request carries (see
+ * {@link CallStats#track}).
  */
 final class CallTracker implements ExecutionInterceptor {
   private final Ec2RateLimits limits;
@@ -20,7 +20,8 @@ final class CallTracker implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     CallStats s = attributes.getAttribute(CallStats.ATTRIBUTE);
     if (s != null) {
       s.checkDeadline();
@@ -55,8 +56,11 @@ final class CallTracker implements ExecutionInterceptor {
     CallStats s = attributes.getAttribute(CallStats.ATTRIBUTE);
     if (s != null) {
       s.page();
-      s.pagination().check(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-          context.request(), context.response());
+      s.pagination()
+          .check(
+              attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
+              context.request(),
+              context.response());
     }
   }
 }

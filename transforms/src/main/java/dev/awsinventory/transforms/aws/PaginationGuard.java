@@ -11,11 +11,11 @@ import software.amazon.awssdk.core.SdkResponse;
 
 /**
  * Notices pagination that does not advance, for one slice: the NextToken of every response is
- * remembered per call (the operation and its request without the token), and a token that
- * comes back again is a repeat; the second repeat of a call (a token AWS keeps returning, or a
- * cycle of tokens) fails the slice with {@link PaginationStalledException}. Seen by the SDK
- * interceptor, so the SDK paginators and hand-written NextToken loops are guarded alike.
- * Not thread-safe: one per slice, used by the slice's thread.
+ * remembered per call (the operation and its request without the token), and a token that comes
+ * back again is a repeat; the second repeat of a call (a token AWS keeps returning, or a cycle of
+ * tokens) fails the slice with {@link PaginationStalledException}. Seen by the SDK interceptor, so
+ * the SDK paginators and hand-written NextToken loops are guarded alike. Not thread-safe: one per
+ * slice, used by the slice's thread.
  */
 final class PaginationGuard {
   static final String NEXT_TOKEN = "NextToken";
@@ -40,8 +40,12 @@ final class PaginationGuard {
     }
     int n = repeats.merge(call, 1, Integer::sum);
     if (n >= MAX_REPEATS) {
-      throw new PaginationStalledException("pagination did not advance: " + operation
-          + " returned a NextToken it had returned before, " + n + " times");
+      throw new PaginationStalledException(
+          "pagination did not advance: "
+              + operation
+              + " returned a NextToken it had returned before, "
+              + n
+              + " times");
     }
   }
 

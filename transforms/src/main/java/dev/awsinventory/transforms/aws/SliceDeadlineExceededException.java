@@ -3,8 +3,8 @@ package dev.awsinventory.transforms.aws;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * A slice ran past its deadline; thrown before its next AWS call, so the slice fails and its
- * rows are dropped.
+ * A slice ran past its deadline; thrown before its next AWS call, so the slice fails and its rows
+ * are dropped.
  */
 public final class SliceDeadlineExceededException extends SdkClientException {
   public SliceDeadlineExceededException(String message) {

@@ -17,7 +17,10 @@ final class TokenBucket {
   private long last;
 
   TokenBucket(double capacity, double perSecond) {
-    this(capacity, perSecond, System::nanoTime,
+    this(
+        capacity,
+        perSecond,
+        System::nanoTime,
         nanos -> Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000)));
   }
 

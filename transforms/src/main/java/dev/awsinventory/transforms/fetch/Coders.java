@@ -14,9 +14,9 @@ import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
 /**
- * Compact, deterministic Beam coders for the fan-out's elements (accounts, slices to fetch,
- * slice outcomes): each field in a fixed order with Beam's own coders, instead of Java
- * serialization, which writes class descriptors and costs CPU on every element a runner copies.
+ * Compact, deterministic Beam coders for the fan-out's elements (accounts, slices to fetch, slice
+ * outcomes): each field in a fixed order with Beam's own coders, instead of Java serialization,
+ * which writes class descriptors and costs CPU on every element a runner copies.
  */
 public final class Coders {
   private static final Coder<String> TEXT = StringUtf8Coder.of();
@@ -45,6 +45,7 @@ public final class Coders {
 
   private static final class AccountCoder extends AtomicCoder<AccountConfig> {
     static final AccountCoder INSTANCE = new AccountCoder();
+
     /** The account whose credentials assume this one's role (org member_trusted_principal). */
     private static final Coder<AccountConfig> OPTIONAL_ACCOUNT = NullableCoder.of(INSTANCE);
 
@@ -64,9 +65,16 @@ public final class Coders {
 
     @Override
     public AccountConfig decode(InputStream in) throws IOException {
-      return AccountConfig.of(TEXT.decode(in), OPTIONAL_TEXT.decode(in), OPTIONAL_TEXT.decode(in),
-          OPTIONAL_TEXT.decode(in), OPTIONAL_TEXT.decode(in), OPTIONAL_TEXT.decode(in),
-          TEXT.decode(in), OPTIONAL_TEXTS.decode(in), OPTIONAL_TEXT.decode(in),
+      return AccountConfig.of(
+          TEXT.decode(in),
+          OPTIONAL_TEXT.decode(in),
+          OPTIONAL_TEXT.decode(in),
+          OPTIONAL_TEXT.decode(in),
+          OPTIONAL_TEXT.decode(in),
+          OPTIONAL_TEXT.decode(in),
+          TEXT.decode(in),
+          OPTIONAL_TEXTS.decode(in),
+          OPTIONAL_TEXT.decode(in),
           OPTIONAL_ACCOUNT.decode(in));
     }
 
@@ -90,8 +98,14 @@ public final class Coders {
 
     @Override
     public FetchTask decode(InputStream in) throws IOException {
-      return new FetchTask(AccountCoder.INSTANCE.decode(in), TEXT.decode(in), TEXT.decode(in),
-          TEXT.decode(in), TEXT.decode(in), FLAG.decode(in), TEXTS.decode(in));
+      return new FetchTask(
+          AccountCoder.INSTANCE.decode(in),
+          TEXT.decode(in),
+          TEXT.decode(in),
+          TEXT.decode(in),
+          TEXT.decode(in),
+          FLAG.decode(in),
+          TEXTS.decode(in));
     }
 
     @Override
@@ -119,9 +133,19 @@ public final class Coders {
 
     @Override
     public SliceOutcome decode(InputStream in) throws IOException {
-      return new SliceOutcome(TEXT.decode(in), OPTIONAL_TEXT.decode(in), OPTIONAL_TEXT.decode(in),
-          TEXT.decode(in), FLAG.decode(in), NUMBER.decode(in), NUMBER.decode(in), NUMBER.decode(in),
-          NUMBER.decode(in), NUMBER.decode(in), OPTIONAL_TEXT.decode(in), OPTIONAL_TEXT.decode(in));
+      return new SliceOutcome(
+          TEXT.decode(in),
+          OPTIONAL_TEXT.decode(in),
+          OPTIONAL_TEXT.decode(in),
+          TEXT.decode(in),
+          FLAG.decode(in),
+          NUMBER.decode(in),
+          NUMBER.decode(in),
+          NUMBER.decode(in),
+          NUMBER.decode(in),
+          NUMBER.decode(in),
+          OPTIONAL_TEXT.decode(in),
+          OPTIONAL_TEXT.decode(in));
     }
 
     @Override

@@ -8,18 +8,20 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 public final class Errors {
   private static final int MAX_MESSAGE = 500;
   private static final Pattern ACCESS_KEY = Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{12,}\\b");
-  private static final Pattern SECRET_PAIR = Pattern.compile(
-      "(?i)(secret[_ ]?access[_ ]?key|session[_ ]?token|password|x-amz-security-token)([\"'=: ]+)[^\\s,\"'&}]+");
+  private static final Pattern SECRET_PAIR =
+      Pattern.compile(
+          "(?i)(secret[_ ]?access[_ ]?key|session[_ ]?token|password|x-amz-security-token)([\"'=: ]+)[^\\s,\"'&}]+");
 
   private Errors() {}
 
   /**
-   * The AWS error code of {@code e}, {@code ClientError} for the SDK's plain client error
-   * (a dropped connection, a timeout), or else the exception's class name.
+   * The AWS error code of {@code e}, {@code ClientError} for the SDK's plain client error (a
+   * dropped connection, a timeout), or else the exception's class name.
    */
   public static String code(Throwable e) {
     e = unwrap(e);
-    if (e instanceof AwsServiceException s && s.awsErrorDetails() != null
+    if (e instanceof AwsServiceException s
+        && s.awsErrorDetails() != null
         && s.awsErrorDetails().errorCode() != null) {
       return s.awsErrorDetails().errorCode();
     }
@@ -31,9 +33,12 @@ public final class Errors {
 
   public static String message(Throwable e) {
     e = unwrap(e);
-    String m = e instanceof AwsServiceException s && s.awsErrorDetails() != null
-        && s.awsErrorDetails().errorMessage() != null
-        ? s.awsErrorDetails().errorMessage() : String.valueOf(e.getMessage());
+    String m =
+        e instanceof AwsServiceException s
+                && s.awsErrorDetails() != null
+                && s.awsErrorDetails().errorMessage() != null
+            ? s.awsErrorDetails().errorMessage()
+            : String.valueOf(e.getMessage());
     return redact(m.replaceAll("\\s+", " ").trim());
   }
 
@@ -43,7 +48,8 @@ public final class Errors {
    */
   static Throwable unwrap(Throwable e) {
     Throwable t = e;
-    while (t.getClass() == SdkClientException.class && t.getCause() instanceof SdkClientException inner
+    while (t.getClass() == SdkClientException.class
+        && t.getCause() instanceof SdkClientException inner
         && inner != t) {
       t = inner;
     }

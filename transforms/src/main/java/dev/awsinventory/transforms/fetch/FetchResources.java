@@ -33,45 +33,48 @@ import org.slf4j.MDC;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
- * Fetches slices: paginates the table's list call in the task's account and region and turns
- * each resource into a row.
+ * Fetches slices: paginates the table's list call in the task's account and region and turns each
+ * resource into a row.
  *
  * <p>How it runs. Threads: a slice runs on a shared, JVM-wide pool of daemon threads (the work
- * waits on HTTP, so concurrency is not tied to cores or runner threads); the DoFn's own thread
- * only submits slices and emits what they produced, since Beam outputs belong to it. In-flight
- * limit: at most {@code maxInFlight} slices per DoFn instance; {@code process} blocks only
- * while the limit is reached, until any slice (not the oldest) produces something. When rows
- * leave: in batches of up to {@value #ROWS_PER_BATCH} as pages arrive, through a bounded queue
- * drained in completion order, so memory does not grow with the size of one slice and a slow
- * slice never holds back finished ones. A failed slice's rows emitted before the failure are
- * true rows and are written; only its stale deletion is skipped (its {@link SliceOutcome} is not
- * ok). Every slice emits one outcome per table, after its rows. Clients and credentials: one
- * {@link AwsClients} per JVM (see there); each slice counts its calls in its own
- * {@link CallStats}, passed with its requests.
+ * waits on HTTP, so concurrency is not tied to cores or runner threads); the DoFn's own thread only
+ * submits slices and emits what they produced, since Beam outputs belong to it. In-flight limit: at
+ * most {@code maxInFlight} slices per DoFn instance; {@code process} blocks only while the limit is
+ * reached, until any slice (not the oldest) produces something. When rows leave: in batches of up
+ * to {@value #ROWS_PER_BATCH} as pages arrive, through a bounded queue drained in completion order,
+ * so memory does not grow with the size of one slice and a slow slice never holds back finished
+ * ones. A failed slice's rows emitted before the failure are true rows and are written; only its
+ * stale deletion is skipped (its {@link SliceOutcome} is not ok). Every slice emits one outcome per
+ * table, after its rows. Clients and credentials: one {@link AwsClients} per JVM (see there); each
+ * slice counts its calls in its own {@link CallStats}, passed with its requests.
  *
- * <p>Failures. Whatever a table's code throws fails only its slice ({@link ErrorPolicy}); a
- * region denied by a service control policy gives {@code RegionDenied} (or a skipped slice, see
- * {@link #withDeniedRegionsSkipped}); a slice past its deadline ({@link #withSliceTimeout})
- * stops before its next call, and one stuck elsewhere is abandoned {@link #ABANDON_AFTER} later.
- * Calls are paced by the JVM's token buckets per (account, region, action); the pipeline routes
- * every task of one (account, region) to one worker, so those buckets pace the whole job (see
- * InventoryGraph).
+ * <p>Failures. Whatever a table's code throws fails only its slice ({@link ErrorPolicy}); a region
+ * denied by a service control policy gives {@code RegionDenied} (or a skipped slice, see {@link
+ * #withDeniedRegionsSkipped}); a slice past its deadline ({@link #withSliceTimeout}) stops before
+ * its next call, and one stuck elsewhere is abandoned {@link #ABANDON_AFTER} later. Calls are paced
+ * by the JVM's token buckets per (account, region, action); the pipeline routes every task of one
+ * (account, region) to one worker, so those buckets pace the whole job (see InventoryGraph).
  */
 public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   public static final TupleTag<ResourceRow> ROWS = new TupleTag<>() {};
   public static final TupleTag<SliceOutcome> OUTCOMES = new TupleTag<>() {};
+
   /** How long one slice (a table and its children in one account and region) may take. */
   public static final Duration DEFAULT_SLICE_TIMEOUT = Duration.ofMinutes(30);
+
   /** Past its deadline a slice stops before its next AWS call; this much later it is abandoned. */
   static final Duration ABANDON_AFTER = Duration.ofMinutes(2);
+
   static final int ROWS_PER_BATCH = 500;
   private static final Logger LOG = LoggerFactory.getLogger(FetchResources.class);
   private static final Set<String> DENIED_LOGGED = ConcurrentHashMap.newKeySet();
-  private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "aws-inventory-fetch");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ExecutorService POOL =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "aws-inventory-fetch");
+            t.setDaemon(true);
+            return t;
+          });
 
   private final AwsSettings settings;
   private final String sourceName;
@@ -109,9 +112,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   /**
-   * With {@code true} ({@code denied_regions: skip}), slices of a region that a service
-   * control policy denies are recorded as skipped instead of failed: their rows are kept and
-   * they do not make the run partial. Either way the pair is logged once per worker.
+   * With {@code true} ({@code denied_regions: skip}), slices of a region that a service control
+   * policy denies are recorded as skipped instead of failed: their rows are kept and they do not
+   * make the run partial. Either way the pair is logged once per worker.
    */
   public FetchResources withDeniedRegionsSkipped(boolean skip) {
     FetchResources c = copy();
@@ -120,10 +123,10 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   /**
-   * Fails a slice that runs longer than {@code timeout}: it stops before its next AWS call
-   * (error code {@code SliceDeadlineExceededException}); rows it already sent stay, its stale
-   * rows are not deleted. A slice stuck elsewhere is abandoned (its thread interrupted, its
-   * later output ignored) {@link #ABANDON_AFTER} later.
+   * Fails a slice that runs longer than {@code timeout}: it stops before its next AWS call (error
+   * code {@code SliceDeadlineExceededException}); rows it already sent stay, its stale rows are not
+   * deleted. A slice stuck elsewhere is abandoned (its thread interrupted, its later output
+   * ignored) {@link #ABANDON_AFTER} later.
    *
    * @throws IllegalArgumentException if {@code timeout} is not positive
    */
@@ -173,7 +176,8 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   @FinishBundle
   public void finishBundle(FinishBundleContext c) throws Exception {
     while (!running.isEmpty()) {
-      emit(next(),
+      emit(
+          next(),
           r -> c.output(ROWS, r, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE),
           o -> c.output(OUTCOMES, o, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
     }
@@ -211,8 +215,14 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       if (first.deadline + ABANDON_AFTER.toNanos() - System.nanoTime() <= 0) {
         first.abandon();
         LOG.warn("{}: abandoned past its deadline", first.task);
-        return new Event(first, null, failedSlice(first.task, new SliceDeadlineExceededException(
-            "the slice ran past its deadline (--slice-timeout-seconds) and was abandoned")), null);
+        return new Event(
+            first,
+            null,
+            failedSlice(
+                first.task,
+                new SliceDeadlineExceededException(
+                    "the slice ran past its deadline (--slice-timeout-seconds) and was abandoned")),
+            null);
       }
     }
   }
@@ -260,8 +270,8 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
 
   /**
    * The task's table, then each selected child table per parent resource; one outcome each.
-   * Whatever goes wrong outside a table's listing (an unknown table, a client that cannot be
-   * built) fails the task's slices too, never the bundle (see {@link ErrorPolicy}).
+   * Whatever goes wrong outside a table's listing (an unknown table, a client that cannot be built)
+   * fails the task's slices too, never the bundle (see {@link ErrorPolicy}).
    */
   private List<SliceOutcome> fetch(InFlight slice) {
     try {
@@ -279,26 +289,39 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     FetchTask task = slice.task;
     Table<?> table = tables.get(task.table());
     Ec2Client ec2 = clients.ec2(task.account(), task.region());
-    RowContext rowCtx = new RowContext(sourceName, syncTime, task.accountId(), task.region(), task.partition());
+    RowContext rowCtx =
+        new RowContext(sourceName, syncTime, task.accountId(), task.region(), task.partition());
     List<SliceOutcome> outcomes = new ArrayList<>();
     List<Parent> parents = new ArrayList<>();
-    SliceOutcome parentOutcome = timed(slice, table.name(), ec2, (ctx, rows) -> {
-      try {
-        list(table, ctx).forEach(item -> {
-          ResourceRow row = row(table, item, rowCtx);
-          rows.accept(row);
-          if (!task.children().isEmpty()) {
-            parents.add(new Parent(item, row));
-          }
-        });
-      } catch (RuntimeException e) {
-        if (!ErrorPolicy.isTolerated(e, table.tolerated())) {
-          throw e;
-        }
-        LOG.debug("{} {} {}: tolerated {}", table.name(), task.accountId(), task.sliceRegion(), Errors.code(e));
-        parents.clear();
-      }
-    });
+    SliceOutcome parentOutcome =
+        timed(
+            slice,
+            table.name(),
+            ec2,
+            (ctx, rows) -> {
+              try {
+                list(table, ctx)
+                    .forEach(
+                        item -> {
+                          ResourceRow row = row(table, item, rowCtx);
+                          rows.accept(row);
+                          if (!task.children().isEmpty()) {
+                            parents.add(new Parent(item, row));
+                          }
+                        });
+              } catch (RuntimeException e) {
+                if (!ErrorPolicy.isTolerated(e, table.tolerated())) {
+                  throw e;
+                }
+                LOG.debug(
+                    "{} {} {}: tolerated {}",
+                    table.name(),
+                    task.accountId(),
+                    task.sliceRegion(),
+                    Errors.code(e));
+                parents.clear();
+              }
+            });
     outcomes.add(parentOutcome);
     for (String childName : task.children()) {
       Table<?> child = tables.get(childName);
@@ -307,34 +330,54 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
         continue;
       }
       if (!parentOutcome.ok()) {
-        outcomes.add(SliceOutcome.failed(task, childName, 0, 0, 0, 0, "ParentFailed",
-            "its parent table " + table.name() + " could not be fetched"));
+        outcomes.add(
+            SliceOutcome.failed(
+                task,
+                childName,
+                0,
+                0,
+                0,
+                0,
+                "ParentFailed",
+                "its parent table " + table.name() + " could not be fetched"));
         continue;
       }
-      outcomes.add(timed(slice, childName, ec2, (ctx, rows) -> {
-        for (Parent p : parents) {
-          RowContext childCtx = rowCtx.withParent(table, p.row);
-          List<ResourceRow> ofParent = new ArrayList<>();
-          try {
-            child.listFor(ctx, p.item).forEach(item -> ofParent.add(row(child, item, childCtx)));
-          } catch (RuntimeException e) {
-            if (!ErrorPolicy.isTolerated(e, child.tolerated())) {
-              throw e;
-            }
-            LOG.debug("{} {} {}: tolerated {}", childName, task.accountId(), task.sliceRegion(), Errors.code(e));
-            continue;
-          }
-          ofParent.forEach(rows);
-        }
-      }));
+      outcomes.add(
+          timed(
+              slice,
+              childName,
+              ec2,
+              (ctx, rows) -> {
+                for (Parent p : parents) {
+                  RowContext childCtx = rowCtx.withParent(table, p.row);
+                  List<ResourceRow> ofParent = new ArrayList<>();
+                  try {
+                    child
+                        .listFor(ctx, p.item)
+                        .forEach(item -> ofParent.add(row(child, item, childCtx)));
+                  } catch (RuntimeException e) {
+                    if (!ErrorPolicy.isTolerated(e, child.tolerated())) {
+                      throw e;
+                    }
+                    LOG.debug(
+                        "{} {} {}: tolerated {}",
+                        childName,
+                        task.accountId(),
+                        task.sliceRegion(),
+                        Errors.code(e));
+                    continue;
+                  }
+                  ofParent.forEach(rows);
+                }
+              }));
     }
     return outcomes;
   }
 
   /**
-   * Runs one table's listing with its own call statistics; its rows leave in batches as they
-   * come. The outcome is ok only if the whole listing succeeded. Any exception of the table's
-   * code fails this slice alone (see {@link ErrorPolicy}).
+   * Runs one table's listing with its own call statistics; its rows leave in batches as they come.
+   * The outcome is ok only if the whole listing succeeded. Any exception of the table's code fails
+   * this slice alone (see {@link ErrorPolicy}).
    */
   private SliceOutcome timed(InFlight slice, String table, Ec2Client ec2, Listing listing) {
     FetchTask task = slice.task;
@@ -349,10 +392,25 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     try {
       listing.run(ctx, rows);
       rows.flush();
-      SliceOutcome o = SliceOutcome.ok(task, table, rows.count, stats.pages(), stats.throttles(),
-          stats.retries(), (System.nanoTime() - start) / 1_000_000);
-      LOG.debug("{} {} {}: {} rows, {} pages, {} throttled, {} retries, {} ms", table, task.accountId(),
-          task.sliceRegion(), o.resources(), o.pages(), o.throttles(), o.retries(), o.durationMs());
+      SliceOutcome o =
+          SliceOutcome.ok(
+              task,
+              table,
+              rows.count,
+              stats.pages(),
+              stats.throttles(),
+              stats.retries(),
+              (System.nanoTime() - start) / 1_000_000);
+      LOG.debug(
+          "{} {} {}: {} rows, {} pages, {} throttled, {} retries, {} ms",
+          table,
+          task.accountId(),
+          task.sliceRegion(),
+          o.resources(),
+          o.pages(),
+          o.throttles(),
+          o.retries(),
+          o.durationMs());
       return o;
     } catch (RuntimeException | Error e) {
       if (!ErrorPolicy.failsOnlyItsSlice(e)) {
@@ -364,12 +422,24 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
         return regionDenied(task, table, stats, ms, e);
       }
       if (ErrorPolicy.isRegionNotEnabled(e)) {
-        LOG.info("{} {} {}: region not enabled for the account; skipped", table, task.accountId(), task.sliceRegion());
-        return SliceOutcome.skipped(task, table, stats.pages(), ms, Errors.code(e), Errors.message(e));
+        LOG.info(
+            "{} {} {}: region not enabled for the account; skipped",
+            table,
+            task.accountId(),
+            task.sliceRegion());
+        return SliceOutcome.skipped(
+            task, table, stats.pages(), ms, Errors.code(e), Errors.message(e));
       }
-      SliceOutcome o = SliceOutcome.failed(task, table, stats.pages(), stats.throttles(),
-          stats.retries(), ms, e);
-      LOG.warn("{} {} {}: {}: {}", table, task.accountId(), task.sliceRegion(), o.errorCode(), o.errorMessage());
+      SliceOutcome o =
+          SliceOutcome.failed(
+              task, table, stats.pages(), stats.throttles(), stats.retries(), ms, e);
+      LOG.warn(
+          "{} {} {}: {}: {}",
+          table,
+          task.accountId(),
+          task.sliceRegion(),
+          o.errorCode(),
+          o.errorMessage());
       return o;
     } finally {
       MDC.remove("account_id");
@@ -379,16 +449,28 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   /** A slice of a region an SCP denies: failed or skipped, and logged once per pair and worker. */
-  private SliceOutcome regionDenied(FetchTask task, String table, CallStats stats, long ms, Throwable e) {
+  private SliceOutcome regionDenied(
+      FetchTask task, String table, CallStats stats, long ms, Throwable e) {
     String message = Errors.code(e) + ": " + Errors.message(e);
     if (DENIED_LOGGED.add(task.accountId() + "/" + task.region())) {
-      LOG.warn("account {} region {}: denied by a service control policy{}: {}", task.accountId(),
-          task.region(), skipDeniedRegions ? " (skipped: denied_regions: skip)" : "", message);
+      LOG.warn(
+          "account {} region {}: denied by a service control policy{}: {}",
+          task.accountId(),
+          task.region(),
+          skipDeniedRegions ? " (skipped: denied_regions: skip)" : "",
+          message);
     }
     return skipDeniedRegions
         ? SliceOutcome.skipped(task, table, stats.pages(), ms, ErrorPolicy.REGION_DENIED, message)
-        : SliceOutcome.failed(task, table, stats.pages(), stats.throttles(), stats.retries(), ms,
-            ErrorPolicy.REGION_DENIED, message);
+        : SliceOutcome.failed(
+            task,
+            table,
+            stats.pages(),
+            stats.throttles(),
+            stats.retries(),
+            ms,
+            ErrorPolicy.REGION_DENIED,
+            message);
   }
 
   /** One table's listing: lists through the context and hands each row to the consumer. */
@@ -444,8 +526,8 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   /**
-   * One submitted slice: its task, its deadline ({@link System#nanoTime()} scale), the queue of
-   * the bundle it belongs to, and whether it was abandoned.
+   * One submitted slice: its task, its deadline ({@link System#nanoTime()} scale), the queue of the
+   * bundle it belongs to, and whether it was abandoned.
    */
   private static final class InFlight {
     final FetchTask task;
@@ -482,11 +564,13 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   /** What a slice hands to the DoFn's thread: rows, or (last) its outcomes or an error. */
-  private record Event(InFlight slice, List<ResourceRow> rows, List<SliceOutcome> outcomes, Throwable error) {}
+  private record Event(
+      InFlight slice, List<ResourceRow> rows, List<SliceOutcome> outcomes, Throwable error) {}
 
   private record Parent(Object item, ResourceRow row) {}
 
-  private record Context(Ec2Client ec2, FetchTask task, int configuredPageSize) implements FetchContext {
+  private record Context(Ec2Client ec2, FetchTask task, int configuredPageSize)
+      implements FetchContext {
     @Override
     public int pageSize(int actionMaximum) {
       return configuredPageSize > 0 ? Math.min(configuredPageSize, actionMaximum) : actionMaximum;

@@ -5,13 +5,20 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * One slice to fetch: a table in one account and region, plus the selected child tables that
- * are listed per resource of it. Carries identifiers and the role to assume, never
- * credentials. {@code accountWide} tables are fetched once per account, from the account's
- * default region, and their slice region is {@code *}.
+ * One slice to fetch: a table in one account and region, plus the selected child tables that are
+ * listed per resource of it. Carries identifiers and the role to assume, never credentials. {@code
+ * accountWide} tables are fetched once per account, from the account's default region, and their
+ * slice region is {@code *}.
  */
-public record FetchTask(AccountConfig account, String accountId, String partition, String region,
-    String table, boolean accountWide, List<String> children) implements Serializable {
+public record FetchTask(
+    AccountConfig account,
+    String accountId,
+    String partition,
+    String region,
+    String table,
+    boolean accountWide,
+    List<String> children)
+    implements Serializable {
 
   public static final String ALL = "*";
 

@@ -18,12 +18,12 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 import software.amazon.awssdk.services.ec2.model.Region;
 
 /**
- * The fan-out, in one place: for each account, assume its role, list its enabled regions, keep
- * the configured ones, and emit one {@link FetchTask} per (region, table), plus one per
- * account-wide table. An account that cannot be reached becomes a failed {@link SliceOutcome}.
- * When DescribeRegions is denied (a narrow role, an SCP), regions listed by name are fetched as
- * listed (and only {@code aws_regions} fails); a pattern ({@code *}, a glob, or no list) cannot
- * be expanded, so the account fails with a message saying so.
+ * The fan-out, in one place: for each account, assume its role, list its enabled regions, keep the
+ * configured ones, and emit one {@link FetchTask} per (region, table), plus one per account-wide
+ * table. An account that cannot be reached becomes a failed {@link SliceOutcome}. When
+ * DescribeRegions is denied (a narrow role, an SCP), regions listed by name are fetched as listed
+ * (and only {@code aws_regions} fails); a pattern ({@code *}, a glob, or no list) cannot be
+ * expanded, so the account fails with a message saying so.
  */
 public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
   public static final TupleTag<FetchTask> TASKS = new TupleTag<>() {};
@@ -39,11 +39,15 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
   private transient AwsClients clients;
 
   /**
-   * @param children the selected child tables of each selected table that has any; they are
-   *     fetched within their parent's slice
+   * @param children the selected child tables of each selected table that has any; they are fetched
+   *     within their parent's slice
    */
-  public ResolveAccounts(AwsSettings settings, List<String> regions, List<String> regionalTables,
-      List<String> accountTables, Map<String, List<String>> children) {
+  public ResolveAccounts(
+      AwsSettings settings,
+      List<String> regions,
+      List<String> regionalTables,
+      List<String> accountTables,
+      Map<String, List<String>> children) {
     this.settings = settings;
     this.regions = List.copyOf(regions);
     this.regionalTables = List.copyOf(regionalTables);
@@ -77,56 +81,100 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
           failedAccounts.inc();
           String message = describeRegionsNeeded(e, pattern);
           LOG.warn("account {} ({}): {}", account.name(), accountId, message);
-          out.get(FAILED).output(SliceOutcome.accountFailed(accountId, account.name(), Errors.code(e), message));
+          out.get(FAILED)
+              .output(
+                  SliceOutcome.accountFailed(accountId, account.name(), Errors.code(e), message));
           return;
         }
-        LOG.warn("account {} ({}): DescribeRegions is denied ({}); fetching the listed regions {} "
-            + "without checking that they are enabled", account.name(), accountId, Errors.code(e), wanted);
+        LOG.warn(
+            "account {} ({}): DescribeRegions is denied ({}); fetching the listed regions {} "
+                + "without checking that they are enabled",
+            account.name(),
+            accountId,
+            Errors.code(e),
+            wanted);
         enabled = wanted;
       }
       for (String table : accountTables) {
-        out.get(TASKS).output(new FetchTask(account, accountId, partition, account.defaultRegion(),
-            table, true, childrenOf(table)));
+        out.get(TASKS)
+            .output(
+                new FetchTask(
+                    account,
+                    accountId,
+                    partition,
+                    account.defaultRegion(),
+                    table,
+                    true,
+                    childrenOf(table)));
       }
       for (String region : unlisted(enabled, wanted)) {
-        out.get(FAILED).output(new SliceOutcome(FetchTask.ALL, accountId, account.name(), region,
-            SliceOutcome.Status.FAILED, 0, 0, 0, 0, 0, "UnknownRegion", "region " + region + " is not in this AWS SDK"
-            + " version's region list and DescribeRegions does not list it as enabled for the"
-            + " account; check the name"));
+        out.get(FAILED)
+            .output(
+                new SliceOutcome(
+                    FetchTask.ALL,
+                    accountId,
+                    account.name(),
+                    region,
+                    SliceOutcome.Status.FAILED,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    "UnknownRegion",
+                    "region "
+                        + region
+                        + " is not in this AWS SDK"
+                        + " version's region list and DescribeRegions does not list it as enabled for the"
+                        + " account; check the name"));
       }
       for (String region : selected(enabled, wanted, account)) {
         for (String table : regionalTables) {
-          out.get(TASKS).output(new FetchTask(account, accountId, partition, region, table, false,
-              childrenOf(table)));
+          out.get(TASKS)
+              .output(
+                  new FetchTask(
+                      account, accountId, partition, region, table, false, childrenOf(table)));
         }
       }
     } catch (RuntimeException e) {
       failedAccounts.inc();
-      LOG.warn("account {} ({}): {}: {}", account.name(), accountId, Errors.code(e), Errors.message(e));
+      LOG.warn(
+          "account {} ({}): {}: {}", account.name(), accountId, Errors.code(e), Errors.message(e));
       out.get(FAILED).output(SliceOutcome.accountFailed(accountId, account.name(), e));
     }
   }
 
   /**
-   * The account's enabled regions, sorted: DescribeRegions without the regions it has not opted
-   * in to.
+   * The account's enabled regions, sorted: DescribeRegions without the regions it has not opted in
+   * to.
    *
    * @throws Ec2Exception from DescribeRegions (e.g. access denied)
    */
   public static List<String> enabledRegions(Ec2Client ec2) {
     return ec2.describeRegions(r -> r.allRegions(false)).regions().stream()
         .filter(r -> !"not-opted-in".equals(r.optInStatus()))
-        .map(Region::regionName).sorted().toList();
+        .map(Region::regionName)
+        .sorted()
+        .toList();
   }
 
-  /** Why an account whose DescribeRegions is denied cannot expand {@code pattern}, and what to do. */
+  /**
+   * Why an account whose DescribeRegions is denied cannot expand {@code pattern}, and what to do.
+   */
   public static String describeRegionsNeeded(Exception denied, String pattern) {
-    return "DescribeRegions is denied (" + Errors.code(denied) + ": " + Errors.message(denied)
-        + "), and it is needed to expand the region pattern '" + pattern
+    return "DescribeRegions is denied ("
+        + Errors.code(denied)
+        + ": "
+        + Errors.message(denied)
+        + "), and it is needed to expand the region pattern '"
+        + pattern
         + "'; allow ec2:DescribeRegions or list the regions by name";
   }
 
-  /** The first entry that needs DescribeRegions to expand ({@code *}, a glob; none means all), or null. */
+  /**
+   * The first entry that needs DescribeRegions to expand ({@code *}, a glob; none means all), or
+   * null.
+   */
   public static String pattern(List<String> wanted) {
     if (wanted.isEmpty()) {
       return "*";
@@ -139,25 +187,31 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
   }
 
   /**
-   * Configured region names that neither the SDK's metadata nor DescribeRegions know: newer
-   * names are accepted by the config on the promise that DescribeRegions lists them.
+   * Configured region names that neither the SDK's metadata nor DescribeRegions know: newer names
+   * are accepted by the config on the promise that DescribeRegions lists them.
    */
   static List<String> unlisted(List<String> enabled, List<String> wanted) {
-    return wanted.stream().filter(w -> !Regions.isPattern(w) && !Regions.isKnown(w)
-        && !enabled.contains(w)).distinct().toList();
+    return wanted.stream()
+        .filter(w -> !Regions.isPattern(w) && !Regions.isKnown(w) && !enabled.contains(w))
+        .distinct()
+        .toList();
   }
 
   /** The enabled regions that match the configured list; empty or {@code *} means all of them. */
-  public static List<String> selected(List<String> enabled, List<String> wanted, AccountConfig account) {
+  public static List<String> selected(
+      List<String> enabled, List<String> wanted, AccountConfig account) {
     if (wanted.isEmpty() || wanted.contains("*")) {
       return enabled;
     }
     for (String w : wanted) {
       if (!w.contains("*") && !w.contains("?") && !enabled.contains(w)) {
-        LOG.info("account {}: region {} is not enabled for the account; skipped", account.name(), w);
+        LOG.info(
+            "account {}: region {} is not enabled for the account; skipped", account.name(), w);
       }
     }
-    return enabled.stream().filter(r -> wanted.stream().anyMatch(w -> Regions.matches(w, r))).toList();
+    return enabled.stream()
+        .filter(r -> wanted.stream().anyMatch(w -> Regions.matches(w, r)))
+        .toList();
   }
 
   @Teardown

@@ -11,16 +11,17 @@ import java.util.regex.Pattern;
 
 /**
  * Times that AWS gives as text rather than as timestamps, read by one rule: text in the expected
- * form is the instant it names (a time without an offset is UTC, as AWS writes "GMT"); absent
- * text, or text that is not a valid time in that form, gives null, so the column is empty and
- * the row is kept. These fields are free text in the EC2 API reference (an AMI's
- * {@code CreationDate}, an instance's {@code StateTransitionReason}), so an odd value must not
- * cost the other rows of the slice.
+ * form is the instant it names (a time without an offset is UTC, as AWS writes "GMT"); absent text,
+ * or text that is not a valid time in that form, gives null, so the column is empty and the row is
+ * kept. These fields are free text in the EC2 API reference (an AMI's {@code CreationDate}, an
+ * instance's {@code StateTransitionReason}), so an odd value must not cost the other rows of the
+ * slice.
  */
 public final class AwsTime {
   private static final Pattern GMT_IN_TEXT =
       Pattern.compile("\\((\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) GMT\\)");
-  private static final DateTimeFormatter GMT_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+  private static final DateTimeFormatter GMT_FORMAT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private AwsTime() {}
 

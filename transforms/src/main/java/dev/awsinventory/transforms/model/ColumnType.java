@@ -27,8 +27,8 @@ public enum ColumnType {
   /**
    * Whether {@code text}, PostgreSQL text input, is a value of this type as PostgreSQL reads it.
    * Scalars are checked (bigint, boolean, double, timestamp, uuid); text, jsonb and text[] are
-   * produced by the encoders in {@link ModelField} and {@link Json}, which always give valid
-   * input. Null fits every type.
+   * produced by the encoders in {@link ModelField} and {@link Json}, which always give valid input.
+   * Null fits every type.
    */
   public boolean accepts(String text) {
     if (text == null) {
@@ -38,7 +38,10 @@ public enum ColumnType {
       switch (this) {
         case BIGINT -> Long.parseLong(text.trim());
         case BOOLEAN -> {
-          return text.equals("true") || text.equals("false") || text.equals("t") || text.equals("f");
+          return text.equals("true")
+              || text.equals("false")
+              || text.equals("t")
+              || text.equals("f");
         }
         case DOUBLE -> Double.parseDouble(text.trim());
         case TIMESTAMPTZ -> OffsetDateTime.parse(text);

@@ -14,14 +14,14 @@ public interface FetchContext {
   String partition();
 
   /**
-   * The MaxResults to ask for: the action's own maximum, unless a smaller page size was
-   * configured (for tests and debugging). Passing it keeps the big actions in AWS's larger
-   * rate-limit bucket.
+   * The MaxResults to ask for: the action's own maximum, unless a smaller page size was configured
+   * (for tests and debugging). Passing it keeps the big actions in AWS's larger rate-limit bucket.
    */
   int pageSize(int actionMaximum);
 
   /** The organization account discovery walked; only organization tables are given one. */
   default OrgTree organization() {
-    throw new UnsupportedOperationException("only organization tables are listed from the organization");
+    throw new UnsupportedOperationException(
+        "only organization tables are listed from the organization");
   }
 }

@@ -16,10 +16,10 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * JSON text of SDK model values, written with Jackson's generator: objects keyed by the SDK
- * member names, null members left out, no whitespace. Instants are ISO 8601 strings, bytes
- * Base64 strings, non-finite numbers strings; NUL in any string or key becomes U+FFFD
- * ({@link Text#storable}), since PostgreSQL's jsonb cannot hold {@code \u0000}.
+ * JSON text of SDK model values, written with Jackson's generator: objects keyed by the SDK member
+ * names, null members left out, no whitespace. Instants are ISO 8601 strings, bytes Base64 strings,
+ * non-finite numbers strings; NUL in any string or key becomes U+FFFD ({@link Text#storable}),
+ * since PostgreSQL's jsonb cannot hold {@code \u0000}.
  */
 public final class Json {
   private static final JsonFactory FACTORY = new JsonFactory();
@@ -31,22 +31,25 @@ public final class Json {
     return write(g -> value(g, value));
   }
 
-  /** A list of Key/Value tag objects as one JSON object {@code {"Key": "Value"}}; empty when null. */
+  /**
+   * A list of Key/Value tag objects as one JSON object {@code {"Key": "Value"}}; empty when null.
+   */
   public static String tags(List<?> tags) {
-    return write(g -> {
-      g.writeStartObject();
-      if (tags != null) {
-        for (Object tag : tags) {
-          SdkPojo pojo = (SdkPojo) tag;
-          Object key = member(pojo, "Key");
-          if (key != null) {
-            g.writeFieldName(Text.storable(key.toString()));
-            value(g, member(pojo, "Value"));
+    return write(
+        g -> {
+          g.writeStartObject();
+          if (tags != null) {
+            for (Object tag : tags) {
+              SdkPojo pojo = (SdkPojo) tag;
+              Object key = member(pojo, "Key");
+              if (key != null) {
+                g.writeFieldName(Text.storable(key.toString()));
+                value(g, member(pojo, "Value"));
+              }
+            }
           }
-        }
-      }
-      g.writeEndObject();
-    });
+          g.writeEndObject();
+        });
   }
 
   /** Whether a list's members are Key/Value tag objects. */
@@ -126,7 +129,9 @@ public final class Json {
   }
 
   private static void number(JsonGenerator g, Number n) throws IOException {
-    if (!Double.isFinite(n.doubleValue()) && !(n instanceof BigDecimal) && !(n instanceof BigInteger)) {
+    if (!Double.isFinite(n.doubleValue())
+        && !(n instanceof BigDecimal)
+        && !(n instanceof BigInteger)) {
       g.writeString(n.toString());
     } else if (n instanceof Double d) {
       g.writeNumber(d);

@@ -13,9 +13,9 @@ import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
 
 /**
- * One top-level field of an SDK model class as a column: CloudQuery's rules, read from the
- * model's own field metadata (name in snake_case, scalars typed, lists of strings as text[],
- * {@code Tags} as a JSON object, everything else nested as jsonb).
+ * One top-level field of an SDK model class as a column: CloudQuery's rules, read from the model's
+ * own field metadata (name in snake_case, scalars typed, lists of strings as text[], {@code Tags}
+ * as a JSON object, everything else nested as jsonb).
  */
 public final class ModelField {
   private static final Map<Class<?>, List<ModelField>> CACHE = new ConcurrentHashMap<>();
@@ -57,8 +57,10 @@ public final class ModelField {
       return null;
     }
     return switch (type) {
-      case TEXT -> v instanceof SdkBytes b
-          ? Base64.getEncoder().encodeToString(b.asByteArray()) : Text.storable(v.toString());
+      case TEXT ->
+          v instanceof SdkBytes b
+              ? Base64.getEncoder().encodeToString(b.asByteArray())
+              : Text.storable(v.toString());
       case TEXT_ARRAY -> textArray((List<?>) v);
       case JSONB -> Json.of(v);
       case TIMESTAMPTZ -> v instanceof Instant ? v.toString() : v.toString();
@@ -69,8 +71,10 @@ public final class ModelField {
   private static List<ModelField> read(Class<?> model) {
     List<ModelField> out = new ArrayList<>();
     for (SdkField<?> f : fieldsOf(model)) {
-      boolean tags = f.memberName().equals("Tags") && f.marshallingType() == MarshallingType.LIST
-          && Json.isTagShape(f.getTrait(ListTrait.class).memberFieldInfo());
+      boolean tags =
+          f.memberName().equals("Tags")
+              && f.marshallingType() == MarshallingType.LIST
+              && Json.isTagShape(f.getTrait(ListTrait.class).memberFieldInfo());
       ColumnType type = tags ? ColumnType.JSONB : typeOf(f);
       out.add(new ModelField(f, new Column(Names.snake(f.memberName()), type), tags));
     }
@@ -91,11 +95,15 @@ public final class ModelField {
     if (t == MarshallingType.STRING || t == MarshallingType.SDK_BYTES) {
       return ColumnType.TEXT;
     }
-    if (t == MarshallingType.INTEGER || t == MarshallingType.LONG || t == MarshallingType.SHORT
+    if (t == MarshallingType.INTEGER
+        || t == MarshallingType.LONG
+        || t == MarshallingType.SHORT
         || t == MarshallingType.BYTE) {
       return ColumnType.BIGINT;
     }
-    if (t == MarshallingType.DOUBLE || t == MarshallingType.FLOAT || t == MarshallingType.BIG_DECIMAL) {
+    if (t == MarshallingType.DOUBLE
+        || t == MarshallingType.FLOAT
+        || t == MarshallingType.BIG_DECIMAL) {
       return ColumnType.DOUBLE;
     }
     if (t == MarshallingType.BOOLEAN) {

@@ -4,15 +4,21 @@ package dev.awsinventory.transforms.model;
 public final class Names {
   private Names() {}
 
-  /** {@code InstanceId -> instance_id}, {@code Ipv6Address -> ipv6_address}, {@code DNSName -> dns_name}. */
+  /**
+   * {@code InstanceId -> instance_id}, {@code Ipv6Address -> ipv6_address}, {@code DNSName ->
+   * dns_name}.
+   */
   public static String snake(String memberName) {
     StringBuilder out = new StringBuilder(memberName.length() + 8);
     for (int i = 0; i < memberName.length(); i++) {
       char c = memberName.charAt(i);
       if (Character.isUpperCase(c)) {
         boolean afterLowerOrDigit = i > 0 && !Character.isUpperCase(memberName.charAt(i - 1));
-        boolean endsAcronym = i > 0 && Character.isUpperCase(memberName.charAt(i - 1))
-            && i + 1 < memberName.length() && Character.isLowerCase(memberName.charAt(i + 1));
+        boolean endsAcronym =
+            i > 0
+                && Character.isUpperCase(memberName.charAt(i - 1))
+                && i + 1 < memberName.length()
+                && Character.isLowerCase(memberName.charAt(i + 1));
         if (afterLowerOrDigit || endsAcronym) {
           out.append('_');
         }

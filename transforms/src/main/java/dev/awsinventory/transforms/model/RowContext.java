@@ -1,13 +1,20 @@
 package dev.awsinventory.transforms.model;
 
 /**
- * The values every row of one slice shares, and for a child table the parent resource's row
- * (its {@code _cq_id} becomes the child's {@code _cq_parent_id}).
+ * The values every row of one slice shares, and for a child table the parent resource's row (its
+ * {@code _cq_id} becomes the child's {@code _cq_parent_id}).
  */
-public record RowContext(String sourceName, String syncTime, String accountId, String region,
-    String partition, Table<?> parentTable, ResourceRow parentRow) {
+public record RowContext(
+    String sourceName,
+    String syncTime,
+    String accountId,
+    String region,
+    String partition,
+    Table<?> parentTable,
+    ResourceRow parentRow) {
 
-  public RowContext(String sourceName, String syncTime, String accountId, String region, String partition) {
+  public RowContext(
+      String sourceName, String syncTime, String accountId, String region, String partition) {
     this(sourceName, syncTime, accountId, region, partition, null, null);
   }
 

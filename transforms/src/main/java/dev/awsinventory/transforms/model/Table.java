@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
- * One AWS table: its name, the call that lists it, the SDK model its columns come from, its
- * primary key and extra columns. Declarations build one with {@link #regional} or
- * {@link #perAccount}; everything else (fan-out, conversion, writing) is generic.
+ * One AWS table: its name, the call that lists it, the SDK model its columns come from, its primary
+ * key and extra columns. Declarations build one with {@link #regional} or {@link #perAccount};
+ * everything else (fan-out, conversion, writing) is generic.
  */
 public final class Table<T> {
   public static final String CQ_ID = "_cq_id";
@@ -61,11 +61,25 @@ public final class Table<T> {
       Function<T, String> id = b.arnId;
       Function<T, String> own = b.ownArn;
       String type = b.arnType;
-      put(byName, ARN, ColumnType.TEXT, (item, ctx) -> {
-        String arn = own == null ? null : own.apply(item);
-        return arn != null ? arn : "arn:" + ctx.partition() + ":ec2:" + ctx.region() + ":"
-            + ctx.accountId() + ":" + type + "/" + id.apply(item);
-      });
+      put(
+          byName,
+          ARN,
+          ColumnType.TEXT,
+          (item, ctx) -> {
+            String arn = own == null ? null : own.apply(item);
+            return arn != null
+                ? arn
+                : "arn:"
+                    + ctx.partition()
+                    + ":ec2:"
+                    + ctx.region()
+                    + ":"
+                    + ctx.accountId()
+                    + ":"
+                    + type
+                    + "/"
+                    + id.apply(item);
+          });
     }
     byName.putAll(b.extras);
     if (SdkPojo.class.isAssignableFrom(model)) {
@@ -80,11 +94,14 @@ public final class Table<T> {
     for (Map.Entry<String, Cell<T>> e : byName.entrySet()) {
       checked[n++] = b.extras.containsKey(e.getKey());
     }
-    List<String> key = b.primaryKey != null ? b.primaryKey : b.arnType != null ? List.of(ARN) : null;
+    List<String> key =
+        b.primaryKey != null ? b.primaryKey : b.arnType != null ? List.of(ARN) : null;
     if (key == null || key.isEmpty()) {
       throw new IllegalStateException(name + ": no primary key and no ARN rule");
     }
-    if (b.sharedBetweenAccounts && !key.contains(ACCOUNT_ID) && !key.contains("request_account_id")) {
+    if (b.sharedBetweenAccounts
+        && !key.contains(ACCOUNT_ID)
+        && !key.contains("request_account_id")) {
       List<String> withAccount = new ArrayList<>();
       withAccount.add(ACCOUNT_ID);
       withAccount.addAll(key);
@@ -96,8 +113,8 @@ public final class Table<T> {
   }
 
   /**
-   * A table fetched in every region. Its columns are the SDK model's fields; a model that is
-   * not an SDK class (a record combining several calls) contributes only declared columns.
+   * A table fetched in every region. Its columns are the SDK model's fields; a model that is not an
+   * SDK class (a record combining several calls) contributes only declared columns.
    */
   public static <T> Builder<T> regional(String name, Class<T> model) {
     return new Builder<>(name, model, Scope.REGIONAL);
@@ -165,8 +182,8 @@ public final class Table<T> {
   }
 
   /**
-   * The AWS error codes that mean "nothing to list here" for this table's calls (see
-   * {@code ErrorPolicy}); empty for most tables.
+   * The AWS error codes that mean "nothing to list here" for this table's calls (see {@code
+   * ErrorPolicy}); empty for most tables.
    */
   public Set<String> tolerated() {
     return tolerated;
@@ -194,8 +211,8 @@ public final class Table<T> {
    * Declared columns are checked against their type here (model fields are typed by the SDK).
    *
    * @throws InvalidColumnValueException if a declared column's value does not fit its type
-   * @throws RuntimeException whatever the declaration's column code throws; either way the
-   *     caller fails only this row's slice
+   * @throws RuntimeException whatever the declaration's column code throws; either way the caller
+   *     fails only this row's slice
    */
   public ResourceRow row(T item, RowContext ctx) {
     String[] values = new String[cells.size()];
@@ -218,7 +235,10 @@ public final class Table<T> {
     return name;
   }
 
-  private static <T> void put(Map<String, Cell<T>> byName, String name, ColumnType type,
+  private static <T> void put(
+      Map<String, Cell<T>> byName,
+      String name,
+      ColumnType type,
       BiFunction<T, RowContext, String> value) {
     byName.put(name, new Cell<>(new Column(name, type), value));
   }
@@ -266,8 +286,8 @@ public final class Table<T> {
      * parent is fetched), its rows carrying the parent's {@code _cq_id} as {@code _cq_parent_id}.
      */
     @SuppressWarnings("unchecked")
-    public <P> Builder<T> listedPerParent(String action, Table<P> parent,
-        BiFunction<FetchContext, P, Stream<T>> lister) {
+    public <P> Builder<T> listedPerParent(
+        String action, Table<P> parent, BiFunction<FetchContext, P, Stream<T>> lister) {
       this.apiCalls = List.of(action);
       this.parent = parent;
       this.childLister = (ctx, item) -> lister.apply(ctx, (P) item);
@@ -285,8 +305,10 @@ public final class Table<T> {
     /** A column copied from the parent resource's row (such as the parent's ARN). */
     public Builder<T> parentColumn(String column, String parentColumn) {
       Column type = parent.columns().get(parent.indexOf(parentColumn));
-      extras.put(column, new Cell<>(new Column(column, type.type()),
-          (item, ctx) -> ctx.parentValue(parentColumn)));
+      extras.put(
+          column,
+          new Cell<>(
+              new Column(column, type.type()), (item, ctx) -> ctx.parentValue(parentColumn)));
       return this;
     }
 
@@ -308,10 +330,10 @@ public final class Table<T> {
     }
 
     /**
-     * The resource may be shared with other accounts (RAM), so several configured accounts see
-     * it: {@code account_id} (the account that listed it) joins the primary key unless the key
-     * already names the listing account, so that one account's slice never overwrites, relabels
-     * or deletes another account's row.
+     * The resource may be shared with other accounts (RAM), so several configured accounts see it:
+     * {@code account_id} (the account that listed it) joins the primary key unless the key already
+     * names the listing account, so that one account's slice never overwrites, relabels or deletes
+     * another account's row.
      */
     public Builder<T> sharedBetweenAccounts() {
       this.sharedBetweenAccounts = true;
@@ -319,9 +341,9 @@ public final class Table<T> {
     }
 
     /**
-     * AWS error codes that mean "nothing to list" for this table's calls (Steampipe's
-     * {@code ShouldIgnoreError}): a top-level table's slice then has no rows and succeeds; a
-     * child table skips that parent resource. Other errors fail the slice (see ErrorPolicy).
+     * AWS error codes that mean "nothing to list" for this table's calls (Steampipe's {@code
+     * ShouldIgnoreError}): a top-level table's slice then has no rows and succeeds; a child table
+     * skips that parent resource. Other errors fail the slice (see ErrorPolicy).
      */
     public Builder<T> tolerating(String... codes) {
       tolerated.addAll(List.of(codes));
@@ -334,9 +356,13 @@ public final class Table<T> {
     }
 
     /** An extra (or overriding) column computed from the resource and the slice. */
-    public Builder<T> column(String column, ColumnType type, BiFunction<T, RowContext, Object> value) {
-      extras.put(column, new Cell<>(new Column(column, type),
-          (item, ctx) -> ModelField.encode(type, value.apply(item, ctx))));
+    public Builder<T> column(
+        String column, ColumnType type, BiFunction<T, RowContext, Object> value) {
+      extras.put(
+          column,
+          new Cell<>(
+              new Column(column, type),
+              (item, ctx) -> ModelField.encode(type, value.apply(item, ctx))));
       return this;
     }
 

@@ -28,15 +28,16 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * The organization becomes the account collection, on the worker, with the worker's own
  * credentials: for the one {@link OrgConfig} element, discovers the organization with the admin
  * account's credentials ({@link OrgDiscovery}: sequential, paced, throttling retried), and emits
+ *
  * <ul>
- *   <li>{@link #MEMBERS}: one {@link AccountConfig} per ACTIVE account in scope, its member role
- *       to be assumed (in parallel, downstream) with the trusted principal's credentials;</li>
- *   <li>{@link #STATUS}: one {@link AccountStatus} per account found, so every account is
- *       accounted for; or, when discovery fails entirely, one {@code discovery_failed} status
- *       naming the admin account and the permission it lacks;</li>
- *   <li>{@link #ROWS} and {@link #OUTCOMES}: the selected organization tables' rows and one
- *       outcome per table, in the slice (admin account, {@code *}); a failed discovery fails
- *       those slices, so their previous rows are kept.</li>
+ *   <li>{@link #MEMBERS}: one {@link AccountConfig} per ACTIVE account in scope, its member role to
+ *       be assumed (in parallel, downstream) with the trusted principal's credentials;
+ *   <li>{@link #STATUS}: one {@link AccountStatus} per account found, so every account is accounted
+ *       for; or, when discovery fails entirely, one {@code discovery_failed} status naming the
+ *       admin account and the permission it lacks;
+ *   <li>{@link #ROWS} and {@link #OUTCOMES}: the selected organization tables' rows and one outcome
+ *       per table, in the slice (admin account, {@code *}); a failed discovery fails those slices,
+ *       so their previous rows are kept.
  * </ul>
  */
 public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
@@ -44,8 +45,10 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
   public static final TupleTag<AccountStatus> STATUS = new TupleTag<>() {};
   public static final TupleTag<ResourceRow> ROWS = new TupleTag<>() {};
   public static final TupleTag<SliceOutcome> OUTCOMES = new TupleTag<>() {};
+
   /** Default spacing of Organizations calls: at most 10 per second. */
   public static final Duration DEFAULT_PACE = Duration.ofMillis(100);
+
   private static final Logger LOG = LoggerFactory.getLogger(DiscoverAccounts.class);
 
   private final AwsSettings settings;
@@ -60,8 +63,13 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
    * @param tables the selected top-level organization tables
    * @param children the selected child tables of each of them
    */
-  public DiscoverAccounts(AwsSettings settings, List<String> tables, Map<String, List<String>> children,
-      String sourceName, String syncTime, Duration pace) {
+  public DiscoverAccounts(
+      AwsSettings settings,
+      List<String> tables,
+      Map<String, List<String>> children,
+      String sourceName,
+      String syncTime,
+      Duration pace) {
     this.settings = settings;
     this.tables = List.copyOf(tables);
     this.children = new HashMap<>(children);
@@ -86,26 +94,51 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
   @ProcessElement
   public void process(@Element OrgConfig org, MultiOutputReceiver out) {
     long start = System.nanoTime();
-    OrgDiscovery.Result found = OrgDiscovery.discover(clients, settings, org, !tables.isEmpty(), pace);
+    OrgDiscovery.Result found =
+        OrgDiscovery.discover(clients, settings, org, !tables.isEmpty(), pace);
     Metrics.counter("aws_inventory", "organizations_calls").inc(found.calls());
     Metrics.counter("aws_inventory", "organizations_retries").inc(found.retries());
     if (found.failed()) {
-      fail(out, found.admin(), found.adminId(), found.partition(), start, found.errorCode(), found.error());
+      fail(
+          out,
+          found.admin(),
+          found.adminId(),
+          found.partition(),
+          start,
+          found.errorCode(),
+          found.error());
       return;
     }
     for (AccountStatus s : found.accounts()) {
       out.get(STATUS).output(s);
       if (!AccountStatus.FETCHED.equals(s.disposition())) {
-        LOG.info("organization account {} ({}): {} {}", s.accountId(), s.accountName(), s.disposition(),
+        LOG.info(
+            "organization account {} ({}): {} {}",
+            s.accountId(),
+            s.accountName(),
+            s.disposition(),
             s.detail() != null ? s.detail() : s.state());
       }
     }
     found.members().forEach(m -> out.get(MEMBERS).output(m));
-    writeTables(out, found.admin(), found.adminId(), found.partition(), found.tree(), found.retries(), start);
+    writeTables(
+        out,
+        found.admin(),
+        found.adminId(),
+        found.partition(),
+        found.tree(),
+        found.retries(),
+        start);
   }
 
-  private void writeTables(MultiOutputReceiver out, AccountConfig admin, String adminId, String partition,
-      OrgTree tree, long retries, long start) {
+  private void writeTables(
+      MultiOutputReceiver out,
+      AccountConfig admin,
+      String adminId,
+      String partition,
+      OrgTree tree,
+      long retries,
+      long start) {
     String region = OrgClients.globalRegion(partition);
     FetchContext ctx = new OrgContext(tree, adminId, region, partition);
     RowContext rowCtx = new RowContext(sourceName, syncTime, adminId, region, partition);
@@ -136,20 +169,37 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
     }
   }
 
-  private void fail(MultiOutputReceiver out, AccountConfig admin, String adminId, String partition, long start,
-      String code, String message) {
+  private void fail(
+      MultiOutputReceiver out,
+      AccountConfig admin,
+      String adminId,
+      String partition,
+      long start,
+      String code,
+      String message) {
     LOG.error("organization discovery failed: {}", message);
     String id = adminId != null ? adminId : "";
-    out.get(STATUS).output(new AccountStatus(id, admin.name(), null, AccountStatus.DISCOVERY_FAILED, null, false,
-        message));
+    out.get(STATUS)
+        .output(
+            new AccountStatus(
+                id, admin.name(), null, AccountStatus.DISCOVERY_FAILED, null, false, message));
     String region = OrgClients.globalRegion(partition);
     long ms = (System.nanoTime() - start) / 1_000_000;
     for (String name : tables) {
       FetchTask task = new FetchTask(admin, id, partition, region, name, true, List.of());
       out.get(OUTCOMES).output(SliceOutcome.failed(task, name, 0, 0, 0, ms, code, message));
       for (String childName : children.getOrDefault(name, List.of())) {
-        out.get(OUTCOMES).output(SliceOutcome.failed(task, childName, 0, 0, 0, ms, "ParentFailed",
-            "its parent table " + name + " could not be fetched"));
+        out.get(OUTCOMES)
+            .output(
+                SliceOutcome.failed(
+                    task,
+                    childName,
+                    0,
+                    0,
+                    0,
+                    ms,
+                    "ParentFailed",
+                    "its parent table " + name + " could not be fetched"));
       }
     }
   }

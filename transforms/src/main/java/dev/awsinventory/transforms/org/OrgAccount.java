@@ -4,8 +4,8 @@ import java.util.Map;
 import software.amazon.awssdk.services.organizations.model.Account;
 
 /**
- * An account of the organization with the root or OU directly above it (null when unknown) and
- * its tags (null when not listed).
+ * An account of the organization with the root or OU directly above it (null when unknown) and its
+ * tags (null when not listed).
  */
 public record OrgAccount(Account account, String parentId, Map<String, String> tags) {
 

@@ -25,23 +25,32 @@ final class OrgClients implements AutoCloseable {
   private final OrganizationsClient client;
   private final OrgPacer pacer;
 
-  OrgClients(AwsSettings settings, AwsCredentialsProvider credentials, String partition, Duration pace) {
-    this.http = Apache5HttpClient.builder().maxConnections(2).connectionTimeout(Duration.ofSeconds(10))
-        .socketTimeout(Duration.ofSeconds(60)).build();
+  OrgClients(
+      AwsSettings settings, AwsCredentialsProvider credentials, String partition, Duration pace) {
+    this.http =
+        Apache5HttpClient.builder()
+            .maxConnections(2)
+            .connectionTimeout(Duration.ofSeconds(10))
+            .socketTimeout(Duration.ofSeconds(60))
+            .build();
     this.pacer = new OrgPacer(pace);
     Duration maxBackoff = Duration.ofSeconds(Math.max(1, settings.maxBackoffSeconds()));
-    var retry = AwsRetryStrategy.standardRetryStrategy().toBuilder()
-        .maxAttempts(Math.max(MIN_ATTEMPTS, settings.maxRetries()))
-        .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), maxBackoff))
-        .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), maxBackoff))
-        .circuitBreakerEnabled(false)
-        .build();
-    String region = settings.signingRegion() != null ? settings.signingRegion() : globalRegion(partition);
-    var b = OrganizationsClient.builder()
-        .httpClient(http)
-        .credentialsProvider(credentials)
-        .region(Region.of(region))
-        .overrideConfiguration(o -> o.retryStrategy(retry).addExecutionInterceptor(pacer));
+    var retry =
+        AwsRetryStrategy.standardRetryStrategy().toBuilder()
+            .maxAttempts(Math.max(MIN_ATTEMPTS, settings.maxRetries()))
+            .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), maxBackoff))
+            .throttlingBackoffStrategy(
+                BackoffStrategy.exponentialDelay(Duration.ofMillis(200), maxBackoff))
+            .circuitBreakerEnabled(false)
+            .build();
+    String region =
+        settings.signingRegion() != null ? settings.signingRegion() : globalRegion(partition);
+    var b =
+        OrganizationsClient.builder()
+            .httpClient(http)
+            .credentialsProvider(credentials)
+            .region(Region.of(region))
+            .overrideConfiguration(o -> o.retryStrategy(retry).addExecutionInterceptor(pacer));
     if (settings.endpointUrl() != null) {
       b.endpointOverride(URI.create(settings.endpointUrl()));
     }

@@ -16,11 +16,11 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Organization discovery as a plain call, used by {@link DiscoverAccounts} on a worker and by
  * {@code --plan} on the driver: with the admin account's credentials (its id from the config or
- * {@code GetCallerIdentity}), walks AWS Organizations (sequential, paced, throttling retried;
- * the whole tree when OUs are configured or organization tables are selected, else {@code
- * ListAccounts}), checks {@code organization_units} and decides every account's disposition
- * with {@link OrgSelection}. Never throws for an AWS error: a discovery that fails entirely is a
- * {@link Result} with {@link Result#error() error} set. Holds no secrets.
+ * {@code GetCallerIdentity}), walks AWS Organizations (sequential, paced, throttling retried; the
+ * whole tree when OUs are configured or organization tables are selected, else {@code
+ * ListAccounts}), checks {@code organization_units} and decides every account's disposition with
+ * {@link OrgSelection}. Never throws for an AWS error: a discovery that fails entirely is a {@link
+ * Result} with {@link Result#error() error} set. Holds no secrets.
  */
 public final class OrgDiscovery {
   private OrgDiscovery() {}
@@ -36,13 +36,21 @@ public final class OrgDiscovery {
    * @param members the member account to fetch for each {@code fetched} decision, in order
    * @param calls Organizations calls made (pages, not counting retries)
    * @param retries retried attempts (mostly throttled calls)
-   * @param errorCode AWS's error code when discovery failed ({@code NotFound} for an unknown
-   *     {@code organization_units} entry), else null
-   * @param error the one-line error (account, missing permission, fix) when discovery failed,
-   *     else null
+   * @param errorCode AWS's error code when discovery failed ({@code NotFound} for an unknown {@code
+   *     organization_units} entry), else null
+   * @param error the one-line error (account, missing permission, fix) when discovery failed, else
+   *     null
    */
-  public record Result(String adminId, AccountConfig admin, String partition, OrgTree tree,
-      List<AccountStatus> accounts, List<AccountConfig> members, long calls, long retries, String errorCode,
+  public record Result(
+      String adminId,
+      AccountConfig admin,
+      String partition,
+      OrgTree tree,
+      List<AccountStatus> accounts,
+      List<AccountConfig> members,
+      long calls,
+      long retries,
+      String errorCode,
       String error) {
     public boolean failed() {
       return error != null;
@@ -55,7 +63,11 @@ public final class OrgDiscovery {
    * @param organizationTables whether organization tables are selected (their tags are listed too)
    * @param pace the spacing of Organizations calls ({@link DiscoverAccounts#DEFAULT_PACE})
    */
-  public static Result discover(AwsClients clients, AwsSettings settings, OrgConfig org, boolean organizationTables,
+  public static Result discover(
+      AwsClients clients,
+      AwsSettings settings,
+      OrgConfig org,
+      boolean organizationTables,
       Duration pace) {
     AccountConfig admin = org.adminAccount().orElse(AccountConfig.defaultChain());
     String adminId = admin.accountIdHint().orElse(null);
@@ -68,10 +80,13 @@ public final class OrgDiscovery {
         adminId = clients.sts(admin).getCallerIdentity().account();
       }
       operation = "organizations:ListAccounts";
-      boolean walk = organizationTables || !org.organizationUnits().isEmpty()
-          || !org.skipOrganizationUnits().isEmpty();
+      boolean walk =
+          organizationTables
+              || !org.organizationUnits().isEmpty()
+              || !org.skipOrganizationUnits().isEmpty();
       OrgTree tree;
-      try (OrgClients orgClients = new OrgClients(settings, clients.credentials(admin), partition, pace)) {
+      try (OrgClients orgClients =
+          new OrgClients(settings, clients.credentials(admin), partition, pace)) {
         try {
           OrgWalker walker = new OrgWalker(orgClients.client());
           tree = walk ? walker.walk(organizationTables) : walker.listAccounts();
@@ -83,8 +98,17 @@ public final class OrgDiscovery {
       }
       for (String unit : org.organizationUnits()) {
         if (!tree.hasNode(unit)) {
-          return failed(adminId, admin, partition, calls, retries, "NotFound", "organization_units: " + unit
-              + " is not a root or organizational unit of the organization of account " + adminId);
+          return failed(
+              adminId,
+              admin,
+              partition,
+              calls,
+              retries,
+              "NotFound",
+              "organization_units: "
+                  + unit
+                  + " is not a root or organizational unit of the organization of account "
+                  + adminId);
         }
       }
       String management = tree.accounts().isEmpty() ? null : managementOf(tree, adminId);
@@ -97,18 +121,45 @@ public final class OrgDiscovery {
           members.add(OrgSelection.member(org, byId.get(s.accountId()), s.accountName(), admin));
         }
       }
-      return new Result(adminId, admin, partition, tree, accounts, List.copyOf(members), calls, retries, null, null);
+      return new Result(
+          adminId,
+          admin,
+          partition,
+          tree,
+          accounts,
+          List.copyOf(members),
+          calls,
+          retries,
+          null,
+          null);
     } catch (SdkException e) {
-      return failed(adminId, admin, partition, calls, retries, Errors.code(e), error(adminId, admin, operation, e));
+      return failed(
+          adminId,
+          admin,
+          partition,
+          calls,
+          retries,
+          Errors.code(e),
+          error(adminId, admin, operation, e));
     }
   }
 
-  private static Result failed(String adminId, AccountConfig admin, String partition, long calls, long retries,
-      String code, String message) {
-    return new Result(adminId, admin, partition, null, List.of(), List.of(), calls, retries, code, message);
+  private static Result failed(
+      String adminId,
+      AccountConfig admin,
+      String partition,
+      long calls,
+      long retries,
+      String code,
+      String message) {
+    return new Result(
+        adminId, admin, partition, null, List.of(), List.of(), calls, retries, code, message);
   }
 
-  /** The management account: the account id in the accounts' ARNs ({@code arn:...::<mgmt>:account/...}). */
+  /**
+   * The management account: the account id in the accounts' ARNs ({@code
+   * arn:...::<mgmt>:account/...}).
+   */
   private static String managementOf(OrgTree tree, String fallback) {
     String arn = tree.accounts().get(0).arn();
     if (arn != null) {
@@ -122,20 +173,37 @@ public final class OrgDiscovery {
 
   /** One line naming the account, the missing permission and the fix; no secrets. */
   static String error(String adminId, AccountConfig admin, String operation, SdkException e) {
-    String who = "account " + (adminId != null ? adminId : admin.name())
-        + (admin.roleArn().isPresent() ? " (" + admin.roleArn().get() + ")" : "");
+    String who =
+        "account "
+            + (adminId != null ? adminId : admin.name())
+            + (admin.roleArn().isPresent() ? " (" + admin.roleArn().get() + ")" : "");
     String code = Errors.code(e);
     if ("AWSOrganizationsNotInUseException".equals(code)) {
-      return who + " is not a member of an AWS Organization (" + code + "); the org block needs the "
+      return who
+          + " is not a member of an AWS Organization ("
+          + code
+          + "); the org block needs the "
           + "organization's management account or a delegated administrator as admin_account";
     }
-    if (e instanceof AwsServiceException s && (s.statusCode() == 403 || code.startsWith("AccessDenied"))) {
-      return who + " may not call " + operation + " (" + code + "): the admin_account must be the "
+    if (e instanceof AwsServiceException s
+        && (s.statusCode() == 403 || code.startsWith("AccessDenied"))) {
+      return who
+          + " may not call "
+          + operation
+          + " ("
+          + code
+          + "): the admin_account must be the "
           + "organization's management account or a delegated administrator allowed "
           + "organizations:ListAccounts, ListRoots, ListOrganizationalUnitsForParent, "
           + "ListAccountsForParent and ListTagsForResource";
     }
-    return "listing the organization with " + who + " failed at " + operation + ": " + code + ": "
+    return "listing the organization with "
+        + who
+        + " failed at "
+        + operation
+        + ": "
+        + code
+        + ": "
         + Errors.message(e);
   }
 }

@@ -9,8 +9,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Paces the calls of one Organizations client: at most one call (page) per {@code interval}, one
- * at a time, as AWS asks for large organizations (rate limits are not published per operation).
+ * Paces the calls of one Organizations client: at most one call (page) per {@code interval}, one at
+ * a time, as AWS asks for large organizations (rate limits are not published per operation).
  * Retries of a throttled call are spaced by the SDK's retry backoff. Counts calls and attempts.
  */
 final class OrgPacer implements ExecutionInterceptor {
@@ -44,7 +44,8 @@ final class OrgPacer implements ExecutionInterceptor {
   }
 
   @Override
-  public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+  public void beforeTransmission(
+      Context.BeforeTransmission context, ExecutionAttributes attributes) {
     attempts.incrementAndGet();
   }
 

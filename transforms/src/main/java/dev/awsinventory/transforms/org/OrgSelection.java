@@ -6,25 +6,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Decides, for every account discovery found, whether it is fetched and if not why (the rules
- * of CloudQuery's {@code org} block, without its silent skips): skipped by id, under a skipped OU
- * at any depth, outside {@code organization_units}, or not ACTIVE ({@code State}, else {@code
+ * Decides, for every account discovery found, whether it is fetched and if not why (the rules of
+ * CloudQuery's {@code org} block, without its silent skips): skipped by id, under a skipped OU at
+ * any depth, outside {@code organization_units}, or not ACTIVE ({@code State}, else {@code
  * Status}). Fetched accounts become {@link AccountConfig#member member accounts} whose role is
- * {@code arn:<partition>:iam::<id>:role/<member_role_name>}, the partition taken from the
- * account's Organizations ARN.
+ * {@code arn:<partition>:iam::<id>:role/<member_role_name>}, the partition taken from the account's
+ * Organizations ARN.
  */
 public final class OrgSelection {
   private OrgSelection() {}
 
   /** One decision per account, in discovery order. */
-  public static List<AccountStatus> decide(OrgConfig org, OrgTree tree, String managementAccountId) {
+  public static List<AccountStatus> decide(
+      OrgConfig org, OrgTree tree, String managementAccountId) {
     List<AccountStatus> out = new ArrayList<>();
     for (OrgAccount a : tree.orgAccounts()) {
       String id = a.account().id();
       List<String> ancestors = tree.ancestorsOf(id);
       String name = a.account().name() != null ? a.account().name() : id;
       boolean management = id.equals(managementAccountId);
-      String skippedOu = ancestors.stream().filter(org.skipOrganizationUnits()::contains).findFirst().orElse(null);
+      String skippedOu =
+          ancestors.stream().filter(org.skipOrganizationUnits()::contains).findFirst().orElse(null);
       String disposition;
       String detail = null;
       if (org.skipMemberAccounts().contains(id)) {
@@ -42,18 +44,27 @@ public final class OrgSelection {
       } else {
         disposition = AccountStatus.FETCHED;
       }
-      out.add(new AccountStatus(id, name, a.state(), disposition, a.parentId(), management, detail));
+      out.add(
+          new AccountStatus(id, name, a.state(), disposition, a.parentId(), management, detail));
     }
     return out;
   }
 
   /** The member account to fetch for a {@code fetched} decision. */
-  public static AccountConfig member(OrgConfig org, OrgAccount a, String name, AccountConfig admin) {
+  public static AccountConfig member(
+      OrgConfig org, OrgAccount a, String name, AccountConfig admin) {
     String id = a.account().id();
-    String arn = "arn:" + partitionOf(a.account().arn()) + ":iam::" + id + ":role/" + org.memberRoleName();
+    String arn =
+        "arn:" + partitionOf(a.account().arn()) + ":iam::" + id + ":role/" + org.memberRoleName();
     AccountConfig source = org.memberTrustedPrincipal().orElse(org.adminAccount().orElse(null));
-    return AccountConfig.member(id, name, arn, org.memberRoleSessionName().orElse(null),
-        org.memberExternalId().orElse(null), admin.defaultRegion(), org.memberRegions().orElse(null),
+    return AccountConfig.member(
+        id,
+        name,
+        arn,
+        org.memberRoleSessionName().orElse(null),
+        org.memberExternalId().orElse(null),
+        admin.defaultRegion(),
+        org.memberRegions().orElse(null),
         source);
   }
 

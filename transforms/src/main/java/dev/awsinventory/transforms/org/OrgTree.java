@@ -80,7 +80,8 @@ public final class OrgTree {
   /** The accounts with their tree position, for the organization tables. */
   public List<OrgAccount> orgAccounts() {
     return accounts.values().stream()
-        .map(a -> new OrgAccount(a, parents.get(a.id()), tags.get(a.id()))).toList();
+        .map(a -> new OrgAccount(a, parents.get(a.id()), tags.get(a.id())))
+        .toList();
   }
 
   public List<OrgRoot> orgRoots() {

@@ -10,9 +10,9 @@ import software.amazon.awssdk.services.organizations.model.Root;
 import software.amazon.awssdk.services.organizations.model.Tag;
 
 /**
- * Reads an organization through the SDK paginators (which continue past empty pages until
- * {@code NextToken} is null), one call at a time. Calls are paced and retried by the client
- * ({@link OrgClients}). Errors are the SDK's exceptions, unchanged.
+ * Reads an organization through the SDK paginators (which continue past empty pages until {@code
+ * NextToken} is null), one call at a time. Calls are paced and retried by the client ({@link
+ * OrgClients}). Errors are the SDK's exceptions, unchanged.
  */
 public final class OrgWalker {
   private final OrganizationsClient client;
@@ -24,7 +24,9 @@ public final class OrgWalker {
   /** Every account with {@code ListAccounts}; parents unknown. */
   public OrgTree listAccounts() {
     OrgTree tree = new OrgTree();
-    client.listAccountsPaginator(r -> r.maxResults(20)).forEach(p -> p.accounts().forEach(a -> tree.addAccount(a, null)));
+    client
+        .listAccountsPaginator(r -> r.maxResults(20))
+        .forEach(p -> p.accounts().forEach(a -> tree.addAccount(a, null)));
     return tree;
   }
 
@@ -36,18 +38,30 @@ public final class OrgWalker {
   public OrgTree walk(boolean tags) {
     OrgTree tree = new OrgTree();
     Deque<String> parents = new ArrayDeque<>();
-    client.listRootsPaginator(r -> r.maxResults(20)).forEach(p -> p.roots().forEach(root -> {
-      tree.addRoot(root);
-      parents.add(root.id());
-    }));
+    client
+        .listRootsPaginator(r -> r.maxResults(20))
+        .forEach(
+            p ->
+                p.roots()
+                    .forEach(
+                        root -> {
+                          tree.addRoot(root);
+                          parents.add(root.id());
+                        }));
     while (!parents.isEmpty()) {
       String parent = parents.poll();
-      client.listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent).maxResults(20))
-          .forEach(p -> p.organizationalUnits().forEach(ou -> {
-            tree.addUnit(ou, parent);
-            parents.add(ou.id());
-          }));
-      client.listAccountsForParentPaginator(r -> r.parentId(parent).maxResults(20))
+      client
+          .listOrganizationalUnitsForParentPaginator(r -> r.parentId(parent).maxResults(20))
+          .forEach(
+              p ->
+                  p.organizationalUnits()
+                      .forEach(
+                          ou -> {
+                            tree.addUnit(ou, parent);
+                            parents.add(ou.id());
+                          }));
+      client
+          .listAccountsForParentPaginator(r -> r.parentId(parent).maxResults(20))
           .forEach(p -> p.accounts().forEach(a -> tree.addAccount(a, parent)));
     }
     if (tags) {
@@ -63,7 +77,8 @@ public final class OrgWalker {
 
   private Map<String, String> tags(String resourceId) {
     Map<String, String> out = new LinkedHashMap<>();
-    client.listTagsForResourcePaginator(r -> r.resourceId(resourceId))
+    client
+        .listTagsForResourcePaginator(r -> r.resourceId(resourceId))
         .forEach(p -> p.tags().forEach((Tag t) -> out.put(t.key(), t.value())));
     return out;
   }

@@ -7,10 +7,10 @@ import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.transforms.display.HasDisplayData;
 
 /**
- * A DoFn that writes to the database: it carries JdbcIO's serializable configuration and
- * builds the live DataSource on the worker, from JdbcIO's own per-JVM pool, so a closed
- * connection goes back to the one pool every step shares. (A pool over that pool would keep
- * its borrowed connections idle and starve the writers of later runs.)
+ * A DoFn that writes to the database: it carries JdbcIO's serializable configuration and builds the
+ * live DataSource on the worker, from JdbcIO's own per-JVM pool, so a closed connection goes back
+ * to the one pool every step shares. (A pool over that pool would keep its borrowed connections
+ * idle and starve the writers of later runs.)
  */
 abstract class DatabaseFn<InputT> extends DoFn<InputT, Void> {
   private final JdbcIO.DataSourceConfiguration database;

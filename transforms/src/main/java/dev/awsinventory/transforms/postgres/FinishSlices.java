@@ -14,10 +14,10 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 
 /**
- * Runs after every row write has committed: for each slice, in one transaction, deletes the
- * slice's stale rows (only if the slice succeeded and the mode deletes stale rows) and records
- * the outcome. So a slice's deletion and the record that it completed always agree, and a
- * failed slice keeps its previous rows.
+ * Runs after every row write has committed: for each slice, in one transaction, deletes the slice's
+ * stale rows (only if the slice succeeded and the mode deletes stale rows) and records the outcome.
+ * So a slice's deletion and the record that it completed always agree, and a failed slice keeps its
+ * previous rows.
  */
 public final class FinishSlices extends DatabaseFn<SliceOutcome> {
   private final String runId;
@@ -27,8 +27,12 @@ public final class FinishSlices extends DatabaseFn<SliceOutcome> {
   private final Counter deleted = Metrics.counter("aws_inventory", "stale_rows_deleted");
   private transient Map<String, Target> targets;
 
-  public FinishSlices(JdbcIO.DataSourceConfiguration database, String runId, String sourceName,
-      String syncTime, WriteMode mode) {
+  public FinishSlices(
+      JdbcIO.DataSourceConfiguration database,
+      String runId,
+      String sourceName,
+      String syncTime,
+      WriteMode mode) {
     super(database);
     this.runId = runId;
     this.sourceName = sourceName;
@@ -36,18 +40,25 @@ public final class FinishSlices extends DatabaseFn<SliceOutcome> {
     this.mode = mode;
   }
 
-  /** Deletes and records in one transaction, retried per {@link RetryPolicy} (both are idempotent). */
+  /**
+   * Deletes and records in one transaction, retried per {@link RetryPolicy} (both are idempotent).
+   */
   @ProcessElement
   public void process(@Element SliceOutcome o) throws Exception {
-    int stale = RetryPolicy.inTransaction(dataSource(), "finishing slice " + o.table() + " " + o.accountId()
-        + " " + o.region(), c -> {
-          int n = 0;
-          if (o.ok() && mode == WriteMode.OVERWRITE_DELETE_STALE && !FetchTask.ALL.equals(o.table())) {
-            n = deleteStale(c, target(c, o.table()), o);
-          }
-          SyncTables.recordSlice(c, runId, o);
-          return n;
-        });
+    int stale =
+        RetryPolicy.inTransaction(
+            dataSource(),
+            "finishing slice " + o.table() + " " + o.accountId() + " " + o.region(),
+            c -> {
+              int n = 0;
+              if (o.ok()
+                  && mode == WriteMode.OVERWRITE_DELETE_STALE
+                  && !FetchTask.ALL.equals(o.table())) {
+                n = deleteStale(c, target(c, o.table()), o);
+              }
+              SyncTables.recordSlice(c, runId, o);
+              return n;
+            });
     deleted.inc(stale);
   }
 

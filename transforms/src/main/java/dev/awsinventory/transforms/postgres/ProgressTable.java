@@ -15,11 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code aws_inventory_sync_progress}: one row per slice of a run, written as the run goes (a
- * slice is {@code planned} when its account is resolved, then {@code ok} or {@code failed} as
- * soon as it is fetched, before its rows are written). The driver reads it for its progress
- * lines, the same way on every runner. {@code aws_inventory_sync_slices} stays the record of
- * finished slices.
+ * {@code aws_inventory_sync_progress}: one row per slice of a run, written as the run goes (a slice
+ * is {@code planned} when its account is resolved, then {@code ok} or {@code failed} as soon as it
+ * is fetched, before its rows are written). The driver reads it for its progress lines, the same
+ * way on every runner. {@code aws_inventory_sync_slices} stays the record of finished slices.
  */
 public final class ProgressTable {
   public static final String NAME = "aws_inventory_sync_progress";
@@ -27,28 +26,37 @@ public final class ProgressTable {
   private ProgressTable() {}
 
   /**
-   * The CREATE TABLE statement of the progress table if the database does not have it yet
-   * (run by {@link Schema#ensure} with the other schema changes).
+   * The CREATE TABLE statement of the progress table if the database does not have it yet (run by
+   * {@link Schema#ensure} with the other schema changes).
    */
   static List<String> missing(Connection c) throws SQLException {
-    return Catalog.exists(c, NAME) ? List.of() : List.of("CREATE TABLE IF NOT EXISTS " + NAME
-        + " (run_id uuid NOT NULL, table_name text NOT NULL, "
-        + "account_id text NOT NULL, region text NOT NULL, status text NOT NULL, resources bigint, "
-        + "throttles bigint, updated_at timestamp with time zone NOT NULL DEFAULT now(), "
-        + "PRIMARY KEY (run_id, table_name, account_id, region))");
+    return Catalog.exists(c, NAME)
+        ? List.of()
+        : List.of(
+            "CREATE TABLE IF NOT EXISTS "
+                + NAME
+                + " (run_id uuid NOT NULL, table_name text NOT NULL, "
+                + "account_id text NOT NULL, region text NOT NULL, status text NOT NULL, resources bigint, "
+                + "throttles bigint, updated_at timestamp with time zone NOT NULL DEFAULT now(), "
+                + "PRIMARY KEY (run_id, table_name, account_id, region))");
   }
 
   /** A run's progress so far: slices known, done and failed, resources fetched, throttled calls. */
   public record Counts(long slices, long done, long failed, long resources, long throttles) {}
 
   public static Counts read(Connection c, String runId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT count(*), count(*) FILTER (WHERE status <> 'planned'), "
-        + "count(*) FILTER (WHERE status = 'failed'), COALESCE(sum(resources), 0), COALESCE(sum(throttles), 0) "
-        + "FROM " + NAME + " WHERE run_id = CAST(? AS uuid)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT count(*), count(*) FILTER (WHERE status <> 'planned'), "
+                + "count(*) FILTER (WHERE status = 'failed'), COALESCE(sum(resources), 0), COALESCE(sum(throttles), 0) "
+                + "FROM "
+                + NAME
+                + " WHERE run_id = CAST(? AS uuid)")) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+        return new Counts(
+            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
       }
     }
   }
@@ -64,9 +72,13 @@ public final class ProgressTable {
 
     @ProcessElement
     public void process(@Element FetchTask task) throws SQLException {
-      try (Connection c = dataSource().getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO "
-          + NAME + " (run_id, table_name, account_id, region, status) VALUES (CAST(? AS uuid), ?, ?, ?, "
-          + "'planned') ON CONFLICT DO NOTHING")) {
+      try (Connection c = dataSource().getConnection();
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO "
+                      + NAME
+                      + " (run_id, table_name, account_id, region, status) VALUES (CAST(? AS uuid), ?, ?, ?, "
+                      + "'planned') ON CONFLICT DO NOTHING")) {
         for (String table : tables(task)) {
           ps.setString(1, runId);
           ps.setString(2, table);
@@ -104,10 +116,9 @@ public final class ProgressTable {
   }
 
   /**
-   * Records the outcomes of each fetch task as soon as it ends, from the fetch itself: on a
-   * runner that holds a bundle's outputs until the bundle ends, {@link RecordOutcome} alone would
-   * move the progress only then. Progress is informative: a failure to record is logged, never
-   * thrown.
+   * Records the outcomes of each fetch task as soon as it ends, from the fetch itself: on a runner
+   * that holds a bundle's outputs until the bundle ends, {@link RecordOutcome} alone would move the
+   * progress only then. Progress is informative: a failure to record is logged, never thrown.
    */
   public static final class Listener implements SliceListener {
     private static final long serialVersionUID = 1L;
@@ -125,7 +136,8 @@ public final class ProgressTable {
     public void finished(List<SliceOutcome> outcomes) {
       try {
         if (dataSource == null) {
-          dataSource = JdbcIO.DataSourceProviderFromDataSourceConfiguration.of(database).apply(null);
+          dataSource =
+              JdbcIO.DataSourceProviderFromDataSourceConfiguration.of(database).apply(null);
         }
         try (Connection c = dataSource.getConnection()) {
           for (SliceOutcome o : outcomes) {
@@ -139,11 +151,14 @@ public final class ProgressTable {
   }
 
   private static void record(Connection c, String runId, SliceOutcome o) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO "
-        + NAME + " (run_id, table_name, account_id, region, status, resources, throttles) VALUES "
-        + "(CAST(? AS uuid), ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, table_name, account_id, region) DO UPDATE "
-        + "SET status = EXCLUDED.status, resources = EXCLUDED.resources, throttles = EXCLUDED.throttles, "
-        + "updated_at = now()")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + NAME
+                + " (run_id, table_name, account_id, region, status, resources, throttles) VALUES "
+                + "(CAST(? AS uuid), ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id, table_name, account_id, region) DO UPDATE "
+                + "SET status = EXCLUDED.status, resources = EXCLUDED.resources, throttles = EXCLUDED.throttles, "
+                + "updated_at = now()")) {
       ps.setString(1, runId);
       ps.setString(2, o.table());
       ps.setString(3, o.accountId());

@@ -10,19 +10,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Which database failures a write or a stale deletion retries, and how. Both are idempotent
  * (upserts keyed on the row's key; deletion of rows older than this sync; the slice record an
- * upsert), so a transaction that failed for a transient reason is run again from the start on
- * a fresh connection:
+ * upsert), so a transaction that failed for a transient reason is run again from the start on a
+ * fresh connection:
+ *
  * <ul>
- *   <li>{@code 40001} serialization_failure and {@code 40P01} deadlock_detected: PostgreSQL
- *       rolled the transaction back and asks the client to retry it;
+ *   <li>{@code 40001} serialization_failure and {@code 40P01} deadlock_detected: PostgreSQL rolled
+ *       the transaction back and asks the client to retry it;
  *   <li>class {@code 08} (connection exceptions: lost connection, socket timeout, connection
- *       refused) and {@code 57P01}..{@code 57P03} (the server shut down or restarted the
- *       session): the connection is gone; whether the commit happened is unknown, which an
- *       idempotent transaction does not need to know.
+ *       refused) and {@code 57P01}..{@code 57P03} (the server shut down or restarted the session):
+ *       the connection is gone; whether the commit happened is unknown, which an idempotent
+ *       transaction does not need to know.
  * </ul>
- * At most {@value #ATTEMPTS} attempts, with exponential backoff (0.2 s doubling, capped at
- * 5 s, plus up to 50% jitter); after that the last error is thrown and the bundle fails.
- * Source of the codes: PostgreSQL's "Errcodes" appendix.
+ *
+ * At most {@value #ATTEMPTS} attempts, with exponential backoff (0.2 s doubling, capped at 5 s,
+ * plus up to 50% jitter); after that the last error is thrown and the bundle fails. Source of the
+ * codes: PostgreSQL's "Errcodes" appendix.
  */
 public final class RetryPolicy {
   public static final int ATTEMPTS = 6;
@@ -63,8 +65,14 @@ public final class RetryPolicy {
           throw e;
         }
         long wait = backoffMillis(attempt);
-        LOG.warn("{}: {} (SQLSTATE {}); attempt {} of {} in {} ms", what, cause(e), state(e),
-            attempt + 1, ATTEMPTS, wait);
+        LOG.warn(
+            "{}: {} (SQLSTATE {}); attempt {} of {} in {} ms",
+            what,
+            cause(e),
+            state(e),
+            attempt + 1,
+            ATTEMPTS,
+            wait);
         Thread.sleep(wait);
       }
     }
@@ -76,8 +84,12 @@ public final class RetryPolicy {
     for (Throwable t = e; t != null && depth++ < 20; t = next(t)) {
       if (t instanceof SQLException s && s.getSQLState() != null) {
         String state = s.getSQLState();
-        if (state.equals("40001") || state.equals("40P01") || state.startsWith("08")
-            || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+        if (state.equals("40001")
+            || state.equals("40P01")
+            || state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03")) {
           return true;
         }
       }
@@ -98,8 +110,8 @@ public final class RetryPolicy {
   }
 
   /**
-   * The innermost message, on one line and at most 200 characters: a batch's own message
-   * repeats the statement with its values.
+   * The innermost message, on one line and at most 200 characters: a batch's own message repeats
+   * the statement with its values.
    */
   private static String cause(SQLException e) {
     String message = e.getMessage();

@@ -16,24 +16,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the database to the tables' shape before a run, on the driver. It reads the catalog
- * first and checks every table before any DDL; then it creates missing tables (with their
- * slice index) and adds missing columns, and nothing else: when the catalog already matches,
- * no DDL runs at all, so a run never waits for a lock that a dashboard or {@code pg_dump}
- * holds. A column whose type cannot be written, or a key that cannot be upserted, is refused
- * (see {@link Target}); nothing is ever dropped or retyped.
+ * Brings the database to the tables' shape before a run, on the driver. It reads the catalog first
+ * and checks every table before any DDL; then it creates missing tables (with their slice index)
+ * and adds missing columns, and nothing else: when the catalog already matches, no DDL runs at all,
+ * so a run never waits for a lock that a dashboard or {@code pg_dump} holds. A column whose type
+ * cannot be written, or a key that cannot be upserted, is refused (see {@link Target}); nothing is
+ * ever dropped or retyped.
  *
- * <p>The DDL runs in one transaction (all of it or none), each statement with
- * {@code lock_timeout}: when another session keeps a table locked longer,
- * the run fails with a {@link SchemaException} that names the table and the sessions holding
- * it (from {@code pg_locks} and {@code pg_stat_activity}). Meanwhile other sessions' queries
- * queue behind the waiting DDL for at most that long.
+ * <p>The DDL runs in one transaction (all of it or none), each statement with {@code lock_timeout}:
+ * when another session keeps a table locked longer, the run fails with a {@link SchemaException}
+ * that names the table and the sessions holding it (from {@code pg_locks} and {@code
+ * pg_stat_activity}). Meanwhile other sessions' queries queue behind the waiting DDL for at most
+ * that long.
  */
 public final class Schema {
   /** Default of {@code lock_timeout} for the DDL. */
   public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(10);
-  /** The advisory lock (bigint key, "AWSISCHM") that serializes schema changes of concurrent runs. */
+
+  /**
+   * The advisory lock (bigint key, "AWSISCHM") that serializes schema changes of concurrent runs.
+   */
   static final long SCHEMA_LOCK = 0x415753495343484DL;
+
   private static final Logger LOG = LoggerFactory.getLogger(Schema.class);
 
   private Schema() {}
@@ -53,8 +57,9 @@ public final class Schema {
    * @throws SchemaException a table cannot be written as it is, or stayed locked too long
    * @throws SQLException the database failed otherwise
    */
-  public static Map<String, Target> ensure(Connection c, List<Table<?>> tables, WriteMode mode,
-      PkMode pkMode, Duration lockTimeout) throws SQLException, SchemaException {
+  public static Map<String, Target> ensure(
+      Connection c, List<Table<?>> tables, WriteMode mode, PkMode pkMode, Duration lockTimeout)
+      throws SQLException, SchemaException {
     Map<Table<?>, Catalog> catalogs = read(c, tables, mode);
     if (!plan(c, catalogs, mode, pkMode).isEmpty()) {
       change(c, tables, mode, pkMode, lockTimeout);
@@ -68,9 +73,12 @@ public final class Schema {
         LOG.info("{}: {}", t.name(), target.strategy());
       }
       if (!e.getValue().sliceIndex()) {
-        LOG.info("{} has no index on (account_id, region); its stale deletion scans the table. To make it "
-            + "cheap, run once: CREATE INDEX CONCURRENTLY {} ON {} (account_id, region)", t.name(),
-            Sql.quote(t.name() + "_slice"), Sql.quote(t.name()));
+        LOG.info(
+            "{} has no index on (account_id, region); its stale deletion scans the table. To make it "
+                + "cheap, run once: CREATE INDEX CONCURRENTLY {} ON {} (account_id, region)",
+            t.name(),
+            Sql.quote(t.name() + "_slice"),
+            Sql.quote(t.name()));
       }
       out.put(t.name(), target);
     }
@@ -78,8 +86,8 @@ public final class Schema {
   }
 
   /**
-   * For {@code --plan}: checks the tables as {@link #ensure} does and runs the DDL a run would
-   * make in the caller's transaction, without committing, so that the caller rolls it back.
+   * For {@code --plan}: checks the tables as {@link #ensure} does and runs the DDL a run would make
+   * in the caller's transaction, without committing, so that the caller rolls it back.
    *
    * @param c a connection with auto-commit off
    * @return the number of DDL statements run
@@ -100,7 +108,9 @@ public final class Schema {
     return ddl.size();
   }
 
-  /** Reads every table's catalog and checks that the table can be written (missing columns aside). */
+  /**
+   * Reads every table's catalog and checks that the table can be written (missing columns aside).
+   */
   private static Map<Table<?>, Catalog> read(Connection c, List<Table<?>> tables, WriteMode mode)
       throws SQLException, SchemaException {
     Map<Table<?>, Catalog> catalogs = new LinkedHashMap<>();
@@ -115,7 +125,8 @@ public final class Schema {
   }
 
   /** The DDL that would complete the database: missing tables (with their index) and columns. */
-  private static List<Ddl> plan(Connection c, Map<Table<?>, Catalog> catalogs, WriteMode mode, PkMode pkMode)
+  private static List<Ddl> plan(
+      Connection c, Map<Table<?>, Catalog> catalogs, WriteMode mode, PkMode pkMode)
       throws SQLException {
     List<Ddl> ddl = new ArrayList<>();
     SyncTables.missing(c).forEach(sql -> ddl.add(new Ddl(null, "creating a sync table", sql)));
@@ -140,12 +151,13 @@ public final class Schema {
 
   /**
    * Runs the DDL in one transaction, so it all happens or none of it: under a transaction-level
-   * advisory lock that serializes runs changing the same database (two sources starting on an
-   * empty database), planned again once that lock is held, each statement waiting at most
-   * {@code lockTimeout} for its lock.
+   * advisory lock that serializes runs changing the same database (two sources starting on an empty
+   * database), planned again once that lock is held, each statement waiting at most {@code
+   * lockTimeout} for its lock.
    */
-  private static void change(Connection c, List<Table<?>> tables, WriteMode mode, PkMode pkMode,
-      Duration lockTimeout) throws SQLException, SchemaException {
+  private static void change(
+      Connection c, List<Table<?>> tables, WriteMode mode, PkMode pkMode, Duration lockTimeout)
+      throws SQLException, SchemaException {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     Ddl current = null;
@@ -164,15 +176,23 @@ public final class Schema {
         throw e;
       }
       if (current == null) {
-        throw new SchemaException("another run has been changing the tables of this database for more than "
-            + lockTimeout.toSeconds() + " s (lock_timeout); nothing was changed, run again when it is done");
+        throw new SchemaException(
+            "another run has been changing the tables of this database for more than "
+                + lockTimeout.toSeconds()
+                + " s (lock_timeout); nothing was changed, run again when it is done");
       }
       if (current.table() == null) {
         throw e;
       }
-      throw new SchemaException("table " + current.table() + " stayed locked for more than "
-          + lockTimeout.toSeconds() + " s (lock_timeout) by " + Blockers.describe(c, current.table())
-          + "; nothing was changed. End that transaction, or run the statement later: " + current.sql());
+      throw new SchemaException(
+          "table "
+              + current.table()
+              + " stayed locked for more than "
+              + lockTimeout.toSeconds()
+              + " s (lock_timeout) by "
+              + Blockers.describe(c, current.table())
+              + "; nothing was changed. End that transaction, or run the statement later: "
+              + current.sql());
     } catch (SchemaException | RuntimeException e) {
       c.rollback();
       throw e;

@@ -38,11 +38,19 @@ public final class Sql {
 
   /** CREATE TABLE with the key named {@code <table>_cqpk}, as CloudQuery names it. */
   public static String createTable(Table<?> table, WriteMode mode, PkMode pkMode) {
-    String columns = table.columns().stream()
-        .map(c -> quote(c.name()) + " " + c.type().sql())
-        .collect(Collectors.joining(", "));
-    return "CREATE TABLE " + quote(table.name()) + " (" + columns + ", CONSTRAINT "
-        + quote(table.name() + "_cqpk") + " PRIMARY KEY (" + list(newTableKey(table, mode, pkMode)) + "))";
+    String columns =
+        table.columns().stream()
+            .map(c -> quote(c.name()) + " " + c.type().sql())
+            .collect(Collectors.joining(", "));
+    return "CREATE TABLE "
+        + quote(table.name())
+        + " ("
+        + columns
+        + ", CONSTRAINT "
+        + quote(table.name() + "_cqpk")
+        + " PRIMARY KEY ("
+        + list(newTableKey(table, mode, pkMode))
+        + "))";
   }
 
   public static String addColumn(Table<?> table, String column, String type) {
@@ -51,8 +59,15 @@ public final class Sql {
 
   /** The index that makes the stale deletion of one slice cheap; made with the table. */
   public static String sliceIndex(Table<?> table) {
-    return "CREATE INDEX " + quote(table.name() + "_slice") + " ON "
-        + quote(table.name()) + " (" + quote(Table.ACCOUNT_ID) + ", " + quote(Table.REGION) + ")";
+    return "CREATE INDEX "
+        + quote(table.name() + "_slice")
+        + " ON "
+        + quote(table.name())
+        + " ("
+        + quote(Table.ACCOUNT_ID)
+        + ", "
+        + quote(Table.REGION)
+        + ")";
   }
 
   static String list(List<String> names) {

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The record of every run and every slice, in the same database as the data:
- * {@code aws_inventory_sync_runs} and {@code aws_inventory_sync_slices}.
+ * The record of every run and every slice, in the same database as the data: {@code
+ * aws_inventory_sync_runs} and {@code aws_inventory_sync_slices}.
  */
 public final class SyncTables {
   public static final String RUNS = "aws_inventory_sync_runs";
@@ -22,29 +22,44 @@ public final class SyncTables {
   static List<String> missing(Connection c) throws SQLException {
     List<String> out = new ArrayList<>();
     if (!Catalog.exists(c, RUNS)) {
-      out.add("CREATE TABLE IF NOT EXISTS " + RUNS + " (run_id uuid PRIMARY KEY, "
-          + "source_name text NOT NULL, sync_time timestamp with time zone NOT NULL, "
-          + "started_at timestamp with time zone NOT NULL, finished_at timestamp with time zone, "
-          + "status text NOT NULL, runner text, write_mode text, resources bigint, "
-          + "slices_ok bigint, slices_failed bigint, error text)");
+      out.add(
+          "CREATE TABLE IF NOT EXISTS "
+              + RUNS
+              + " (run_id uuid PRIMARY KEY, "
+              + "source_name text NOT NULL, sync_time timestamp with time zone NOT NULL, "
+              + "started_at timestamp with time zone NOT NULL, finished_at timestamp with time zone, "
+              + "status text NOT NULL, runner text, write_mode text, resources bigint, "
+              + "slices_ok bigint, slices_failed bigint, error text)");
     }
     if (!Catalog.exists(c, SLICES)) {
-      out.add("CREATE TABLE IF NOT EXISTS " + SLICES + " (run_id uuid NOT NULL, "
-          + "table_name text NOT NULL, account_id text NOT NULL, account_name text, "
-          + "region text NOT NULL, status text NOT NULL, resources bigint, pages bigint, "
-          + "throttles bigint, retries bigint, duration_ms bigint, error_code text, "
-          + "error_message text, recorded_at timestamp with time zone NOT NULL DEFAULT now(), "
-          + "PRIMARY KEY (run_id, table_name, account_id, region))");
+      out.add(
+          "CREATE TABLE IF NOT EXISTS "
+              + SLICES
+              + " (run_id uuid NOT NULL, "
+              + "table_name text NOT NULL, account_id text NOT NULL, account_name text, "
+              + "region text NOT NULL, status text NOT NULL, resources bigint, pages bigint, "
+              + "throttles bigint, retries bigint, duration_ms bigint, error_code text, "
+              + "error_message text, recorded_at timestamp with time zone NOT NULL DEFAULT now(), "
+              + "PRIMARY KEY (run_id, table_name, account_id, region))");
     }
     out.addAll(ProgressTable.missing(c));
     return out;
   }
 
-  public static void startRun(Connection c, String runId, String sourceName, String syncTime,
-      String runner, String writeMode) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + RUNS
-        + " (run_id, source_name, sync_time, started_at, status, runner, write_mode) VALUES "
-        + "(CAST(? AS uuid), ?, CAST(? AS timestamp with time zone), now(), 'running', ?, ?)")) {
+  public static void startRun(
+      Connection c,
+      String runId,
+      String sourceName,
+      String syncTime,
+      String runner,
+      String writeMode)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + RUNS
+                + " (run_id, source_name, sync_time, started_at, status, runner, write_mode) VALUES "
+                + "(CAST(? AS uuid), ?, CAST(? AS timestamp with time zone), now(), 'running', ?, ?)")) {
       ps.setString(1, runId);
       ps.setString(2, sourceName);
       ps.setString(3, syncTime);
@@ -54,11 +69,22 @@ public final class SyncTables {
     }
   }
 
-  public static void finishRun(Connection c, String runId, String status, long resources,
-      long slicesOk, long slicesFailed, String error) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + RUNS + " SET finished_at = now(), "
-        + "status = ?, resources = ?, slices_ok = ?, slices_failed = ?, error = ? "
-        + "WHERE run_id = CAST(? AS uuid)")) {
+  public static void finishRun(
+      Connection c,
+      String runId,
+      String status,
+      long resources,
+      long slicesOk,
+      long slicesFailed,
+      String error)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + RUNS
+                + " SET finished_at = now(), "
+                + "status = ?, resources = ?, slices_ok = ?, slices_failed = ?, error = ? "
+                + "WHERE run_id = CAST(? AS uuid)")) {
       ps.setString(1, status);
       ps.setLong(2, resources);
       ps.setLong(3, slicesOk);
@@ -71,14 +97,18 @@ public final class SyncTables {
 
   /** Records a slice's outcome; re-recording the same slice (a retried bundle) replaces it. */
   static void recordSlice(Connection c, String runId, SliceOutcome o) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + SLICES + " (run_id, table_name, "
-        + "account_id, account_name, region, status, resources, pages, throttles, retries, "
-        + "duration_ms, error_code, error_message) VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, ?, ?, "
-        + "?, ?, ?, ?) ON CONFLICT (run_id, table_name, account_id, region) DO UPDATE SET "
-        + "status = EXCLUDED.status, resources = EXCLUDED.resources, pages = EXCLUDED.pages, "
-        + "throttles = EXCLUDED.throttles, retries = EXCLUDED.retries, "
-        + "duration_ms = EXCLUDED.duration_ms, error_code = EXCLUDED.error_code, "
-        + "error_message = EXCLUDED.error_message, recorded_at = now()")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + SLICES
+                + " (run_id, table_name, "
+                + "account_id, account_name, region, status, resources, pages, throttles, retries, "
+                + "duration_ms, error_code, error_message) VALUES (CAST(? AS uuid), ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?) ON CONFLICT (run_id, table_name, account_id, region) DO UPDATE SET "
+                + "status = EXCLUDED.status, resources = EXCLUDED.resources, pages = EXCLUDED.pages, "
+                + "throttles = EXCLUDED.throttles, retries = EXCLUDED.retries, "
+                + "duration_ms = EXCLUDED.duration_ms, error_code = EXCLUDED.error_code, "
+                + "error_message = EXCLUDED.error_message, recorded_at = now()")) {
       ps.setString(1, runId);
       ps.setString(2, o.table());
       ps.setString(3, o.accountId());
@@ -99,16 +129,31 @@ public final class SyncTables {
   /** The slices a run recorded, in a stable order. */
   public static List<SliceOutcome> slices(Connection c, String runId) throws SQLException {
     List<SliceOutcome> out = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement("SELECT table_name, account_id, account_name, "
-        + "region, status, resources, pages, throttles, retries, duration_ms, error_code, "
-        + "error_message FROM " + SLICES + " WHERE run_id = CAST(? AS uuid) "
-        + "ORDER BY table_name, account_id, region")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT table_name, account_id, account_name, "
+                + "region, status, resources, pages, throttles, retries, duration_ms, error_code, "
+                + "error_message FROM "
+                + SLICES
+                + " WHERE run_id = CAST(? AS uuid) "
+                + "ORDER BY table_name, account_id, region")) {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new SliceOutcome(rs.getString(1), rs.getString(2), rs.getString(3),
-              rs.getString(4), SliceOutcome.Status.ofLabel(rs.getString(5)), rs.getLong(6), rs.getLong(7),
-              rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getString(11), rs.getString(12)));
+          out.add(
+              new SliceOutcome(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  SliceOutcome.Status.ofLabel(rs.getString(5)),
+                  rs.getLong(6),
+                  rs.getLong(7),
+                  rs.getLong(8),
+                  rs.getLong(9),
+                  rs.getLong(10),
+                  rs.getString(11),
+                  rs.getString(12)));
         }
       }
     }

@@ -8,8 +8,9 @@ public final class Ec2CustomerGateways {
   public static final Table<CustomerGateway> TABLE =
       Table.regional("aws_ec2_customer_gateways", CustomerGateway.class)
           .description("Customer gateways of site-to-site VPN connections.")
-          .listedBy("DescribeCustomerGateways", ctx -> ctx.ec2()
-              .describeCustomerGateways().customerGateways().stream())
+          .listedBy(
+              "DescribeCustomerGateways",
+              ctx -> ctx.ec2().describeCustomerGateways().customerGateways().stream())
           .arn("customer-gateway", CustomerGateway::customerGatewayId)
           .build();
 

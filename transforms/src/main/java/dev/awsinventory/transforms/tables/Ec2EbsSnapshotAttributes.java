@@ -15,7 +15,9 @@ public final class Ec2EbsSnapshotAttributes {
   public static final Table<DescribeSnapshotAttributeResponse> TABLE =
       Table.child("aws_ec2_ebs_snapshot_attributes", DescribeSnapshotAttributeResponse.class)
           .description("Who may create volumes from each snapshot, and its product codes.")
-          .listedPerParent("DescribeSnapshotAttribute", Ec2EbsSnapshots.TABLE,
+          .listedPerParent(
+              "DescribeSnapshotAttribute",
+              Ec2EbsSnapshots.TABLE,
               (ctx, snapshot) -> Stream.of(attributes(ctx, snapshot)))
           .parentColumn("snapshot_arn", "arn")
           .tolerating("InvalidSnapshot.NotFound")
@@ -25,12 +27,20 @@ public final class Ec2EbsSnapshotAttributes {
   private Ec2EbsSnapshotAttributes() {}
 
   private static DescribeSnapshotAttributeResponse attributes(FetchContext ctx, Snapshot s) {
-    DescribeSnapshotAttributeResponse permissions = ctx.ec2().describeSnapshotAttribute(r -> r
-        .snapshotId(s.snapshotId()).attribute(SnapshotAttributeName.CREATE_VOLUME_PERMISSION));
-    DescribeSnapshotAttributeResponse codes = ctx.ec2().describeSnapshotAttribute(r -> r
-        .snapshotId(s.snapshotId()).attribute(SnapshotAttributeName.PRODUCT_CODES));
-    return DescribeSnapshotAttributeResponse.builder().snapshotId(s.snapshotId())
+    DescribeSnapshotAttributeResponse permissions =
+        ctx.ec2()
+            .describeSnapshotAttribute(
+                r ->
+                    r.snapshotId(s.snapshotId())
+                        .attribute(SnapshotAttributeName.CREATE_VOLUME_PERMISSION));
+    DescribeSnapshotAttributeResponse codes =
+        ctx.ec2()
+            .describeSnapshotAttribute(
+                r -> r.snapshotId(s.snapshotId()).attribute(SnapshotAttributeName.PRODUCT_CODES));
+    return DescribeSnapshotAttributeResponse.builder()
+        .snapshotId(s.snapshotId())
         .createVolumePermissions(permissions.createVolumePermissions())
-        .productCodes(codes.productCodes()).build();
+        .productCodes(codes.productCodes())
+        .build();
   }
 }

@@ -9,10 +9,26 @@ public final class Ec2EbsVolumeStatuses {
   public static final Table<VolumeStatusItem> TABLE =
       Table.regional("aws_ec2_ebs_volume_statuses", VolumeStatusItem.class)
           .description("Status checks, events and actions of EBS volumes.")
-          .listedBy("DescribeVolumeStatus", ctx -> ctx.ec2()
-              .describeVolumeStatusPaginator(r -> r.maxResults(ctx.pageSize(1000))).volumeStatuses().stream())
-          .column("volume_arn", ColumnType.TEXT, (v, ctx) -> "arn:" + ctx.partition() + ":ec2:"
-              + ctx.region() + ":" + ctx.accountId() + ":volume/" + v.volumeId())
+          .listedBy(
+              "DescribeVolumeStatus",
+              ctx ->
+                  ctx
+                      .ec2()
+                      .describeVolumeStatusPaginator(r -> r.maxResults(ctx.pageSize(1000)))
+                      .volumeStatuses()
+                      .stream())
+          .column(
+              "volume_arn",
+              ColumnType.TEXT,
+              (v, ctx) ->
+                  "arn:"
+                      + ctx.partition()
+                      + ":ec2:"
+                      + ctx.region()
+                      + ":"
+                      + ctx.accountId()
+                      + ":volume/"
+                      + v.volumeId())
           .primaryKey("volume_arn")
           .build();
 

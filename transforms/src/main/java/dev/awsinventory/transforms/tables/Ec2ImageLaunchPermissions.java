@@ -14,11 +14,21 @@ import software.amazon.awssdk.services.ec2.model.LaunchPermission;
 public final class Ec2ImageLaunchPermissions {
   public static final Table<LaunchPermission> TABLE =
       Table.child("aws_ec2_image_launch_permissions", LaunchPermission.class)
-          .description("Who may launch each AMI: a group (all), an account, an organization or an OU. "
-              + "Keyed by image_arn and launch_permission (the permission as JSON text).")
-          .listedPerParent("DescribeImageAttribute", Ec2Images.TABLE, (ctx, image) -> ctx.ec2()
-              .describeImageAttribute(r -> r.imageId(image.imageId()).attribute(ImageAttributeName.LAUNCH_PERMISSION))
-              .launchPermissions().stream())
+          .description(
+              "Who may launch each AMI: a group (all), an account, an organization or an OU. "
+                  + "Keyed by image_arn and launch_permission (the permission as JSON text).")
+          .listedPerParent(
+              "DescribeImageAttribute",
+              Ec2Images.TABLE,
+              (ctx, image) ->
+                  ctx
+                      .ec2()
+                      .describeImageAttribute(
+                          r ->
+                              r.imageId(image.imageId())
+                                  .attribute(ImageAttributeName.LAUNCH_PERMISSION))
+                      .launchPermissions()
+                      .stream())
           .parentColumn("image_arn", "arn")
           .tolerating("InvalidAMIID.NotFound", "InvalidAMIID.Unavailable")
           .column("launch_permission", ColumnType.TEXT, (p, ctx) -> Json.of(p))

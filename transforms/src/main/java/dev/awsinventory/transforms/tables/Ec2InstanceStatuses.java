@@ -8,8 +8,14 @@ public final class Ec2InstanceStatuses {
   public static final Table<InstanceStatus> TABLE =
       Table.regional("aws_ec2_instance_statuses", InstanceStatus.class)
           .description("Status checks and scheduled events of EC2 instances.")
-          .listedBy("DescribeInstanceStatus", ctx -> ctx.ec2()
-              .describeInstanceStatusPaginator(r -> r.maxResults(ctx.pageSize(1000))).instanceStatuses().stream())
+          .listedBy(
+              "DescribeInstanceStatus",
+              ctx ->
+                  ctx
+                      .ec2()
+                      .describeInstanceStatusPaginator(r -> r.maxResults(ctx.pageSize(1000)))
+                      .instanceStatuses()
+                      .stream())
           .primaryKey("account_id", "region", "instance_id")
           .build();
 

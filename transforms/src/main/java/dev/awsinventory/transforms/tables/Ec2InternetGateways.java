@@ -8,8 +8,14 @@ public final class Ec2InternetGateways {
   public static final Table<InternetGateway> TABLE =
       Table.regional("aws_ec2_internet_gateways", InternetGateway.class)
           .description("Internet gateways.")
-          .listedBy("DescribeInternetGateways", ctx -> ctx.ec2()
-              .describeInternetGatewaysPaginator(r -> r.maxResults(ctx.pageSize(1000))).internetGateways().stream())
+          .listedBy(
+              "DescribeInternetGateways",
+              ctx ->
+                  ctx
+                      .ec2()
+                      .describeInternetGatewaysPaginator(r -> r.maxResults(ctx.pageSize(1000)))
+                      .internetGateways()
+                      .stream())
           .arn("internet-gateway", InternetGateway::internetGatewayId)
           .build();
 

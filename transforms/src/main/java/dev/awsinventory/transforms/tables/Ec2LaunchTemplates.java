@@ -8,8 +8,14 @@ public final class Ec2LaunchTemplates {
   public static final Table<LaunchTemplate> TABLE =
       Table.regional("aws_ec2_launch_templates", LaunchTemplate.class)
           .description("Launch templates.")
-          .listedBy("DescribeLaunchTemplates", ctx -> ctx.ec2()
-              .describeLaunchTemplatesPaginator(r -> r.maxResults(ctx.pageSize(200))).launchTemplates().stream())
+          .listedBy(
+              "DescribeLaunchTemplates",
+              ctx ->
+                  ctx
+                      .ec2()
+                      .describeLaunchTemplatesPaginator(r -> r.maxResults(ctx.pageSize(200)))
+                      .launchTemplates()
+                      .stream())
           .arn("launch-template", LaunchTemplate::launchTemplateId)
           .build();
 

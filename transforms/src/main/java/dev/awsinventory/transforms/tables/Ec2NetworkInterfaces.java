@@ -12,8 +12,14 @@ public final class Ec2NetworkInterfaces {
   public static final Table<NetworkInterface> TABLE =
       Table.regional("aws_ec2_network_interfaces", NetworkInterface.class)
           .description("Elastic network interfaces.")
-          .listedBy("DescribeNetworkInterfaces", ctx -> ctx.ec2()
-              .describeNetworkInterfacesPaginator(r -> r.maxResults(ctx.pageSize(1000))).networkInterfaces().stream())
+          .listedBy(
+              "DescribeNetworkInterfaces",
+              ctx ->
+                  ctx
+                      .ec2()
+                      .describeNetworkInterfacesPaginator(r -> r.maxResults(ctx.pageSize(1000)))
+                      .networkInterfaces()
+                      .stream())
           .arn("network-interface", NetworkInterface::networkInterfaceId)
           .column("tags", ColumnType.JSONB, (n, ctx) -> tags(n))
           .build();

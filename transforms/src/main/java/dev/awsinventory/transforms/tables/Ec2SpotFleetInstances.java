@@ -8,18 +8,25 @@ import software.amazon.awssdk.services.ec2.model.ActiveInstance;
 import software.amazon.awssdk.services.ec2.model.DescribeSpotFleetInstancesResponse;
 
 /**
- * aws_ec2_spot_fleet_instances: DescribeSpotFleetInstances per Spot Fleet request. The SDK has
- * no paginator for this action, so its pages are followed here, lazily, by NextToken.
+ * aws_ec2_spot_fleet_instances: DescribeSpotFleetInstances per Spot Fleet request. The SDK has no
+ * paginator for this action, so its pages are followed here, lazily, by NextToken.
  */
 public final class Ec2SpotFleetInstances {
   public static final Table<ActiveInstance> TABLE =
       Table.child("aws_ec2_spot_fleet_instances", ActiveInstance.class)
           .description("The running instances of each Spot Fleet request.")
-          .listedPerParent("DescribeSpotFleetInstances", Ec2SpotFleetRequests.TABLE, (ctx, fleet) ->
-              Stream.iterate(page(ctx, fleet.spotFleetRequestId(), null), Objects::nonNull,
-                  p -> p.nextToken() == null || p.nextToken().isEmpty() ? null
-                      : page(ctx, fleet.spotFleetRequestId(), p.nextToken()))
-                  .flatMap(p -> p.activeInstances().stream()))
+          .listedPerParent(
+              "DescribeSpotFleetInstances",
+              Ec2SpotFleetRequests.TABLE,
+              (ctx, fleet) ->
+                  Stream.iterate(
+                          page(ctx, fleet.spotFleetRequestId(), null),
+                          Objects::nonNull,
+                          p ->
+                              p.nextToken() == null || p.nextToken().isEmpty()
+                                  ? null
+                                  : page(ctx, fleet.spotFleetRequestId(), p.nextToken()))
+                      .flatMap(p -> p.activeInstances().stream()))
           .arn("instance", ActiveInstance::instanceId)
           .parentColumn("spot_fleet_request_id", "spot_fleet_request_id")
           .tolerating("InvalidSpotFleetRequestId.NotFound")
@@ -27,8 +34,10 @@ public final class Ec2SpotFleetInstances {
 
   private Ec2SpotFleetInstances() {}
 
-  private static DescribeSpotFleetInstancesResponse page(FetchContext ctx, String fleetId, String token) {
-    return ctx.ec2().describeSpotFleetInstances(r -> r.spotFleetRequestId(fleetId)
-        .maxResults(ctx.pageSize(1000)).nextToken(token));
+  private static DescribeSpotFleetInstancesResponse page(
+      FetchContext ctx, String fleetId, String token) {
+    return ctx.ec2()
+        .describeSpotFleetInstances(
+            r -> r.spotFleetRequestId(fleetId).maxResults(ctx.pageSize(1000)).nextToken(token));
   }
 }

@@ -2,17 +2,33 @@ package dev.awsinventory.transforms.tables;
 
 import dev.awsinventory.transforms.model.ColumnType;
 import dev.awsinventory.transforms.model.Table;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.TransitGatewayVpcAttachment;
 
-/** aws_ec2_transit_gateway_vpc_attachments: DescribeTransitGatewayVpcAttachments per transit gateway. */
+/**
+ * aws_ec2_transit_gateway_vpc_attachments: DescribeTransitGatewayVpcAttachments per transit
+ * gateway.
+ */
 public final class Ec2TransitGatewayVpcAttachments {
   public static final Table<TransitGatewayVpcAttachment> TABLE =
       Table.child("aws_ec2_transit_gateway_vpc_attachments", TransitGatewayVpcAttachment.class)
           .description("VPC attachments of each transit gateway.")
-          .listedPerParent("DescribeTransitGatewayVpcAttachments", Ec2TransitGateways.TABLE, (ctx, tgw) -> ctx.ec2()
-              .describeTransitGatewayVpcAttachmentsPaginator(r -> r.maxResults(ctx.pageSize(1000))
-                  .filters(f -> f.name("transit-gateway-id").values(tgw.transitGatewayId())))
-              .transitGatewayVpcAttachments().stream())
+          .listedPerParent(
+              "DescribeTransitGatewayVpcAttachments",
+              Ec2TransitGateways.TABLE,
+              (ctx, tgw) ->
+                  ctx
+                      .ec2()
+                      .describeTransitGatewayVpcAttachmentsPaginator(
+                          r ->
+                              r.maxResults(ctx.pageSize(1000))
+                                  .filters(
+                                      Filter.builder()
+                                          .name("transit-gateway-id")
+                                          .values(tgw.transitGatewayId())
+                                          .build()))
+                      .transitGatewayVpcAttachments()
+                      .stream())
           .parentColumn("transit_gateway_arn", "arn")
           .column("id", ColumnType.TEXT, (a, ctx) -> a.transitGatewayAttachmentId())
           .primaryKey("account_id", "region", "transit_gateway_arn", "id")

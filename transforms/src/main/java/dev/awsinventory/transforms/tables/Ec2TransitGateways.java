@@ -9,8 +9,14 @@ public final class Ec2TransitGateways {
   public static final Table<TransitGateway> TABLE =
       Table.regional("aws_ec2_transit_gateways", TransitGateway.class)
           .description("Transit gateways.")
-          .listedBy("DescribeTransitGateways", ctx -> ctx.ec2()
-              .describeTransitGatewaysPaginator(r -> r.maxResults(ctx.pageSize(1000))).transitGateways().stream())
+          .listedBy(
+              "DescribeTransitGateways",
+              ctx ->
+                  ctx
+                      .ec2()
+                      .describeTransitGatewaysPaginator(r -> r.maxResults(ctx.pageSize(1000)))
+                      .transitGateways()
+                      .stream())
           .column("id", ColumnType.TEXT, (t, ctx) -> t.transitGatewayId())
           .column("arn", ColumnType.TEXT, (t, ctx) -> t.transitGatewayArn())
           .primaryKey("account_id", "region", "arn")

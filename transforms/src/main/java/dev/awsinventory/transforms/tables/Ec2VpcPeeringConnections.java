@@ -8,9 +8,14 @@ public final class Ec2VpcPeeringConnections {
   public static final Table<VpcPeeringConnection> TABLE =
       Table.regional("aws_ec2_vpc_peering_connections", VpcPeeringConnection.class)
           .description("VPC peering connections.")
-          .listedBy("DescribeVpcPeeringConnections", ctx -> ctx.ec2()
-              .describeVpcPeeringConnectionsPaginator(r -> r.maxResults(ctx.pageSize(1000)))
-              .vpcPeeringConnections().stream())
+          .listedBy(
+              "DescribeVpcPeeringConnections",
+              ctx ->
+                  ctx
+                      .ec2()
+                      .describeVpcPeeringConnectionsPaginator(r -> r.maxResults(ctx.pageSize(1000)))
+                      .vpcPeeringConnections()
+                      .stream())
           .arn("vpc-peering-connection", VpcPeeringConnection::vpcPeeringConnectionId)
           .build();
 

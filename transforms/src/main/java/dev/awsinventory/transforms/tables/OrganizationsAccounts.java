@@ -12,7 +12,8 @@ import dev.awsinventory.transforms.org.OrgAccount;
 public final class OrganizationsAccounts {
   public static final Table<OrgAccount> TABLE =
       Table.organization("aws_organizations_accounts", OrgAccount.class)
-          .description("The accounts of the AWS Organization, with their state and their parent root or OU.")
+          .description(
+              "The accounts of the AWS Organization, with their state and their parent root or OU.")
           .listedBy("ListAccountsForParent", ctx -> ctx.organization().orgAccounts().stream())
           .alsoCalls("ListTagsForResource")
           .column("request_account_id", ColumnType.TEXT, (a, ctx) -> ctx.accountId())
@@ -21,7 +22,8 @@ public final class OrganizationsAccounts {
           .column("email", ColumnType.TEXT, (a, ctx) -> a.account().email())
           .column("id", ColumnType.TEXT, (a, ctx) -> a.account().id())
           .column("joined_method", ColumnType.TEXT, (a, ctx) -> a.account().joinedMethodAsString())
-          .column("joined_timestamp", ColumnType.TIMESTAMPTZ, (a, ctx) -> a.account().joinedTimestamp())
+          .column(
+              "joined_timestamp", ColumnType.TIMESTAMPTZ, (a, ctx) -> a.account().joinedTimestamp())
           .column("name", ColumnType.TEXT, (a, ctx) -> a.account().name())
           .column("status", ColumnType.TEXT, (a, ctx) -> a.account().statusAsString())
           .column("state", ColumnType.TEXT, (a, ctx) -> a.state())

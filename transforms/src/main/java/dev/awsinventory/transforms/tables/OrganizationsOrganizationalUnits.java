@@ -9,7 +9,8 @@ public final class OrganizationsOrganizationalUnits {
   public static final Table<OrganizationalUnit> TABLE =
       Table.organization("aws_organizations_organizational_units", OrganizationalUnit.class)
           .description("The organizational units of the AWS Organization, at every depth.")
-          .listedBy("ListOrganizationalUnitsForParent",
+          .listedBy(
+              "ListOrganizationalUnitsForParent",
               ctx -> ctx.organization().organizationalUnits().stream())
           .column("request_account_id", ColumnType.TEXT, (u, ctx) -> ctx.accountId())
           .primaryKey("request_account_id", "arn")

@@ -9,15 +9,17 @@ import dev.awsinventory.transforms.model.Table;
  */
 public final class TableDocs {
   /** The line before the README's generated table list. */
-  public static final String README_BEGIN = "<!-- table list: generated from TableRegistry by TableDocs.readmeList() -->";
+  public static final String README_BEGIN =
+      "<!-- table list: generated from TableRegistry by TableDocs.readmeList() -->";
+
   /** The line after it. */
   public static final String README_END = "<!-- end of table list -->";
 
   private TableDocs() {}
 
   /**
-   * The README's table list: one line per registered table, in registry order, with the EC2
-   * actions that list it, how it is fanned out, and its description.
+   * The README's table list: one line per registered table, in registry order, with the EC2 actions
+   * that list it, how it is fanned out, and its description.
    */
   public static String readmeList() {
     StringBuilder out = new StringBuilder("| table | listed by | contents |\n|---|---|---|\n");
@@ -38,8 +40,8 @@ public final class TableDocs {
   }
 
   /**
-   * The README text with the part between {@link #README_BEGIN} and {@link #README_END}
-   * replaced by {@link #readmeList()}.
+   * The README text with the part between {@link #README_BEGIN} and {@link #README_END} replaced by
+   * {@link #readmeList()}.
    *
    * @throws IllegalArgumentException if the README lacks either marker line
    */
@@ -47,9 +49,12 @@ public final class TableDocs {
     int begin = readme.indexOf(README_BEGIN + "\n");
     int end = readme.indexOf(README_END, Math.max(begin, 0));
     if (begin < 0 || end < 0) {
-      throw new IllegalArgumentException("README.md has no lines " + README_BEGIN + " and " + README_END);
+      throw new IllegalArgumentException(
+          "README.md has no lines " + README_BEGIN + " and " + README_END);
     }
-    return readme.substring(0, begin + README_BEGIN.length() + 1) + readmeList() + readme.substring(end);
+    return readme.substring(0, begin + README_BEGIN.length() + 1)
+        + readmeList()
+        + readme.substring(end);
   }
 
   /** The whole of {@code docs/tables.md}: an index, then every table's columns and types. */
@@ -59,19 +64,38 @@ public final class TableDocs {
         .append("Generated from the table registry (`TableRegistry`); do not edit by hand. ")
         .append("Regenerate with `mvn -B -pl transforms -am test -Dtest=TableDocsTest ")
         .append("-Dsurefire.failIfNoSpecifiedTests=false -DupdateDocs=true`.\n\n")
-        .append("Every table also has `_cq_id` (stable per resource), `_cq_parent_id` (the parent's ")
+        .append(
+            "Every table also has `_cq_id` (stable per resource), `_cq_parent_id` (the parent's ")
         .append("`_cq_id` in child tables), `_cq_source_name` and `_cq_sync_time`.\n\n")
         .append("| table | listed by | fetched | primary key |\n|---|---|---|---|\n");
     for (Table<?> t : TableRegistry.all()) {
-      out.append("| [").append(t.name()).append("](#").append(t.name()).append(") | ")
-          .append(String.join(", ", t.apiCalls())).append(" | ").append(fetched(t)).append(" | ")
-          .append(String.join(", ", t.primaryKey())).append(" |\n");
+      out.append("| [")
+          .append(t.name())
+          .append("](#")
+          .append(t.name())
+          .append(") | ")
+          .append(String.join(", ", t.apiCalls()))
+          .append(" | ")
+          .append(fetched(t))
+          .append(" | ")
+          .append(String.join(", ", t.primaryKey()))
+          .append(" |\n");
     }
     for (Table<?> t : TableRegistry.all()) {
-      out.append("\n## ").append(t.name()).append("\n\n").append(t.description()).append("\n\n")
-          .append("- listed by: ").append(String.join(", ", t.apiCalls())).append('\n')
-          .append("- fetched: ").append(fetched(t)).append('\n')
-          .append("- primary key: ").append(String.join(", ", t.primaryKey())).append("\n\n")
+      out.append("\n## ")
+          .append(t.name())
+          .append("\n\n")
+          .append(t.description())
+          .append("\n\n")
+          .append("- listed by: ")
+          .append(String.join(", ", t.apiCalls()))
+          .append('\n')
+          .append("- fetched: ")
+          .append(fetched(t))
+          .append('\n')
+          .append("- primary key: ")
+          .append(String.join(", ", t.primaryKey()))
+          .append("\n\n")
           .append("| column | type |\n|---|---|\n");
       for (Column c : t.columns()) {
         out.append("| ").append(c.name()).append(" | ").append(c.type().sql()).append(" |\n");

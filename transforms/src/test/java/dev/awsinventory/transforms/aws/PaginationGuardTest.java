@@ -9,7 +9,10 @@ import software.amazon.awssdk.services.ec2.model.DescribeSpotFleetInstancesRespo
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 
-/** The pagination guard alone: repeats and cycles per call fail at the second repeat; distinct calls are apart. */
+/**
+ * The pagination guard alone: repeats and cycles per call fail at the second repeat; distinct calls
+ * are apart.
+ */
 class PaginationGuardTest {
   private static DescribeVpcsResponse vpcs(String token) {
     return DescribeVpcsResponse.builder().nextToken(token).build();
@@ -42,15 +45,20 @@ class PaginationGuardTest {
   @Test
   void advancingPagesAndOtherParentsAreFine() {
     PaginationGuard guard = new PaginationGuard();
-    assertThatCode(() -> {
-      for (int i = 0; i < 100; i++) {
-        guard.check("DescribeVpcs", vpcsRequest(i == 0 ? null : "t" + i), vpcs("t" + (i + 1)));
-      }
-      guard.check("DescribeVpcs", vpcsRequest("t100"), vpcs(null));
-      for (String fleet : new String[] {"sfr-1", "sfr-2", "sfr-3"}) {
-        guard.check("DescribeSpotFleetInstances", DescribeSpotFleetInstancesRequest.builder()
-            .spotFleetRequestId(fleet).build(), DescribeSpotFleetInstancesResponse.builder().nextToken("p2").build());
-      }
-    }).doesNotThrowAnyException();
+    assertThatCode(
+            () -> {
+              for (int i = 0; i < 100; i++) {
+                guard.check(
+                    "DescribeVpcs", vpcsRequest(i == 0 ? null : "t" + i), vpcs("t" + (i + 1)));
+              }
+              guard.check("DescribeVpcs", vpcsRequest("t100"), vpcs(null));
+              for (String fleet : new String[] {"sfr-1", "sfr-2", "sfr-3"}) {
+                guard.check(
+                    "DescribeSpotFleetInstances",
+                    DescribeSpotFleetInstancesRequest.builder().spotFleetRequestId(fleet).build(),
+                    DescribeSpotFleetInstancesResponse.builder().nextToken("p2").build());
+              }
+            })
+        .doesNotThrowAnyException();
   }
 }

@@ -23,21 +23,26 @@ class PartitionTest {
   @Test
   void partitionsAreTheSdksAndOverridable() throws Exception {
     AwsSettings plain = settings("regions: [\"*\"]");
-    for (String region : new String[] {"us-east-1", "cn-northwest-1", "us-gov-east-1", "eu-central-3"}) {
+    for (String region :
+        new String[] {"us-east-1", "cn-northwest-1", "us-gov-east-1", "eu-central-3"}) {
       assertThat(plain.partitionOf(region)).isEqualTo(Regions.partition(region));
     }
     assertThat(plain.partitionOf("cn-north-1")).isEqualTo("aws-cn");
     assertThat(plain.partitionOf("us-gov-west-1")).isEqualTo("aws-us-gov");
-    AwsSettings custom = settings("custom_endpoint_url: http://localhost:4566\n"
-        + "custom_endpoint_partition_id: aws-cn");
+    AwsSettings custom =
+        settings(
+            "custom_endpoint_url: http://localhost:4566\n"
+                + "custom_endpoint_partition_id: aws-cn");
     assertThat(custom.partitionOf("us-east-1")).isEqualTo("aws-cn");
   }
 
   @Test
   void anAccountInChinaWithoutARoleGetsAChinaRegionAndPartition() throws Exception {
     Path file = dir.resolve("cn.yml");
-    Files.writeString(file, "providers:\n  - name: aws\n    configuration:\n"
-        + "      regions: [cn-northwest-1]\n      accounts:\n        - local_profile: china\n");
+    Files.writeString(
+        file,
+        "providers:\n  - name: aws\n    configuration:\n"
+            + "      regions: [cn-northwest-1]\n      accounts:\n        - local_profile: china\n");
     var config = ConfigLoader.load(file, Map.of());
     String region = config.accounts().get(0).defaultRegion();
     assertThat(region).isEqualTo("cn-northwest-1");

@@ -13,10 +13,15 @@ class TokenBucketTest {
 
   private long now = 5 * SECOND;
   private final List<Long> sleeps = new ArrayList<>();
-  private final TokenBucket bucket = new TokenBucket(3, 2, () -> now, nanos -> {
-    sleeps.add(nanos);
-    now += nanos;
-  });
+  private final TokenBucket bucket =
+      new TokenBucket(
+          3,
+          2,
+          () -> now,
+          nanos -> {
+            sleeps.add(nanos);
+            now += nanos;
+          });
 
   @Test
   void aFullBucketServesItsCapacityWithoutWaiting() throws InterruptedException {

@@ -16,17 +16,20 @@ class ErrorsTest {
 
   @Test
   void masksTheValueOfEverySecretNamedPair() {
-    assertThat(Errors.redact("secret_access_key=wJalrXUtnFEMI/K7MDENG, next")).isEqualTo("secret_access_key=***, next");
-    assertThat(Errors.redact("SessionToken: FwoGZXIvYXdzEJr end")).isEqualTo("SessionToken: *** end");
+    assertThat(Errors.redact("secret_access_key=wJalrXUtnFEMI/K7MDENG, next"))
+        .isEqualTo("secret_access_key=***, next");
+    assertThat(Errors.redact("SessionToken: FwoGZXIvYXdzEJr end"))
+        .isEqualTo("SessionToken: *** end");
     assertThat(Errors.redact("{\"password\": \"hunter2\"}")).isEqualTo("{\"password\": \"***\"}");
-    assertThat(Errors.redact("url?X-Amz-Security-Token=IQoJb3&x=1")).isEqualTo("url?X-Amz-Security-Token=***&x=1");
+    assertThat(Errors.redact("url?X-Amz-Security-Token=IQoJb3&x=1"))
+        .isEqualTo("url?X-Amz-Security-Token=***&x=1");
     assertThat(Errors.redact("secret access key 'abc'")).isEqualTo("secret access key '***'");
   }
 
   @Test
   void leavesOrdinaryTextAloneAndNullNull() {
-    assertThat(Errors.redact("You are not authorized to perform this operation.")).isEqualTo(
-        "You are not authorized to perform this operation.");
+    assertThat(Errors.redact("You are not authorized to perform this operation."))
+        .isEqualTo("You are not authorized to perform this operation.");
     assertThat(Errors.redact(null)).isNull();
   }
 
@@ -39,11 +42,18 @@ class ErrorsTest {
 
   @Test
   void messagesAreOneRedactedLineAndCodesAreAwssOrTheClassName() {
-    AwsServiceException denied = AwsServiceException.builder().awsErrorDetails(AwsErrorDetails.builder()
-        .errorCode("UnauthorizedOperation").errorMessage("no\n  access for AKIAIOSFODNN7EXAMPLE").build()).build();
+    AwsServiceException denied =
+        AwsServiceException.builder()
+            .awsErrorDetails(
+                AwsErrorDetails.builder()
+                    .errorCode("UnauthorizedOperation")
+                    .errorMessage("no\n  access for AKIAIOSFODNN7EXAMPLE")
+                    .build())
+            .build();
     assertThat(Errors.code(denied)).isEqualTo("UnauthorizedOperation");
     assertThat(Errors.message(denied)).isEqualTo("no access for AKIA***");
-    assertThat(Errors.code(SdkClientException.create("connection refused"))).isEqualTo("ClientError");
+    assertThat(Errors.code(SdkClientException.create("connection refused")))
+        .isEqualTo("ClientError");
     assertThat(Errors.code(new IllegalStateException("x"))).isEqualTo("IllegalStateException");
     assertThat(Errors.message(new IllegalStateException((String) null))).isEqualTo("null");
   }

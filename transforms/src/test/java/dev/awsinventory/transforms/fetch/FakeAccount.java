@@ -9,14 +9,14 @@ import dev.awsinventory.transforms.aws.AwsSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
-import org.apache.beam.runners.direct.DirectOptions;
 
 /**
- * One target account on a fresh fake AWS, reached as the pipeline reaches it: a config file
- * loaded by the real loader, a role assumed with the source user's keys (given to the default
- * credential chain through system properties while the fixture is open).
+ * One target account on a fresh fake AWS, reached as the pipeline reaches it: a config file loaded
+ * by the real loader, a role assumed with the source user's keys (given to the default credential
+ * chain through system properties while the fixture is open).
  */
 final class FakeAccount implements AutoCloseable {
   static final String SOURCE = "111111111111";
@@ -28,6 +28,7 @@ final class FakeAccount implements AutoCloseable {
   final String role;
   final AccountConfig account;
   final AwsSettings settings;
+
   /** The configured regions (globs). */
   final List<String> regions;
 
@@ -35,7 +36,9 @@ final class FakeAccount implements AutoCloseable {
     Credentials source = aws.sourceUser(SOURCE);
     role = aws.account(ID).role("InventoryRead", SOURCE);
     Path file = dir.resolve("config.yml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         kind: source
         spec:
           name: aws
@@ -55,7 +58,8 @@ final class FakeAccount implements AutoCloseable {
           path: cloudquery/postgresql
           spec:
             connection_string: "postgres://inventory@127.0.0.1:5432/inventory"
-        """.formatted(regionsYaml, aws.endpoint(), NAME, role));
+        """
+            .formatted(regionsYaml, aws.endpoint(), NAME, role));
     InventoryConfig config = ConfigLoader.load(file);
     account = config.accounts().get(0);
     regions = config.regions();

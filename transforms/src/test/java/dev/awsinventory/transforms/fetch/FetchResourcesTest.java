@@ -31,8 +31,7 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
 
 /** FetchResources on the DirectRunner against the fake AWS over HTTP, checked with PAssert. */
 class FetchResourcesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private FakeAccount fake;
 
   @BeforeEach
@@ -51,8 +50,13 @@ class FetchResourcesTest {
     fake.aws.account(FakeAccount.ID).region("us-east-1").fill("DescribeVpcs", 3, 7);
     List<String> expected = new ArrayList<>();
     for (Object vpc : fake.aws.account(FakeAccount.ID).region("us-east-1").items("DescribeVpcs")) {
-      expected.add("aws_ec2_vpcs " + FakeAccount.ID + " us-east-1 " + ((Vpc) vpc).vpcId() + " aws "
-          + FakeAccount.SYNC_TIME);
+      expected.add(
+          "aws_ec2_vpcs "
+              + FakeAccount.ID
+              + " us-east-1 "
+              + ((Vpc) vpc).vpcId()
+              + " aws "
+              + FakeAccount.SYNC_TIME);
     }
     Pipeline p = Pipeline.create();
     PCollectionTuple out = fetch(p, 8, fake.task("aws_ec2_vpcs", "us-east-1"));
@@ -62,100 +66,190 @@ class FetchResourcesTest {
     int region = Ec2Vpcs.TABLE.indexOf("region");
     int source = Ec2Vpcs.TABLE.indexOf("_cq_source_name");
     int syncTime = Ec2Vpcs.TABLE.indexOf("_cq_sync_time");
-    PAssert.that(out.get(FetchResources.ROWS)).satisfies(rows -> {
-      assertThat(rows).extracting(r -> r.table() + " " + r.value(account) + " " + r.value(region) + " "
-          + r.value(vpcId) + " " + r.value(source) + " " + r.value(syncTime))
-          .containsExactlyInAnyOrderElementsOf(expected);
-      return null;
-    });
-    PAssert.that(out.get(FetchResources.OUTCOMES)).satisfies(outcomes -> {
-      assertThat(outcomes).extracting(FetchResourcesTest::summary)
-          .containsExactly("aws_ec2_vpcs " + FakeAccount.ID + " target us-east-1 ok 3 rows 2 pages null");
-      return null;
-    });
+    PAssert.that(out.get(FetchResources.ROWS))
+        .satisfies(
+            rows -> {
+              assertThat(rows)
+                  .extracting(
+                      r ->
+                          r.table()
+                              + " "
+                              + r.value(account)
+                              + " "
+                              + r.value(region)
+                              + " "
+                              + r.value(vpcId)
+                              + " "
+                              + r.value(source)
+                              + " "
+                              + r.value(syncTime))
+                  .containsExactlyInAnyOrderElementsOf(expected);
+              return null;
+            });
+    PAssert.that(out.get(FetchResources.OUTCOMES))
+        .satisfies(
+            outcomes -> {
+              assertThat(outcomes)
+                  .extracting(FetchResourcesTest::summary)
+                  .containsExactly(
+                      "aws_ec2_vpcs "
+                          + FakeAccount.ID
+                          + " target us-east-1 ok 3 rows 2 pages null");
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 
   @Test
   void aFailedSliceEmitsNoRowsSoNothingOfItIsReplacedOrDeleted() {
-    fake.aws.account(FakeAccount.ID).region("us-east-1").fill("DescribeVpcs", 3, 7).fill("DescribeSubnets", 2, 9);
+    fake.aws
+        .account(FakeAccount.ID)
+        .region("us-east-1")
+        .fill("DescribeVpcs", 3, 7)
+        .fill("DescribeSubnets", 2, 9);
     fake.aws.faults().unauthorized("DescribeVpcs");
     Pipeline p = Pipeline.create();
-    PCollectionTuple out = fetch(p, 8, fake.task("aws_ec2_vpcs", "us-east-1"),
-        fake.task("aws_ec2_subnets", "us-east-1"));
+    PCollectionTuple out =
+        fetch(
+            p,
+            8,
+            fake.task("aws_ec2_vpcs", "us-east-1"),
+            fake.task("aws_ec2_subnets", "us-east-1"));
 
-    List<String> subnets = fake.aws.account(FakeAccount.ID).region("us-east-1").items("DescribeSubnets").stream()
-        .map(s -> "aws_ec2_subnets " + ((Subnet) s).subnetId()).toList();
+    List<String> subnets =
+        fake.aws.account(FakeAccount.ID).region("us-east-1").items("DescribeSubnets").stream()
+            .map(s -> "aws_ec2_subnets " + ((Subnet) s).subnetId())
+            .toList();
     int subnetId = Ec2Subnets.TABLE.indexOf("subnet_id");
-    PAssert.that(out.get(FetchResources.ROWS)).satisfies(rows -> {
-      assertThat(rows).extracting(r -> r.table() + " " + r.value(subnetId)).containsExactlyInAnyOrderElementsOf(subnets);
-      return null;
-    });
-    PAssert.that(out.get(FetchResources.OUTCOMES)).satisfies(outcomes -> {
-      assertThat(outcomes).extracting(FetchResourcesTest::summary).containsExactlyInAnyOrder(
-          "aws_ec2_vpcs " + FakeAccount.ID + " target us-east-1 failed 0 rows 0 pages UnauthorizedOperation",
-          "aws_ec2_subnets " + FakeAccount.ID + " target us-east-1 ok 2 rows 1 pages null");
-      return null;
-    });
+    PAssert.that(out.get(FetchResources.ROWS))
+        .satisfies(
+            rows -> {
+              assertThat(rows)
+                  .extracting(r -> r.table() + " " + r.value(subnetId))
+                  .containsExactlyInAnyOrderElementsOf(subnets);
+              return null;
+            });
+    PAssert.that(out.get(FetchResources.OUTCOMES))
+        .satisfies(
+            outcomes -> {
+              assertThat(outcomes)
+                  .extracting(FetchResourcesTest::summary)
+                  .containsExactlyInAnyOrder(
+                      "aws_ec2_vpcs "
+                          + FakeAccount.ID
+                          + " target us-east-1 failed 0 rows 0 pages UnauthorizedOperation",
+                      "aws_ec2_subnets "
+                          + FakeAccount.ID
+                          + " target us-east-1 ok 2 rows 1 pages null");
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 
   @Test
   void theChildrenOfAFailedParentFailWithoutRows() {
-    fake.aws.account(FakeAccount.ID).region("us-east-1").fill("DescribeLaunchTemplates", 2, 3)
+    fake.aws
+        .account(FakeAccount.ID)
+        .region("us-east-1")
+        .fill("DescribeLaunchTemplates", 2, 3)
         .fill("DescribeLaunchTemplateVersions", 2, 5);
     fake.aws.faults().unauthorized("DescribeLaunchTemplates");
     Pipeline p = Pipeline.create();
-    PCollectionTuple out = fetch(p, 8,
-        fake.task("aws_ec2_launch_templates", "us-east-1", "aws_ec2_launch_template_versions"));
+    PCollectionTuple out =
+        fetch(
+            p,
+            8,
+            fake.task("aws_ec2_launch_templates", "us-east-1", "aws_ec2_launch_template_versions"));
 
-    PAssert.that(out.get(FetchResources.ROWS)).satisfies(rows -> {
-      assertThat(rows).isEmpty();
-      return null;
-    });
-    PAssert.that(out.get(FetchResources.OUTCOMES)).satisfies(outcomes -> {
-      assertThat(outcomes).extracting(FetchResourcesTest::summary).containsExactlyInAnyOrder(
-          "aws_ec2_launch_templates " + FakeAccount.ID + " target us-east-1 failed 0 rows 0 pages UnauthorizedOperation",
-          "aws_ec2_launch_template_versions " + FakeAccount.ID + " target us-east-1 failed 0 rows 0 pages ParentFailed");
-      assertThat(outcomes).filteredOn(o -> o.errorCode().equals("ParentFailed")).extracting(SliceOutcome::errorMessage)
-          .containsExactly("its parent table aws_ec2_launch_templates could not be fetched");
-      return null;
-    });
+    PAssert.that(out.get(FetchResources.ROWS))
+        .satisfies(
+            rows -> {
+              assertThat(rows).isEmpty();
+              return null;
+            });
+    PAssert.that(out.get(FetchResources.OUTCOMES))
+        .satisfies(
+            outcomes -> {
+              assertThat(outcomes)
+                  .extracting(FetchResourcesTest::summary)
+                  .containsExactlyInAnyOrder(
+                      "aws_ec2_launch_templates "
+                          + FakeAccount.ID
+                          + " target us-east-1 failed 0 rows 0 pages UnauthorizedOperation",
+                      "aws_ec2_launch_template_versions "
+                          + FakeAccount.ID
+                          + " target us-east-1 failed 0 rows 0 pages ParentFailed");
+              assertThat(outcomes)
+                  .filteredOn(o -> o.errorCode().equals("ParentFailed"))
+                  .extracting(SliceOutcome::errorMessage)
+                  .containsExactly(
+                      "its parent table aws_ec2_launch_templates could not be fetched");
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 
   @Test
   void aFailedChildKeepsItsParentsRows() {
-    fake.aws.account(FakeAccount.ID).region("us-east-1").fill("DescribeLaunchTemplates", 2, 3)
+    fake.aws
+        .account(FakeAccount.ID)
+        .region("us-east-1")
+        .fill("DescribeLaunchTemplates", 2, 3)
         .fill("DescribeLaunchTemplateVersions", 2, 5);
     fake.aws.faults().unauthorized("DescribeLaunchTemplateVersions");
     Pipeline p = Pipeline.create();
-    PCollectionTuple out = fetch(p, 8,
-        fake.task("aws_ec2_launch_templates", "us-east-1", "aws_ec2_launch_template_versions"));
+    PCollectionTuple out =
+        fetch(
+            p,
+            8,
+            fake.task("aws_ec2_launch_templates", "us-east-1", "aws_ec2_launch_template_versions"));
 
     int arn = Ec2LaunchTemplates.TABLE.indexOf("arn");
-    PAssert.that(out.get(FetchResources.ROWS)).satisfies(rows -> {
-      assertThat(rows).hasSize(2).allSatisfy(r -> assertThat(r.table()).isEqualTo("aws_ec2_launch_templates"))
-          .allSatisfy(r -> assertThat(r.value(arn)).startsWith("arn:aws:ec2:us-east-1:" + FakeAccount.ID
-              + ":launch-template/"));
-      return null;
-    });
-    PAssert.that(out.get(FetchResources.OUTCOMES)).satisfies(outcomes -> {
-      assertThat(outcomes).extracting(FetchResourcesTest::summary).containsExactlyInAnyOrder(
-          "aws_ec2_launch_templates " + FakeAccount.ID + " target us-east-1 ok 2 rows 1 pages null",
-          "aws_ec2_launch_template_versions " + FakeAccount.ID
-              + " target us-east-1 failed 0 rows 0 pages UnauthorizedOperation");
-      return null;
-    });
+    PAssert.that(out.get(FetchResources.ROWS))
+        .satisfies(
+            rows -> {
+              assertThat(rows)
+                  .hasSize(2)
+                  .allSatisfy(r -> assertThat(r.table()).isEqualTo("aws_ec2_launch_templates"))
+                  .allSatisfy(
+                      r ->
+                          assertThat(r.value(arn))
+                              .startsWith(
+                                  "arn:aws:ec2:us-east-1:" + FakeAccount.ID + ":launch-template/"));
+              return null;
+            });
+    PAssert.that(out.get(FetchResources.OUTCOMES))
+        .satisfies(
+            outcomes -> {
+              assertThat(outcomes)
+                  .extracting(FetchResourcesTest::summary)
+                  .containsExactlyInAnyOrder(
+                      "aws_ec2_launch_templates "
+                          + FakeAccount.ID
+                          + " target us-east-1 ok 2 rows 1 pages null",
+                      "aws_ec2_launch_template_versions "
+                          + FakeAccount.ID
+                          + " target us-east-1 failed 0 rows 0 pages UnauthorizedOperation");
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 
   @Test
   void anInFlightLimitOfOneFetchesOneSliceAtATime() {
-    List<String> tables = List.of("aws_ec2_vpcs", "aws_ec2_subnets", "aws_ec2_security_groups",
-        "aws_ec2_internet_gateways");
-    fake.aws.account(FakeAccount.ID).region("us-east-1").fill("DescribeVpcs", 1, 1).fill("DescribeSubnets", 1, 2)
-        .fill("DescribeSecurityGroups", 1, 3).fill("DescribeInternetGateways", 1, 4);
+    List<String> tables =
+        List.of(
+            "aws_ec2_vpcs",
+            "aws_ec2_subnets",
+            "aws_ec2_security_groups",
+            "aws_ec2_internet_gateways");
+    fake.aws
+        .account(FakeAccount.ID)
+        .region("us-east-1")
+        .fill("DescribeVpcs", 1, 1)
+        .fill("DescribeSubnets", 1, 2)
+        .fill("DescribeSecurityGroups", 1, 3)
+        .fill("DescribeInternetGateways", 1, 4);
     fake.aws.faults().latency(Duration.ofMillis(200));
 
     assertThat(run(1, tables)).isEqualTo(1);
@@ -170,39 +264,68 @@ class FetchResourcesTest {
     fake.aws.resetCounters();
     Pipeline p = FakeAccount.serialPipeline();
     List<FetchTask> tasks = tables.stream().map(t -> fake.task(t, "us-east-1")).toList();
-    PCollection<FetchTask> oneBundle = p.apply(Create.of("all")).apply(FlatMapElements
-        .into(TypeDescriptor.of(FetchTask.class)).via(any -> tasks)).setCoder(SerializableCoder.of(FetchTask.class));
+    PCollection<FetchTask> oneBundle =
+        p.apply(Create.of("all"))
+            .apply(FlatMapElements.into(TypeDescriptor.of(FetchTask.class)).via(any -> tasks))
+            .setCoder(SerializableCoder.of(FetchTask.class));
     PCollectionTuple out = fetch(oneBundle, maxInFlight);
-    List<String> expected = tables.stream().map(t -> t + " " + FakeAccount.ID + " target us-east-1 ok 1 rows 1 pages null")
-        .toList();
-    PAssert.that(out.get(FetchResources.OUTCOMES)).satisfies(outcomes -> {
-      assertThat(outcomes).extracting(FetchResourcesTest::summary).containsExactlyInAnyOrderElementsOf(expected);
-      return null;
-    });
-    PAssert.that(out.get(FetchResources.ROWS)).satisfies(rows -> {
-      assertThat(StreamSupport.stream(rows.spliterator(), false).map(ResourceRow::table))
-          .containsExactlyInAnyOrderElementsOf(tables);
-      return null;
-    });
+    List<String> expected =
+        tables.stream()
+            .map(t -> t + " " + FakeAccount.ID + " target us-east-1 ok 1 rows 1 pages null")
+            .toList();
+    PAssert.that(out.get(FetchResources.OUTCOMES))
+        .satisfies(
+            outcomes -> {
+              assertThat(outcomes)
+                  .extracting(FetchResourcesTest::summary)
+                  .containsExactlyInAnyOrderElementsOf(expected);
+              return null;
+            });
+    PAssert.that(out.get(FetchResources.ROWS))
+        .satisfies(
+            rows -> {
+              assertThat(StreamSupport.stream(rows.spliterator(), false).map(ResourceRow::table))
+                  .containsExactlyInAnyOrderElementsOf(tables);
+              return null;
+            });
     p.run().waitUntilFinish();
     return fake.aws.mostConcurrentRequests();
   }
 
   private PCollectionTuple fetch(Pipeline p, int maxInFlight, FetchTask... tasks) {
-    return fetch(p.apply(Create.of(List.of(tasks)).withCoder(SerializableCoder.of(FetchTask.class))), maxInFlight);
+    return fetch(
+        p.apply(Create.of(List.of(tasks)).withCoder(SerializableCoder.of(FetchTask.class))),
+        maxInFlight);
   }
 
   private PCollectionTuple fetch(PCollection<FetchTask> input, int maxInFlight) {
-    PCollectionTuple out = input.apply(ParDo.of(new FetchResources(fake.settings, "aws", FakeAccount.SYNC_TIME,
-        maxInFlight)).withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
+    PCollectionTuple out =
+        input.apply(
+            ParDo.of(new FetchResources(fake.settings, "aws", FakeAccount.SYNC_TIME, maxInFlight))
+                .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     out.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
     out.get(FetchResources.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class));
     return out;
   }
 
-  /** An outcome without its timing: table, account, name, region, status, rows, pages, error code. */
+  /**
+   * An outcome without its timing: table, account, name, region, status, rows, pages, error code.
+   */
   static String summary(SliceOutcome o) {
-    return o.table() + " " + o.accountId() + " " + o.accountName() + " " + o.region() + " "
-        + (o.ok() ? "ok" : "failed") + " " + o.resources() + " rows " + o.pages() + " pages " + o.errorCode();
+    return o.table()
+        + " "
+        + o.accountId()
+        + " "
+        + o.accountName()
+        + " "
+        + o.region()
+        + " "
+        + (o.ok() ? "ok" : "failed")
+        + " "
+        + o.resources()
+        + " rows "
+        + o.pages()
+        + " pages "
+        + o.errorCode();
   }
 }

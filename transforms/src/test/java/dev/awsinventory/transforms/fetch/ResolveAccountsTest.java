@@ -18,16 +18,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** ResolveAccounts on the DirectRunner: the fan-out of one account assumed through the fake's STS. */
+/**
+ * ResolveAccounts on the DirectRunner: the fan-out of one account assumed through the fake's STS.
+ */
 class ResolveAccountsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private FakeAccount fake;
 
   @BeforeEach
   void start() throws Exception {
     fake = new FakeAccount(dir, "[\"eu-*\", \"us-east-1\", \"sa-east-1\"]");
-    fake.aws.account(FakeAccount.ID).regions("us-east-1", "eu-west-1", "eu-central-1", "ap-south-1")
+    fake.aws
+        .account(FakeAccount.ID)
+        .regions("us-east-1", "eu-west-1", "eu-central-1", "ap-south-1")
         .notOptedIn("ap-southeast-3");
   }
 
@@ -42,22 +45,34 @@ class ResolveAccountsTest {
     PCollectionTuple out = resolve(p);
 
     String id = FakeAccount.ID;
-    PAssert.that(out.get(ResolveAccounts.TASKS)).satisfies(tasks -> {
-      assertThat(tasks).extracting(ResolveAccountsTest::summary).containsExactlyInAnyOrder(
-          "aws_ec2_account_attributes " + id + " aws us-east-1 * []",
-          "aws_ec2_vpcs " + id + " aws eu-central-1 eu-central-1 []",
-          "aws_ec2_vpcs " + id + " aws eu-west-1 eu-west-1 []",
-          "aws_ec2_vpcs " + id + " aws us-east-1 us-east-1 []",
-          "aws_ec2_launch_templates " + id + " aws eu-central-1 eu-central-1 [aws_ec2_launch_template_versions]",
-          "aws_ec2_launch_templates " + id + " aws eu-west-1 eu-west-1 [aws_ec2_launch_template_versions]",
-          "aws_ec2_launch_templates " + id + " aws us-east-1 us-east-1 [aws_ec2_launch_template_versions]");
-      assertThat(tasks).extracting(t -> t.account().name()).containsOnly(FakeAccount.NAME);
-      return null;
-    });
-    PAssert.that(out.get(ResolveAccounts.FAILED)).satisfies(failed -> {
-      assertThat(failed).isEmpty();
-      return null;
-    });
+    PAssert.that(out.get(ResolveAccounts.TASKS))
+        .satisfies(
+            tasks -> {
+              assertThat(tasks)
+                  .extracting(ResolveAccountsTest::summary)
+                  .containsExactlyInAnyOrder(
+                      "aws_ec2_account_attributes " + id + " aws us-east-1 * []",
+                      "aws_ec2_vpcs " + id + " aws eu-central-1 eu-central-1 []",
+                      "aws_ec2_vpcs " + id + " aws eu-west-1 eu-west-1 []",
+                      "aws_ec2_vpcs " + id + " aws us-east-1 us-east-1 []",
+                      "aws_ec2_launch_templates "
+                          + id
+                          + " aws eu-central-1 eu-central-1 [aws_ec2_launch_template_versions]",
+                      "aws_ec2_launch_templates "
+                          + id
+                          + " aws eu-west-1 eu-west-1 [aws_ec2_launch_template_versions]",
+                      "aws_ec2_launch_templates "
+                          + id
+                          + " aws us-east-1 us-east-1 [aws_ec2_launch_template_versions]");
+              assertThat(tasks).extracting(t -> t.account().name()).containsOnly(FakeAccount.NAME);
+              return null;
+            });
+    PAssert.that(out.get(ResolveAccounts.FAILED))
+        .satisfies(
+            failed -> {
+              assertThat(failed).isEmpty();
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 
@@ -67,31 +82,57 @@ class ResolveAccountsTest {
     Pipeline p = Pipeline.create();
     PCollectionTuple out = resolve(p);
 
-    PAssert.that(out.get(ResolveAccounts.TASKS)).satisfies(tasks -> {
-      assertThat(tasks).isEmpty();
-      return null;
-    });
-    PAssert.that(out.get(ResolveAccounts.FAILED)).satisfies(failed -> {
-      assertThat(failed).extracting(FetchResourcesTest::summary)
-          .containsExactly("* " + FakeAccount.ID + " target * failed 0 rows 0 pages AccessDenied");
-      return null;
-    });
+    PAssert.that(out.get(ResolveAccounts.TASKS))
+        .satisfies(
+            tasks -> {
+              assertThat(tasks).isEmpty();
+              return null;
+            });
+    PAssert.that(out.get(ResolveAccounts.FAILED))
+        .satisfies(
+            failed -> {
+              assertThat(failed)
+                  .extracting(FetchResourcesTest::summary)
+                  .containsExactly(
+                      "* " + FakeAccount.ID + " target * failed 0 rows 0 pages AccessDenied");
+              return null;
+            });
     p.run().waitUntilFinish();
   }
 
   private PCollectionTuple resolve(Pipeline p) {
-    PCollectionTuple out = p.apply(Create.of(List.of(fake.account)).withCoder(SerializableCoder.of(AccountConfig.class)))
-        .apply(ParDo.of(new ResolveAccounts(fake.settings, fake.regions,
-            List.of("aws_ec2_vpcs", "aws_ec2_launch_templates"), List.of("aws_ec2_account_attributes"),
-            Map.of("aws_ec2_launch_templates", List.of("aws_ec2_launch_template_versions"))))
-            .withOutputTags(ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
+    PCollectionTuple out =
+        p.apply(
+                Create.of(List.of(fake.account))
+                    .withCoder(SerializableCoder.of(AccountConfig.class)))
+            .apply(
+                ParDo.of(
+                        new ResolveAccounts(
+                            fake.settings,
+                            fake.regions,
+                            List.of("aws_ec2_vpcs", "aws_ec2_launch_templates"),
+                            List.of("aws_ec2_account_attributes"),
+                            Map.of(
+                                "aws_ec2_launch_templates",
+                                List.of("aws_ec2_launch_template_versions"))))
+                    .withOutputTags(
+                        ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
     out.get(ResolveAccounts.TASKS).setCoder(SerializableCoder.of(FetchTask.class));
     out.get(ResolveAccounts.FAILED).setCoder(SerializableCoder.of(SliceOutcome.class));
     return out;
   }
 
   private static String summary(FetchTask t) {
-    return t.table() + " " + t.accountId() + " " + t.partition() + " " + t.region() + " " + t.sliceRegion() + " "
+    return t.table()
+        + " "
+        + t.accountId()
+        + " "
+        + t.partition()
+        + " "
+        + t.region()
+        + " "
+        + t.sliceRegion()
+        + " "
         + t.children();
   }
 }

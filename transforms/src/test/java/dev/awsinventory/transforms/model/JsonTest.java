@@ -16,23 +16,37 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceState;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
-/** The jsonb text of SDK values: member names as keys, nulls left out, text PostgreSQL can store. */
+/**
+ * The jsonb text of SDK values: member names as keys, nulls left out, text PostgreSQL can store.
+ */
 class JsonTest {
   @Test
   void anSdkObjectIsKeyedByMemberNamesWithoutNullMembers() {
     assertThat(Json.of(InstanceState.builder().code(16).name("running").build()))
         .isEqualTo("{\"Code\":16,\"Name\":\"running\"}");
-    assertThat(Json.of(GroupIdentifier.builder().groupId("sg-1").build())).isEqualTo("{\"GroupId\":\"sg-1\"}");
+    assertThat(Json.of(GroupIdentifier.builder().groupId("sg-1").build()))
+        .isEqualTo("{\"GroupId\":\"sg-1\"}");
   }
 
   @Test
   void unsetListsAreEmptyAndNestedValuesKeepTheirTypes() {
-    Instance instance = Instance.builder().instanceId("i-1").launchTime(Instant.parse("2024-01-02T03:04:05Z"))
-        .ebsOptimized(true).state(s -> s.code(48).name("terminated")).build();
+    Instance instance =
+        Instance.builder()
+            .instanceId("i-1")
+            .launchTime(Instant.parse("2024-01-02T03:04:05Z"))
+            .ebsOptimized(true)
+            .state(s -> s.code(48).name("terminated"))
+            .build();
     String json = Json.of(instance);
-    assertThat(json).startsWith("{").endsWith("}")
-        .contains("\"InstanceId\":\"i-1\"", "\"LaunchTime\":\"2024-01-02T03:04:05Z\"", "\"EbsOptimized\":true",
-            "\"State\":{\"Code\":48,\"Name\":\"terminated\"}", "\"BlockDeviceMappings\":[]")
+    assertThat(json)
+        .startsWith("{")
+        .endsWith("}")
+        .contains(
+            "\"InstanceId\":\"i-1\"",
+            "\"LaunchTime\":\"2024-01-02T03:04:05Z\"",
+            "\"EbsOptimized\":true",
+            "\"State\":{\"Code\":48,\"Name\":\"terminated\"}",
+            "\"BlockDeviceMappings\":[]")
         .doesNotContain("null", "\"KernelId\"");
   }
 
@@ -61,8 +75,12 @@ class JsonTest {
 
   @Test
   void tagsBecomeOneObjectKeyedByTagKey() {
-    assertThat(Json.tags(List.of(Tag.builder().key("Name").value("web").build(),
-        Tag.builder().key("empty").build(), Tag.builder().value("no key").build())))
+    assertThat(
+            Json.tags(
+                List.of(
+                    Tag.builder().key("Name").value("web").build(),
+                    Tag.builder().key("empty").build(),
+                    Tag.builder().value("no key").build())))
         .isEqualTo("{\"Name\":\"web\",\"empty\":null}");
     assertThat(Json.tags(null)).isEqualTo("{}");
     assertThat(Json.tags(List.of())).isEqualTo("{}");
@@ -70,13 +88,20 @@ class JsonTest {
 
   @Test
   void tagShapeIsAListOfKeyValueObjects() {
-    assertThat(Json.isTagShape(listMember(Instance.builder().build().sdkFields(), "Tags"))).isTrue();
-    assertThat(Json.isTagShape(listMember(Instance.builder().build().sdkFields(), "SecurityGroups"))).isFalse();
+    assertThat(Json.isTagShape(listMember(Instance.builder().build().sdkFields(), "Tags")))
+        .isTrue();
+    assertThat(
+            Json.isTagShape(listMember(Instance.builder().build().sdkFields(), "SecurityGroups")))
+        .isFalse();
     assertThat(Json.isTagShape(null)).isFalse();
   }
 
   private static SdkField<?> listMember(List<SdkField<?>> fields, String name) {
-    return fields.stream().filter(f -> f.memberName().equals(name)).findFirst().orElseThrow()
-        .getTrait(ListTrait.class).memberFieldInfo();
+    return fields.stream()
+        .filter(f -> f.memberName().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getTrait(ListTrait.class)
+        .memberFieldInfo();
   }
 }

@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.ec2.model.AccountAttribute;
 import software.amazon.awssdk.services.ec2.model.Vpc;
 
 /**
- * FinishSlices on the DirectRunner against a real PostgreSQL: per slice, stale rows go only
- * when the slice succeeded, and every slice is recorded.
+ * FinishSlices on the DirectRunner against a real PostgreSQL: per slice, stale rows go only when
+ * the slice succeeded, and every slice is recorded.
  */
 class FinishSlicesTest {
   private static final String A = "111122223333";
@@ -47,31 +47,50 @@ class FinishSlicesTest {
     pg.close();
   }
 
-  private static final List<SliceOutcome> OUTCOMES = List.of(
-      new SliceOutcome("aws_ec2_vpcs", A, "a", "us-east-1", true, 1, 1, 0, 0, 5, null, null),
-      new SliceOutcome("aws_ec2_vpcs", A, "a", "eu-west-1", false, 0, 1, 0, 2, 5, "Throttling", "Rate exceeded"),
-      new SliceOutcome("aws_ec2_account_attributes", A, "a", "*", true, 1, 1, 0, 0, 5, null, null),
-      new SliceOutcome("*", B, "b", "*", false, 0, 0, 0, 0, 0, "AccessDenied", "not allowed"));
+  private static final List<SliceOutcome> OUTCOMES =
+      List.of(
+          new SliceOutcome("aws_ec2_vpcs", A, "a", "us-east-1", true, 1, 1, 0, 0, 5, null, null),
+          new SliceOutcome(
+              "aws_ec2_vpcs",
+              A,
+              "a",
+              "eu-west-1",
+              false,
+              0,
+              1,
+              0,
+              2,
+              5,
+              "Throttling",
+              "Rate exceeded"),
+          new SliceOutcome(
+              "aws_ec2_account_attributes", A, "a", "*", true, 1, 1, 0, 0, 5, null, null),
+          new SliceOutcome("*", B, "b", "*", false, 0, 0, 0, 0, 0, "AccessDenied", "not allowed"));
 
   @Test
   void anOkSliceLosesItsStaleRowsAndAFailedSliceKeepsThem() throws Exception {
     String url = seeded();
     String runId = finish(url, WriteMode.OVERWRITE_DELETE_STALE);
 
-    assertThat(vpcs(url)).containsExactlyInAnyOrder(
-        "aws " + A + " us-east-1 vpc-current",
-        "aws " + A + " eu-west-1 vpc-failed-slice",
-        "aws " + A + " us-west-2 vpc-not-fetched",
-        "aws " + B + " us-east-1 vpc-failed-account",
-        "other " + A + " us-east-1 vpc-other-source");
-    assertThat(TestDatabase.query(url, "SELECT account_id, region, attribute_name FROM aws_ec2_account_attributes"))
-        .extracting(r -> r.get("account_id") + " " + r.get("region") + " " + r.get("attribute_name"))
+    assertThat(vpcs(url))
+        .containsExactlyInAnyOrder(
+            "aws " + A + " us-east-1 vpc-current",
+            "aws " + A + " eu-west-1 vpc-failed-slice",
+            "aws " + A + " us-west-2 vpc-not-fetched",
+            "aws " + B + " us-east-1 vpc-failed-account",
+            "other " + A + " us-east-1 vpc-other-source");
+    assertThat(
+            TestDatabase.query(
+                url, "SELECT account_id, region, attribute_name FROM aws_ec2_account_attributes"))
+        .extracting(
+            r -> r.get("account_id") + " " + r.get("region") + " " + r.get("attribute_name"))
         .containsExactly(A + " us-east-1 current");
-    assertThat(recorded(url, runId)).containsExactly(
-        "* " + B + " * failed AccessDenied",
-        "aws_ec2_account_attributes " + A + " * ok null",
-        "aws_ec2_vpcs " + A + " eu-west-1 failed Throttling",
-        "aws_ec2_vpcs " + A + " us-east-1 ok null");
+    assertThat(recorded(url, runId))
+        .containsExactly(
+            "* " + B + " * failed AccessDenied",
+            "aws_ec2_account_attributes " + A + " * ok null",
+            "aws_ec2_vpcs " + A + " eu-west-1 failed Throttling",
+            "aws_ec2_vpcs " + A + " us-east-1 ok null");
   }
 
   @Test
@@ -80,14 +99,17 @@ class FinishSlicesTest {
     String runId = finish(url, WriteMode.OVERWRITE);
 
     assertThat(vpcs(url)).hasSize(6).contains("aws " + A + " us-east-1 vpc-stale");
-    assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_account_attributes")).isEqualTo(2);
+    assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_account_attributes"))
+        .isEqualTo(2);
     assertThat(recorded(url, runId)).hasSize(4);
   }
 
   private static String finish(String url, WriteMode mode) {
     String runId = UUID.randomUUID().toString();
-    JdbcIO.DataSourceConfiguration db = JdbcIO.DataSourceConfiguration.create("org.postgresql.Driver", url)
-        .withUsername(TestDatabase.USER).withPassword(TestDatabase.PASSWORD);
+    JdbcIO.DataSourceConfiguration db =
+        JdbcIO.DataSourceConfiguration.create("org.postgresql.Driver", url)
+            .withUsername(TestDatabase.USER)
+            .withPassword(TestDatabase.PASSWORD);
     Pipeline p = Pipeline.create();
     p.apply(Create.of(OUTCOMES).withCoder(SerializableCoder.of(SliceOutcome.class)))
         .apply(ParDo.of(new FinishSlices(db, runId, "aws", NOW, mode)));
@@ -98,21 +120,29 @@ class FinishSlicesTest {
   /** Rows of the last sync and of this one, of slices that succeed, fail or were not fetched. */
   private static String seeded() throws Exception {
     String url = pg.newDatabase();
-    try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD)) {
-      Schema.ensure(c, List.of(Ec2Vpcs.TABLE, Ec2AccountAttributes.TABLE), WriteMode.OVERWRITE_DELETE_STALE);
+    try (Connection c =
+        DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD)) {
+      Schema.ensure(
+          c, List.of(Ec2Vpcs.TABLE, Ec2AccountAttributes.TABLE), WriteMode.OVERWRITE_DELETE_STALE);
       insert(c, Ec2Vpcs.TABLE, vpc("vpc-stale"), context("aws", BEFORE, A, "us-east-1"));
       insert(c, Ec2Vpcs.TABLE, vpc("vpc-current"), context("aws", NOW, A, "us-east-1"));
       insert(c, Ec2Vpcs.TABLE, vpc("vpc-failed-slice"), context("aws", BEFORE, A, "eu-west-1"));
       insert(c, Ec2Vpcs.TABLE, vpc("vpc-not-fetched"), context("aws", BEFORE, A, "us-west-2"));
       insert(c, Ec2Vpcs.TABLE, vpc("vpc-failed-account"), context("aws", BEFORE, B, "us-east-1"));
       insert(c, Ec2Vpcs.TABLE, vpc("vpc-other-source"), context("other", BEFORE, A, "us-east-1"));
-      insert(c, Ec2AccountAttributes.TABLE, attribute("stale"), context("aws", BEFORE, A, "us-east-1"));
-      insert(c, Ec2AccountAttributes.TABLE, attribute("current"), context("aws", NOW, A, "us-east-1"));
+      insert(
+          c,
+          Ec2AccountAttributes.TABLE,
+          attribute("stale"),
+          context("aws", BEFORE, A, "us-east-1"));
+      insert(
+          c, Ec2AccountAttributes.TABLE, attribute("current"), context("aws", NOW, A, "us-east-1"));
     }
     return url;
   }
 
-  private static <T> void insert(Connection c, Table<T> table, T item, RowContext ctx) throws Exception {
+  private static <T> void insert(Connection c, Table<T> table, T item, RowContext ctx)
+      throws Exception {
     ResourceRow row = table.row(item, ctx);
     Target target = Target.read(c, table, WriteMode.OVERWRITE_DELETE_STALE);
     try (PreparedStatement ps = c.prepareStatement(target.write())) {
@@ -136,15 +166,37 @@ class FinishSlicesTest {
   }
 
   private static List<String> vpcs(String url) {
-    return TestDatabase.query(url, "SELECT _cq_source_name, account_id, region, vpc_id FROM aws_ec2_vpcs").stream()
-        .map(r -> r.get("_cq_source_name") + " " + r.get("account_id") + " " + r.get("region") + " " + r.get("vpc_id"))
+    return TestDatabase.query(
+            url, "SELECT _cq_source_name, account_id, region, vpc_id FROM aws_ec2_vpcs")
+        .stream()
+        .map(
+            r ->
+                r.get("_cq_source_name")
+                    + " "
+                    + r.get("account_id")
+                    + " "
+                    + r.get("region")
+                    + " "
+                    + r.get("vpc_id"))
         .toList();
   }
 
   private static List<String> recorded(String url, String runId) throws Exception {
-    try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD)) {
-      return SyncTables.slices(c, runId).stream().map(o -> o.table() + " " + o.accountId() + " " + o.region() + " "
-          + (o.ok() ? "ok" : "failed") + " " + o.errorCode()).toList();
+    try (Connection c =
+        DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD)) {
+      return SyncTables.slices(c, runId).stream()
+          .map(
+              o ->
+                  o.table()
+                      + " "
+                      + o.accountId()
+                      + " "
+                      + o.region()
+                      + " "
+                      + (o.ok() ? "ok" : "failed")
+                      + " "
+                      + o.errorCode())
+          .toList();
     }
   }
 }

@@ -11,10 +11,10 @@ import java.util.Map;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
- * A fetch context for table unit tests: a fixed account, region and partition, and an EC2
- * client that a test stubs with the few calls its table makes (every other call throws
- * {@link UnsupportedOperationException}, the SDK interface's default). The configured page
- * size is 2, so every table is asked for pages of 2 and the stubs serve two pages.
+ * A fetch context for table unit tests: a fixed account, region and partition, and an EC2 client
+ * that a test stubs with the few calls its table makes (every other call throws {@link
+ * UnsupportedOperationException}, the SDK interface's default). The configured page size is 2, so
+ * every table is asked for pages of 2 and the stubs serve two pages.
  */
 record StubContext(Ec2Client ec2) implements FetchContext {
   static final String ACCOUNT = "123456789012";
@@ -51,16 +51,20 @@ record StubContext(Ec2Client ec2) implements FetchContext {
   /** Lists a top-level table and converts every resource, as the fetch step does. */
   static <T> List<Map<String, String>> rows(Table<T> table, Ec2Client ec2) {
     List<Map<String, String>> out = new ArrayList<>();
-    table.list(new StubContext(ec2)).forEach(item -> out.add(cells(table, table.row(item, rowContext()))));
+    table
+        .list(new StubContext(ec2))
+        .forEach(item -> out.add(cells(table, table.row(item, rowContext()))));
     return out;
   }
 
   /** Lists a child table for one parent resource whose row is {@code parentRow}. */
-  static <T> List<Map<String, String>> childRows(Table<T> child, Ec2Client ec2, Object parent,
-      ResourceRow parentRow) {
+  static <T> List<Map<String, String>> childRows(
+      Table<T> child, Ec2Client ec2, Object parent, ResourceRow parentRow) {
     RowContext ctx = rowContext().withParent(child.parent(), parentRow);
     List<Map<String, String>> out = new ArrayList<>();
-    child.listFor(new StubContext(ec2), parent).forEach(item -> out.add(cells(child, child.row(item, ctx))));
+    child
+        .listFor(new StubContext(ec2), parent)
+        .forEach(item -> out.add(cells(child, child.row(item, ctx))));
     return out;
   }
 
