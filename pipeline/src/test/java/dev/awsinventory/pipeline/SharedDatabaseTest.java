@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
+import dev.awsinventory.testing.aws.Faults;
 import dev.awsinventory.testing.db.TestDatabase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -223,14 +224,10 @@ class SharedDatabaseTest {
     Path a = config("aws");
     Path b = config("aws-shard-b");
     assertThat(run(a).code).isZero();
-    aws.faults().latency(Duration.ofMillis(1500));
+    // the run that takes the lock is held inside its fetch until the other runs have been tried
+    Faults.Hold inFetch = aws.faults().holdNext("DescribeVpcs");
     CompletableFuture<Run> first = CompletableFuture.supplyAsync(() -> run(a));
-    waitUntil(
-        () ->
-            TestDatabase.count(
-                    url, "SELECT count(*) FROM aws_inventory_sync_runs WHERE status = 'running'")
-                > 0,
-        first);
+    assertThat(inFetch.awaitReached(GUARD)).as("the first run reached its fetch").isTrue();
     Run refused = run(a);
     assertThat(refused.code).isEqualTo(1);
     assertThat(refused.output)
@@ -242,6 +239,8 @@ class SharedDatabaseTest {
     Run other =
         CompletableFuture.supplyAsync(() -> run(b)).get(GUARD.toSeconds(), TimeUnit.SECONDS);
     assertThat(other.code).as(other.output).isZero();
+    assertThat(first.isDone()).as("the first run is still held").isFalse();
+    inFetch.release();
     assertThat(first.get(GUARD.toSeconds(), TimeUnit.SECONDS).code).isZero();
     assertThat(waiting.get(GUARD.toSeconds(), TimeUnit.SECONDS).code).isZero();
     aws.faults().clear();

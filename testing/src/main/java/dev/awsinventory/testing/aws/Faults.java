@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,6 +27,7 @@ public final class Faults {
   private final Set<String> deniedRegions = ConcurrentHashMap.newKeySet();
   private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
   private final AtomicLong throttled = new AtomicLong();
+  private final Map<String, Hold> holds = new ConcurrentHashMap<>();
   private Random random = new Random(42);
 
   /** Adds a fixed delay before every answer. */
@@ -61,6 +64,46 @@ public final class Faults {
   public Faults authorized(String action) {
     unauthorized.remove(action);
     return this;
+  }
+
+  /**
+   * Holds the next call of this action (in any account and region, STS included) until it is {@link
+   * Hold#release() released}, or for at most 5 minutes; the calls after it are not held. Lets a
+   * test keep one run inside its fetch, deterministically, while it starts another.
+   */
+  public Hold holdNext(String action) {
+    Hold hold = new Hold();
+    holds.put(action, hold);
+    return hold;
+  }
+
+  /** One held call: the test waits until it arrived, then releases it. */
+  public static final class Hold {
+    private final CountDownLatch reached = new CountDownLatch(1);
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    /**
+     * Waits until the held call arrived; false if it did not within the timeout.
+     *
+     * @throws InterruptedException if this thread is interrupted while waiting
+     */
+    public boolean awaitReached(Duration timeout) throws InterruptedException {
+      return reached.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Lets the held call go on. */
+    public void release() {
+      released.countDown();
+    }
+
+    private void hold() {
+      reached.countDown();
+      try {
+        released.await(5, TimeUnit.MINUTES);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** How a paged action's NextToken misbehaves. */
@@ -122,6 +165,8 @@ public final class Faults {
     tokenFaults.clear();
     deniedRegions.clear();
     buckets.clear();
+    holds.values().forEach(Hold::release);
+    holds.clear();
     return this;
   }
 
@@ -131,6 +176,10 @@ public final class Faults {
   }
 
   Fault before(String account, String region, String action, boolean sts, boolean unpaged) {
+    Hold hold = holds.remove(action);
+    if (hold != null) {
+      hold.hold();
+    }
     if (unauthorized.contains(action)) {
       return Fault.UNAUTHORIZED;
     }
