@@ -195,7 +195,7 @@ final class ConnectionString {
       authority = authority.substring(at + 1);
     }
     hostAndPort(authority);
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", -1)) {
       if (!pair.isEmpty()) {
         int eq = pair.indexOf('=');
         String key = decode(eq >= 0 ? pair.substring(0, eq) : pair);

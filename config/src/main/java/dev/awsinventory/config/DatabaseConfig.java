@@ -29,7 +29,7 @@ public final class DatabaseConfig implements Serializable {
   public static DatabaseConfig of(String jdbcUrl, String user, String password) {
     int query = jdbcUrl.indexOf('?');
     if (query >= 0) {
-      for (String pair : jdbcUrl.substring(query + 1).split("&")) {
+      for (String pair : jdbcUrl.substring(query + 1).split("&", -1)) {
         String key = pair.split("=", 2)[0];
         if (key.equals("user") || key.equals("password")) {
           throw new IllegalArgumentException(

@@ -73,7 +73,7 @@ final class Placeholders {
                   m.group(1),
                   env,
                   folder,
-                  () -> error(fileName, original, originalLineStarts, m.start(), m.group()));
+                  () -> error(fileName, original, originalLineStarts, m.start()));
         } catch (ConfigException e) {
           if (failure == null) {
             failure = e;
@@ -196,8 +196,7 @@ final class Placeholders {
     return value;
   }
 
-  private static Failure error(
-      String fileName, String original, int[] starts, int offset, String placeholder) {
+  private static Failure error(String fileName, String original, int[] starts, int offset) {
     int[] at = position(starts, offset);
     int lineStart = starts[at[0] - 1];
     Matcher key = KEY_ON_LINE.matcher(original.substring(lineStart, offset));

@@ -58,7 +58,8 @@ public final class Regions {
       return true;
     }
     StringBuilder regex = new StringBuilder();
-    for (char c : pattern.toCharArray()) {
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
       if (c == '*') {
         regex.append(".*");
       } else if (c == '?') {

@@ -74,7 +74,7 @@ class BadConfigTest {
     Set<String> expected =
         CASES
             .lines()
-            .map(line -> line.split("\\|")[0].trim())
+            .map(line -> line.split("\\|", -1)[0].trim())
             .filter(name -> !name.isEmpty())
             .collect(Collectors.toSet());
     try (Stream<Path> files = Files.list(BAD)) {

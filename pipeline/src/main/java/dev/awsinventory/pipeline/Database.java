@@ -26,7 +26,7 @@ public record Database(
     String jdbcUrl, String user, String password, Duration connectTimeout, Duration socketTimeout) {
   public static final String APPLICATION = "aws-inventory";
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
-  public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofSeconds(600);
+  public static final Duration DEFAULT_SOCKET_TIMEOUT = Duration.ofMinutes(10);
   private static final String UTC = "SET TIME ZONE 'UTC'";
 
   /** With the default timeouts. */

@@ -117,7 +117,8 @@ final class OptionChecks {
   /** {@code sliceTimeoutSeconds} to {@code slice-timeout-seconds}, as the README writes options. */
   static String kebab(String camel) {
     StringBuilder out = new StringBuilder();
-    for (char c : camel.toCharArray()) {
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
       if (Character.isUpperCase(c)) {
         out.append('-').append(Character.toLowerCase(c));
       } else {

@@ -226,7 +226,7 @@ final class Preflight {
         .roleArn()
         .map(
             arn -> {
-              String[] parts = arn.split(":");
+              String[] parts = arn.split(":", -1);
               return parts.length > 4 && parts[4].matches("\\d{12}") ? parts[4] : "";
             })
         .orElse("");

@@ -37,10 +37,13 @@ final class Progress implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    timer.scheduleAtFixedRate(this::tick, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+    // a tick catches its own errors, so the schedule's future holds nothing to check
+    var unused =
+        timer.scheduleAtFixedRate(this::tick, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
   }
 
   /** Starts printing every {@code intervalSeconds}; 0 or less prints nothing (null is returned). */
+  @SuppressWarnings("SystemConsoleNull") // Java 17: a console exists only on a terminal
   static Progress start(Database db, String runId, PrintStream out, int intervalSeconds) {
     if (intervalSeconds <= 0) {
       return null;

@@ -109,7 +109,7 @@ public record Summary(
     FAILED;
 
     public String label() {
-      return name().toLowerCase();
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -52,7 +52,8 @@ class BrokenDeclarationTest {
 
   static final Table<Vpc> NPE =
       broken("aws_test_npe")
-          .column("boom", ColumnType.TEXT, (v, ctx) -> ((String) null).length())
+          .column(
+              "boom", ColumnType.TEXT, (v, ctx) -> Map.<String, String>of().get(v.vpcId()).length())
           .build();
   static final Table<Vpc> CLASS_CAST =
       broken("aws_test_class_cast")

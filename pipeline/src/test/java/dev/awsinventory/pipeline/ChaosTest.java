@@ -156,7 +156,7 @@ class ChaosTest {
             TestDatabase.count(
                 url,
                 "SELECT count(*) FROM aws_ec2_vpcs WHERE account_id = '" + ACCOUNTS.get(0) + "'"))
-        .isEqualTo(2 * REGIONS.size());
+        .isEqualTo(2L * REGIONS.size());
     Set<String> expected = new HashSet<>();
     for (String account : ACCOUNTS) {
       for (String region : REGIONS) {

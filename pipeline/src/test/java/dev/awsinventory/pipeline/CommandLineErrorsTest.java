@@ -65,7 +65,7 @@ class CommandLineErrorsTest {
         "--bogus-option=1|unknown option --bogus-option (--help lists the options)"
       })
   void badOptionValuesAreNamedInOneLine(String caseAndMessage) {
-    String[] c = caseAndMessage.split("\\|");
+    String[] c = caseAndMessage.split("\\|", -1);
     assertThat(run(1, "--demo", c[0])).containsExactly("aws-inventory: " + c[1]);
   }
 
@@ -83,9 +83,18 @@ class CommandLineErrorsTest {
     Path config = dir.resolve("zero.yml");
     Files.writeString(
         config,
-        "kind: source\nspec:\n  name: aws\n  path: cloudquery/aws\n"
-            + "  tables: ['*']\n  destinations: [postgresql]\n  spec:\n    accounts:\n"
-            + "      - id: '111111111111'\n        external_id: ${file:/dev/zero}\n");
+        """
+        kind: source
+        spec:
+          name: aws
+          path: cloudquery/aws
+          tables: ['*']
+          destinations: [postgresql]
+          spec:
+            accounts:
+              - id: '111111111111'
+                external_id: ${file:/dev/zero}
+        """);
     assertThat(run(1, "--config=" + config))
         .singleElement()
         .asString()

@@ -91,7 +91,7 @@ class OrganizationsEndToEndTest {
             });
     Set<String> assumedIn =
         granted.stream()
-            .map(c -> c.roleArn().split(":")[4])
+            .map(c -> c.roleArn().split(":", -1)[4])
             .collect(Collectors.toCollection(TreeSet::new));
     assertThat(assumedIn).isEqualTo(OrgScenario.expectedFetched());
     assertThat(aws.assumeRoleCalls())

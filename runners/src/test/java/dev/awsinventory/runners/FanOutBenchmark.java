@@ -91,7 +91,7 @@ public final class FanOutBenchmark {
       for (String spec : Arrays.copyOfRange(args, 3, args.length)) {
         String label = spec.substring(0, spec.indexOf('='));
         List<String> extra = new ArrayList<>();
-        for (String a : spec.substring(spec.indexOf('=') + 1).split(",")) {
+        for (String a : spec.substring(spec.indexOf('=') + 1).split(",", -1)) {
           if (!a.isBlank()) {
             extra.add(a);
           }

@@ -132,7 +132,7 @@ final class Call {
     if (form == null || form.isEmpty()) {
       return;
     }
-    for (String pair : form.split("&")) {
+    for (String pair : form.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

@@ -3,6 +3,7 @@ package dev.awsinventory.testing.aws;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -51,7 +52,8 @@ public final class FakeAws implements AutoCloseable {
   public static FakeAws start() {
     FakeAws aws = new FakeAws();
     try {
-      aws.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
+      aws.server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -96,7 +96,8 @@ final class JsonWriter {
 
   static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '"' -> sb.append("\\\"");
         case '\\' -> sb.append("\\\\");

@@ -3,6 +3,7 @@ package dev.awsinventory.testing.aws;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,7 +57,7 @@ final class Keys {
   }
 
   static String roleId(Role role) {
-    return "AROA" + Integer.toHexString(role.arn().hashCode()).toUpperCase() + "EXAMPLE";
+    return "AROA" + Integer.toHexString(role.arn().hashCode()).toUpperCase(Locale.ROOT) + "EXAMPLE";
   }
 
   private String unique(String prefix) {

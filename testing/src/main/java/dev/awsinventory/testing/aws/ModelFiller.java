@@ -162,7 +162,7 @@ public final class ModelFiller {
   private String text(String member, String path) {
     String name = member.replace("[]", "").replace("{}", "");
     StringBuilder sb = new StringBuilder(name.toLowerCase(Locale.ROOT)).append('-').append(seed);
-    for (String part : path.split("/")) {
+    for (String part : path.split("/", -1)) {
       int dot = part.indexOf('.');
       if (dot >= 0) {
         sb.append('-').append(part.substring(dot + 1).replace('.', '-'));

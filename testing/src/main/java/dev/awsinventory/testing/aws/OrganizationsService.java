@@ -240,7 +240,7 @@ final class OrganizationsService {
   private static String[] decode(String operation, String token) {
     try {
       String[] parts =
-          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":");
+          new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", -1);
       if (parts.length == 3 && parts[0].equals(operation)) {
         return new String[] {parts[1], parts[2]};
       }

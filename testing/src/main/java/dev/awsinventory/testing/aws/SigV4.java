@@ -128,7 +128,7 @@ final class SigV4 {
       return "";
     }
     List<String[]> pairs = new ArrayList<>();
-    for (String pair : rawQuery.split("&")) {
+    for (String pair : rawQuery.split("&", -1)) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       String value =

@@ -3,6 +3,7 @@ package dev.awsinventory.testing.aws;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -145,16 +146,16 @@ final class XmlWriter {
     TimestampFormatTrait trait = field.getTrait(TimestampFormatTrait.class);
     TimestampFormatTrait.Format format =
         trait == null ? TimestampFormatTrait.Format.ISO_8601 : trait.format();
-    switch (format) {
-      case UNIX_TIMESTAMP:
-        return java.math.BigDecimal.valueOf(instant.toEpochMilli(), 3).toPlainString();
-      case UNIX_TIMESTAMP_MILLIS:
-        return Long.toString(instant.toEpochMilli());
-      case RFC_822:
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
-      default:
-        return instant.getNano() % 1_000_000 == 0 ? MILLIS.format(instant) : instant.toString();
-    }
+    return switch (format) {
+      case UNIX_TIMESTAMP ->
+          java.math.BigDecimal.valueOf(instant.toEpochMilli(), 3).toPlainString();
+      case UNIX_TIMESTAMP_MILLIS -> Long.toString(instant.toEpochMilli());
+      case RFC_822 -> DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atOffset(ZoneOffset.UTC));
+      default ->
+          instant.truncatedTo(ChronoUnit.MILLIS).equals(instant)
+              ? MILLIS.format(instant)
+              : instant.toString();
+    };
   }
 
   private void open(String name) {

@@ -28,11 +28,11 @@ final class ChildProbe {
     poller.start();
   }
 
-  /** Call right before starting the child; then {@link #watch(long)} with its pid. */
+  /** Call right before starting the child; then {@link #watch(long, long)} with its pid. */
   static long childCpuTicks() {
     try {
       String stat = Files.readString(Path.of("/proc/self/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ", -1);
       // fields after the name start at field 3 (state); cutime is field 16, cstime 17
       return Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3]);
     } catch (IOException | RuntimeException e) {

@@ -44,14 +44,13 @@ public final class TestDatabase implements AutoCloseable {
           rs.next();
           java.nio.file.Files.writeString(
               java.nio.file.Path.of(rs.getString(1)),
-              String.join(
-                  "\n",
-                  "local all all trust",
-                  "host all postgres 127.0.0.1/32 trust",
-                  "host all postgres ::1/128 trust",
-                  "host all all 127.0.0.1/32 scram-sha-256",
-                  "host all all ::1/128 scram-sha-256",
-                  ""));
+              """
+              local all all trust
+              host all postgres 127.0.0.1/32 trust
+              host all postgres ::1/128 trust
+              host all all 127.0.0.1/32 scram-sha-256
+              host all all ::1/128 scram-sha-256
+              """);
         }
         s.execute("SELECT pg_reload_conf()");
       }
@@ -65,7 +64,7 @@ public final class TestDatabase implements AutoCloseable {
 
   /** A new, empty database; returns its JDBC URL (without credentials). */
   public synchronized String newDatabase() {
-    String name = "inv" + (++databases);
+    String name = "inv" + ++databases;
     try (Connection c = DriverManager.getConnection(adminUrl(), USER, PASSWORD);
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name + " OWNER " + USER);

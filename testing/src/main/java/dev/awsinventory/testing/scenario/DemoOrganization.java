@@ -520,7 +520,7 @@ public final class DemoOrganization {
         .instanceType(InstanceType.T3_MEDIUM)
         .imageId("ami-0golden2024000001")
         .vpcId(vpc)
-        .privateIpAddress("10.0.1." + (Math.abs(id.hashCode()) % 200 + 10))
+        .privateIpAddress("10.0.1." + (Math.abs(id.hashCode() % 200) + 10))
         .publicIpAddress(publicIp)
         .state(
             InstanceState.builder()

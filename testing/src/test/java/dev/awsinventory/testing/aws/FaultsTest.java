@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,25 +153,25 @@ class FaultsTest {
   @Test
   void awsBucketsThrottleBurstsPerAction() {
     fake.faults().enforceAwsBuckets(true);
-    AtomicInteger ok = new AtomicInteger();
-    AtomicInteger throttled = new AtomicInteger();
+    int ok = 0;
+    int throttled = 0;
     for (int i = 0; i < 60; i++) {
       try {
         ec2.describeInstances();
-        ok.incrementAndGet();
+        ++ok;
       } catch (AwsServiceException e) {
         assertThat(code(e)).isEqualTo("RequestLimitExceeded");
-        throttled.incrementAndGet();
+        ++throttled;
       }
     }
-    assertThat(ok.get()).isBetween(50, 59);
-    assertThat(throttled.get()).isEqualTo(60 - ok.get());
+    assertThat(ok).isBetween(50, 59);
+    assertThat(throttled).isEqualTo(60 - ok);
     for (int i = 0; i < 60; i++) {
       ec2.describeInstances(r -> r.maxResults(100));
     }
     for (int i = 0; i < 60; i++) {
       ec2.describeVpcs();
     }
-    assertThat(fake.faults().throttled()).isEqualTo(throttled.get());
+    assertThat(fake.faults().throttled()).isEqualTo(throttled);
   }
 }

@@ -13,6 +13,8 @@ public interface TableLookup extends Serializable {
   TableLookup REGISTRY = TableRegistry::get;
 
   /**
+   * The table declared under this name.
+   *
    * @throws IllegalArgumentException if no table has this name
    */
   Table<?> get(String name);

@@ -1,6 +1,5 @@
 package dev.awsinventory.transforms.model;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -63,7 +62,6 @@ public final class ModelField {
               : Text.storable(v.toString());
       case TEXT_ARRAY -> textArray((List<?>) v);
       case JSONB -> Json.of(v);
-      case TIMESTAMPTZ -> v instanceof Instant ? v.toString() : v.toString();
       default -> v.toString();
     };
   }

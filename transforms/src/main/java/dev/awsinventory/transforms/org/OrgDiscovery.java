@@ -163,7 +163,7 @@ public final class OrgDiscovery {
   private static String managementOf(OrgTree tree, String fallback) {
     String arn = tree.accounts().get(0).arn();
     if (arn != null) {
-      String[] parts = arn.split(":");
+      String[] parts = arn.split(":", -1);
       if (parts.length > 4 && parts[4].matches("\\d{12}")) {
         return parts[4];
       }

@@ -41,8 +41,14 @@ class PartitionTest {
     Path file = dir.resolve("cn.yml");
     Files.writeString(
         file,
-        "providers:\n  - name: aws\n    configuration:\n"
-            + "      regions: [cn-northwest-1]\n      accounts:\n        - local_profile: china\n");
+        """
+        providers:
+          - name: aws
+            configuration:
+              regions: [cn-northwest-1]
+              accounts:
+                - local_profile: china
+        """);
     var config = ConfigLoader.load(file, Map.of());
     String region = config.accounts().get(0).defaultRegion();
     assertThat(region).isEqualTo("cn-northwest-1");
