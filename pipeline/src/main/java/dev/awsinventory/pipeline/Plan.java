@@ -46,14 +46,7 @@ final class Plan {
       PrintStream out,
       PrintStream err) {
     out.println("Plan for " + config.file() + " (nothing is fetched or written)");
-    // with an org block, the admin account (whose credentials discover the members) is checked
-    // first
-    List<AccountConfig> configured =
-        config.org().isPresent()
-            ? List.of(config.org().get().adminAccount().orElse(config.defaultChainAccount()))
-            : config.accounts().isEmpty()
-                ? List.of(config.defaultChainAccount())
-                : config.accounts();
+    List<AccountConfig> configured = Preflight.accountsToCheck(config);
     List<Preflight.Account> accounts;
     List<String> problems = new ArrayList<>();
     int perOrganization = 0;

@@ -58,6 +58,18 @@ final class Preflight {
     }
   }
 
+  /**
+   * The accounts a run's first calls use, so the ones to check before it: with an {@code org} block
+   * the admin account (whose credentials discover the members), else the listed accounts, else the
+   * default credential chain's.
+   */
+  static List<AccountConfig> accountsToCheck(InventoryConfig config) {
+    if (config.org().isPresent()) {
+      return List.of(config.org().get().adminAccount().orElse(config.defaultChainAccount()));
+    }
+    return config.accounts().isEmpty() ? List.of(config.defaultChainAccount()) : config.accounts();
+  }
+
   /** Resolves every account in parallel; never throws for an account's failure. */
   static List<Account> resolve(
       AwsClients clients, List<AccountConfig> accounts, List<String> regions) {
@@ -193,14 +205,7 @@ final class Preflight {
             + " and that PostgreSQL is running";
       }
     }
-    // with an org block, the admin account (whose credentials discover the members) is checked
-    List<AccountConfig> configured =
-        config.org().isPresent()
-            ? List.of(config.org().get().adminAccount().orElse(config.defaultChainAccount()))
-            : config.accounts().isEmpty()
-                ? List.of(config.defaultChainAccount())
-                : config.accounts();
-    List<Account> accounts = resolve(clients, configured, config.regions());
+    List<Account> accounts = resolve(clients, accountsToCheck(config), config.regions());
     for (Account a : accounts) {
       if (a.problem() == Problem.NO_CREDENTIALS) {
         return a.error();

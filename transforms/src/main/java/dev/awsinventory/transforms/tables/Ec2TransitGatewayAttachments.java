@@ -2,7 +2,6 @@ package dev.awsinventory.transforms.tables;
 
 import dev.awsinventory.transforms.model.ColumnType;
 import dev.awsinventory.transforms.model.Table;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.TransitGatewayAttachment;
 
 /** aws_ec2_transit_gateway_attachments: DescribeTransitGatewayAttachments per transit gateway. */
@@ -20,11 +19,7 @@ public final class Ec2TransitGatewayAttachments {
                       .describeTransitGatewayAttachmentsPaginator(
                           r ->
                               r.maxResults(ctx.pageSize(1000))
-                                  .filters(
-                                      Filter.builder()
-                                          .name("transit-gateway-id")
-                                          .values(tgw.transitGatewayId())
-                                          .build()))
+                                  .filters(Ec2TransitGateways.idFilter(tgw)))
                       .transitGatewayAttachments()
                       .stream())
           .parentColumn("transit_gateway_arn", "arn")

@@ -2,7 +2,6 @@ package dev.awsinventory.transforms.tables;
 
 import dev.awsinventory.transforms.model.ColumnType;
 import dev.awsinventory.transforms.model.Table;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.TransitGatewayRouteTable;
 
 /** aws_ec2_transit_gateway_route_tables: DescribeTransitGatewayRouteTables per transit gateway. */
@@ -19,11 +18,7 @@ public final class Ec2TransitGatewayRouteTables {
                       .describeTransitGatewayRouteTablesPaginator(
                           r ->
                               r.maxResults(ctx.pageSize(1000))
-                                  .filters(
-                                      Filter.builder()
-                                          .name("transit-gateway-id")
-                                          .values(tgw.transitGatewayId())
-                                          .build()))
+                                  .filters(Ec2TransitGateways.idFilter(tgw)))
                       .transitGatewayRouteTables()
                       .stream())
           .parentColumn("transit_gateway_arn", "arn")

@@ -2,7 +2,6 @@ package dev.awsinventory.transforms.tables;
 
 import dev.awsinventory.transforms.model.ColumnType;
 import dev.awsinventory.transforms.model.Table;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.TransitGatewayVpcAttachment;
 
 /**
@@ -22,11 +21,7 @@ public final class Ec2TransitGatewayVpcAttachments {
                       .describeTransitGatewayVpcAttachmentsPaginator(
                           r ->
                               r.maxResults(ctx.pageSize(1000))
-                                  .filters(
-                                      Filter.builder()
-                                          .name("transit-gateway-id")
-                                          .values(tgw.transitGatewayId())
-                                          .build()))
+                                  .filters(Ec2TransitGateways.idFilter(tgw)))
                       .transitGatewayVpcAttachments()
                       .stream())
           .parentColumn("transit_gateway_arn", "arn")
