@@ -164,13 +164,14 @@ public final class Launcher {
     return command;
   }
 
+  /** Whether a JVM input argument chooses memory, collector, compiler, CDS, an agent or JFR. */
   static boolean userChosen(String inputArgument) {
     for (String prefix : USER_CHOSEN) {
       if (inputArgument.startsWith(prefix)) {
         return true;
       }
     }
-    return inputArgument.equals("-D" + PROPERTY + "=off");
+    return false;
   }
 
   /**

@@ -123,6 +123,25 @@ class LauncherTest {
     }
   }
 
+  @Test
+  void heapCollectorCompilerAndAgentOptionsAreTheUsersChoiceOthersArePassedOn() {
+    for (String own :
+        List.of(
+            "-Xmx4g",
+            "-Xms1g",
+            "-XX:MaxRAMPercentage=80",
+            "-XX:+UseG1GC",
+            "-XX:TieredStopAtLevel=4",
+            "-XX:SharedArchiveFile=app.jsa",
+            "-javaagent:agent.jar",
+            "-XX:StartFlightRecording=filename=run.jfr")) {
+      assertThat(Launcher.userChosen(own)).as(own).isTrue();
+    }
+    for (String passedOn : List.of("-Dfoo=bar", "-Xlog:gc:file=gc.log", "-ea", "-Xss2m")) {
+      assertThat(Launcher.userChosen(passedOn)).as(passedOn).isFalse();
+    }
+  }
+
   /** The job's JVM among the launcher's children, once the job has started fetching. */
   private static ProcessHandle awaitJob(Process launcher) throws Exception {
     long calls = aws.calls("DescribeVpcs") + aws.calls("DescribeInstances");
