@@ -24,10 +24,10 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The JVM's defaults are made for long-lived servers: on a machine with 24 GiB they give the job
  * a G1 heap that starts at 384 MiB and grows towards 6 GiB, and a second compiler (C2) that works
- * through most of a short run. Measured with the benchmark harness (README "Performance"), a small
- * run used 2 GB of memory and a third more CPU than with the options chosen here. So this class
- * starts the job again as a child JVM, with the same {@code java} binary ({@code java.home}), the
- * same jar, the same arguments and the JVM options it was given, plus:
+ * through most of a short run. Measured with the benchmark harness (README "Performance"), the
+ * small run S0 used 1.4-1.6 GB and three times the CPU it uses with the options chosen here. So
+ * this class starts the job again as a child JVM, with the same {@code java} binary ({@code
+ * java.home}), the same jar, the same arguments and the JVM options it was given, plus:
  *
  * <ul>
  *   <li>{@code -XX:+UseSerialGC -Xms32m -XX:MaxRAMPercentage=50}: one collector thread, a heap that
