@@ -24,9 +24,27 @@ final class Jar {
 
   static Result run(List<String> jvmOptions, Map<String, String> env, Path workDir, String... args)
       throws IOException, InterruptedException {
+    List<String> options = new ArrayList<>(List.of("-Xmx1g"));
+    options.addAll(jvmOptions);
+    return result(start(options, env, workDir, args));
+  }
+
+  /**
+   * Runs {@code java -jar aws-inventory.jar ARGS} with no JVM option, as the README says: the jar's
+   * launcher starts the job in a JVM of its own.
+   */
+  static Result launch(Map<String, String> env, Path workDir, String... args)
+      throws IOException, InterruptedException {
+    return result(start(List.of(), env, workDir, args));
+  }
+
+  /** Starts the jar; its output goes to two files of {@code workDir} read by {@link #result}. */
+  static Started start(
+      List<String> jvmOptions, Map<String, String> env, Path workDir, String... args)
+      throws IOException {
     List<String> command =
         new ArrayList<>(
-            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g"));
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", path().toAbsolutePath().toString()));
     command.addAll(List.of(args));
@@ -42,17 +60,25 @@ final class Jar {
     Path out = Files.createTempFile(workDir, "stdout", ".txt");
     Path err = Files.createTempFile(workDir, "stderr", ".txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-    Process p = pb.start();
+    return new Started(pb.start(), out, err);
+  }
+
+  /** Waits at most 5 minutes for the jar to end. */
+  static Result result(Started started) throws IOException, InterruptedException {
+    Process p = started.process();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new IllegalStateException(
-          "the jar did not finish in 5 minutes: " + Files.readString(err));
+          "the jar did not finish in 5 minutes: " + Files.readString(started.err()));
     }
     return new Result(
         p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+        Files.readString(started.out(), StandardCharsets.UTF_8),
+        Files.readString(started.err(), StandardCharsets.UTF_8));
   }
+
+  /** A started jar and the files its standard output and error go to. */
+  record Started(Process process, Path out, Path err) {}
 
   record Result(int exitCode, String stdout, String stderr) {
     @Override

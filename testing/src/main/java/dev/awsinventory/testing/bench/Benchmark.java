@@ -205,7 +205,9 @@ public final class Benchmark {
     }
     command.addAll(jobArgs);
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+    pb.environment()
+        .keySet()
+        .removeIf(k -> k.startsWith("AWS_") && !k.startsWith("AWS_INVENTORY_"));
     pb.environment().put("AWS_ACCESS_KEY_ID", source.accessKeyId());
     pb.environment().put("AWS_SECRET_ACCESS_KEY", source.secretAccessKey());
     pb.environment().put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
@@ -245,6 +247,8 @@ public final class Benchmark {
     r.put("wall_s", round(wall));
     r.put("cpu_s", round(probe.cpuSeconds()));
     r.put("peak_rss_mb", round(probe.peakRssMb()));
+    r.put("peak_rss_largest_process_mb", round(probe.largestProcessPeakRssMb()));
+    r.put("processes", probe.processes());
     r.put("peak_heap_mb", peakHeapMb(gcLog));
     r.put("resources", resources);
     r.put("resources_per_s", round(resources / wall));
@@ -259,13 +263,15 @@ public final class Benchmark {
     r.put("rate_vs_copy", copyRate > 0 ? round(resources / wall / copyRate) : null);
     System.out.printf(
         Locale.ROOT,
-        "%s exit %d: %.2f s wall, %.2f s CPU, %.0f MB peak RSS, %d resources "
+        "%s exit %d: %.2f s wall, %.2f s CPU, %.0f MB peak RSS (%d processes, largest %.0f MB), %d resources "
             + "(%.0f/s), %d calls, %d throttles, %d retries, bound %.2f s%n",
         s.name(),
         exit,
         wall,
         probe.cpuSeconds(),
         probe.peakRssMb(),
+        probe.processes(),
+        probe.largestProcessPeakRssMb(),
         resources,
         resources / wall,
         calls + retries,

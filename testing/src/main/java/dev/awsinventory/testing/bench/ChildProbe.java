@@ -3,13 +3,19 @@ package dev.awsinventory.testing.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * What a child process cost, read from Linux's /proc: its peak resident set (VmHWM of
  * /proc/PID/status, polled while it runs; the kernel keeps the high-water mark, so a late poll
- * loses nothing but the last interval) and its CPU time (user + system of the reaped children of
- * this JVM, /proc/self/stat fields cutime and cstime, read before and after; exact once the child
- * has been waited for). Clock ticks are taken as 100 per second (USER_HZ on Linux).
+ * loses nothing but the last interval), summed over the child and every process it started (the
+ * jar's launcher starts the job in a JVM of its own: both count; the sum of their peaks is an upper
+ * bound of their peak together), and its CPU time (user + system of the reaped children of this
+ * JVM, /proc/self/stat fields cutime and cstime, read before and after; exact once the child has
+ * been waited for). Clock ticks are taken as 100 per second (USER_HZ on Linux).
  */
 final class ChildProbe {
   private static final double TICKS_PER_SECOND = 100;
@@ -17,7 +23,7 @@ final class ChildProbe {
   private final long pid;
   private final long cpuTicksBefore;
   private final Thread poller;
-  private volatile long peakRssKb;
+  private final Map<Long, Long> peakRssKbByPid = new ConcurrentHashMap<>();
   private volatile boolean stop;
 
   private ChildProbe(long pid, long cpuTicksBefore) {
@@ -45,27 +51,55 @@ final class ChildProbe {
   }
 
   private void poll() {
-    Path status = Path.of("/proc", Long.toString(pid), "status");
     while (!stop) {
-      try {
-        for (String line : Files.readAllLines(status)) {
-          if (line.startsWith("VmHWM:")) {
-            long kb = Long.parseLong(line.replaceAll("\\D", ""));
-            peakRssKb = Math.max(peakRssKb, kb);
-          }
-        }
-        Thread.sleep(20);
-      } catch (IOException | RuntimeException e) {
+      List<Long> pids =
+          ProcessHandle.of(pid)
+              .map(p -> Stream.concat(Stream.of(p), p.descendants()).map(ProcessHandle::pid))
+              .orElse(Stream.empty())
+              .toList();
+      if (pids.isEmpty()) {
         return;
+      }
+      for (long p : pids) {
+        long kb = highWaterMarkKb(p);
+        if (kb > 0) {
+          peakRssKbByPid.merge(p, kb, Math::max);
+        }
+      }
+      try {
+        Thread.sleep(20);
       } catch (InterruptedException e) {
         return;
       }
     }
   }
 
-  /** Peak RSS in MiB seen while the child ran. */
+  private static long highWaterMarkKb(long pid) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the process ended between listing and reading
+    }
+    return 0;
+  }
+
+  /** Peak RSS in MiB seen while the child ran: the sum of its and its descendants' peaks. */
   double peakRssMb() {
-    return peakRssKb / 1024.0;
+    return peakRssKbByPid.values().stream().mapToLong(Long::longValue).sum() / 1024.0;
+  }
+
+  /** Peak RSS in MiB of the largest single process among the child and its descendants. */
+  double largestProcessPeakRssMb() {
+    return peakRssKbByPid.values().stream().mapToLong(Long::longValue).max().orElse(0) / 1024.0;
+  }
+
+  /** How many processes (the child and its descendants) were seen. */
+  int processes() {
+    return peakRssKbByPid.size();
   }
 
   /** CPU seconds of the child; call after it was waited for. */

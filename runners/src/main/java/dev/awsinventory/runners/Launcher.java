@@ -1,0 +1,379 @@
+package dev.awsinventory.runners;
+
+import dev.awsinventory.pipeline.InventoryPipeline;
+import java.io.File;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The main class of {@code aws-inventory.jar}: runs the job in a JVM started with options chosen
+ * for it, behind the plain {@code java -jar aws-inventory.jar}.
+ *
+ * <p>The JVM's defaults are made for long-lived servers: on a machine with 24 GiB they give the job
+ * a G1 heap that starts at 384 MiB and grows towards 6 GiB, and a second compiler (C2) that works
+ * through most of a short run. Measured with the benchmark harness (README "Performance"), the
+ * small run S0 used 1.4-1.6 GB and three times the CPU it uses with the options chosen here. So
+ * this class starts the job again as a child JVM, with the same {@code java} binary ({@code
+ * java.home}), the same jar, the same arguments and the JVM options it was given, plus:
+ *
+ * <ul>
+ *   <li>{@code -XX:+UseSerialGC -Xms32m -XX:MaxRAMPercentage=50}: one collector thread, a heap that
+ *       starts small and grows with the live data up to half the machine's memory (large runs keep
+ *       room; small ones stay small);
+ *   <li>{@code -XX:TieredStopAtLevel=1}: the quick compiler only; the job waits on AWS and
+ *       PostgreSQL, not on its own code;
+ *   <li>class-data sharing: the first run on a machine writes an archive of the classes it loaded
+ *       ({@code -XX:ArchiveClassesAtExit}) into {@code $XDG_CACHE_HOME/aws-inventory/cds} (else
+ *       {@code ~/.cache/aws-inventory/cds}), named after the jar (path, size, time) and the JVM;
+ *       later runs map it ({@code -XX:SharedArchiveFile}) instead of loading and verifying those
+ *       classes again. An archive that does not fit is ignored by the JVM; a cache directory that
+ *       cannot be written means no archive.
+ * </ul>
+ *
+ * <p>The child inherits standard input, output and error, and its exit code becomes this process's.
+ * If this process is asked to stop (SIGTERM, SIGINT), its shutdown hook stops the child the same
+ * way and waits up to 30 s for it (then kills it). If this process is killed outright (SIGKILL),
+ * the child notices within about 100 ms that its parent is gone and kills itself (SIGKILL), as the
+ * job itself would have been killed.
+ *
+ * <p>The job runs in this JVM instead, with no child, when the user chose the JVM's options: any
+ * heap, collector, compiler, class-data-sharing, agent or Flight Recorder option among this JVM's
+ * input arguments ({@code -Xmx}, {@code -XX:+UseG1GC}, {@code -javaagent:}, ...), or {@code
+ * JAVA_TOOL_OPTIONS} / {@code JDK_JAVA_OPTIONS} set; when it is not run from a jar; for {@code
+ * --help} and {@code --version}; and when the system property {@value #PROPERTY} is {@code off}.
+ * The environment variable {@value #OPTIONS_ENV} replaces the chosen options with its own
+ * (space-separated).
+ */
+public final class Launcher {
+  /** System property: {@code off} runs the job in this JVM; {@code child} marks the child. */
+  public static final String PROPERTY = "aws-inventory.launcher";
+
+  /** Environment variable: JVM options for the child instead of the chosen ones. */
+  public static final String OPTIONS_ENV = "AWS_INVENTORY_JVM_OPTIONS";
+
+  /** The options chosen for the child when {@value #OPTIONS_ENV} does not say otherwise. */
+  static final List<String> CHOSEN =
+      List.of("-XX:+UseSerialGC", "-Xms32m", "-XX:MaxRAMPercentage=50", "-XX:TieredStopAtLevel=1");
+
+  private static final String PARENT_PROPERTY = "aws-inventory.launcher.parent";
+
+  /** Input arguments by which the user chose the JVM's memory, collector or compiler. */
+  private static final List<String> USER_CHOSEN =
+      List.of(
+          "-Xmx",
+          "-Xms",
+          "-Xmn",
+          "-Xint",
+          "-Xcomp",
+          "-Xshare",
+          "-XX:MaxHeapSize",
+          "-XX:InitialHeapSize",
+          "-XX:MaxRAM",
+          "-XX:InitialRAM",
+          "-XX:MinRAM",
+          "-XX:+Use",
+          "-XX:TieredStopAtLevel",
+          "-XX:-TieredCompilation",
+          "-XX:SharedArchiveFile",
+          "-XX:ArchiveClassesAtExit",
+          "-XX:StartFlightRecording",
+          "-javaagent",
+          "-agentlib",
+          "-agentpath");
+
+  private Launcher() {}
+
+  /** Runs the job in a child JVM, or in this one (see the class comment); exits with its code. */
+  public static void main(String[] args) {
+    String mode = System.getProperty(PROPERTY, "");
+    if (mode.equals("child")) {
+      watchParent(Long.getLong(PARENT_PROPERTY, -1));
+      InventoryPipeline.main(args);
+      return;
+    }
+    List<String> command = mode.equals("off") ? null : childCommand(args, System.getenv());
+    if (command == null) {
+      InventoryPipeline.main(args);
+      return;
+    }
+    System.exit(runChild(command));
+  }
+
+  /**
+   * The child's command line, or null when the job runs in this JVM. Reads this JVM's input
+   * arguments (forwarded to the child), {@code java.home} and {@code java.class.path}.
+   */
+  static List<String> childCommand(String[] args, Map<String, String> env) {
+    for (String a : args) {
+      if (a.equals("--help")
+          || a.equals("-h")
+          || a.startsWith("--help=")
+          || a.equals("--version")) {
+        return null;
+      }
+    }
+    if (!blank(env.get("JAVA_TOOL_OPTIONS")) || !blank(env.get("JDK_JAVA_OPTIONS"))) {
+      return null;
+    }
+    String classPath = System.getProperty("java.class.path", "");
+    if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+      return null;
+    }
+    Path jar = Path.of(classPath).toAbsolutePath();
+    if (!Files.isRegularFile(jar)) {
+      return null;
+    }
+    List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    for (String a : inherited) {
+      if (userChosen(a)) {
+        return null;
+      }
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(inherited);
+    String own = env.get(OPTIONS_ENV);
+    if (own != null) {
+      for (String o : own.trim().split("\\s+")) {
+        if (!o.isEmpty()) {
+          command.add(o);
+        }
+      }
+    } else {
+      command.addAll(CHOSEN);
+      command.addAll(classDataSharing(jar, env, fullRun(args)));
+    }
+    command.add("-D" + PROPERTY + "=child");
+    command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
+    command.add("-jar");
+    command.add(jar.toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** Whether a JVM input argument chooses memory, collector, compiler, CDS, an agent or JFR. */
+  static boolean userChosen(String inputArgument) {
+    for (String prefix : USER_CHOSEN) {
+      if (inputArgument.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The class-data-sharing options: map the archive when there is one for this jar and JVM, else
+   * when {@code write}, write one at the child's exit into a temporary file that {@link #runChild}
+   * renames once the child has ended with 0 or 2 (a run that went through the pipeline, so the
+   * archive holds the classes a run needs). Empty when there is no writable cache directory.
+   */
+  static List<String> classDataSharing(Path jar, Map<String, String> env, boolean write) {
+    Path dir = cacheDir(env);
+    if (dir == null) {
+      return List.of();
+    }
+    Path archive;
+    try {
+      archive = dir.resolve(archiveName(jar));
+      if (Files.isRegularFile(archive)) {
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
+      }
+      if (!write) {
+        return List.of();
+      }
+      Files.createDirectories(dir);
+      if (!Files.isWritable(dir)) {
+        return List.of();
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    Path partial =
+        dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+    pendingArchive = new Path[] {partial, archive};
+    return List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds*=off");
+  }
+
+  /** Whether the run goes through the pipeline (not {@code --plan} nor {@code --report=only}). */
+  private static boolean fullRun(String[] args) {
+    for (String a : args) {
+      if (a.equals("--plan") || a.equals("--plan=true") || a.equals("--report=only")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Removes archives left half-written (their launcher was killed) more than a day ago. */
+  private static void removeStalePartials(Path dir) {
+    long dayAgo = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(1);
+    try (DirectoryStream<Path> partials = Files.newDirectoryStream(dir, "*.tmp")) {
+      for (Path p : partials) {
+        if (Files.getLastModifiedTime(p).toMillis() < dayAgo) {
+          Files.deleteIfExists(p);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // left for the next run
+    }
+  }
+
+  /** The archive being written by the child: {temporary file, final name}, or null. */
+  private static Path[] pendingArchive;
+
+  private static Path cacheDir(Map<String, String> env) {
+    String xdg = env.get("XDG_CACHE_HOME");
+    if (!blank(xdg)) {
+      return Path.of(xdg, "aws-inventory", "cds");
+    }
+    String home = System.getProperty("user.home");
+    return blank(home) || home.equals("?") ? null : Path.of(home, ".cache", "aws-inventory", "cds");
+  }
+
+  private static String archiveName(Path jar) throws IOException {
+    String key =
+        String.join(
+            "\n",
+            jar.toString(),
+            Long.toString(Files.size(jar)),
+            Long.toString(Files.getLastModifiedTime(jar).toMillis()),
+            System.getProperty("java.home"),
+            System.getProperty("java.vm.version"),
+            String.join(" ", CHOSEN));
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "aws-inventory-" + HexFormat.of().formatHex(hash, 0, 12) + ".jsa";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts the child with this process's standard streams, waits for it, returns its code. */
+  private static int runChild(List<String> command) {
+    Process child;
+    try {
+      child = new ProcessBuilder(command).inheritIO().start();
+    } catch (IOException e) {
+      System.err.println("aws-inventory: cannot start " + command.get(0) + ": " + e.getMessage());
+      return InventoryPipeline.EXIT_FATAL;
+    }
+    Thread stopper =
+        new Thread(
+            () -> {
+              if (child.isAlive()) {
+                child.destroy();
+                try {
+                  if (!child.waitFor(30, TimeUnit.SECONDS)) {
+                    child.destroyForcibly();
+                  }
+                } catch (InterruptedException e) {
+                  child.destroyForcibly();
+                }
+              }
+            },
+            "aws-inventory-stop-job");
+    Runtime.getRuntime().addShutdownHook(stopper);
+    int code;
+    while (true) {
+      try {
+        code = child.waitFor();
+        break;
+      } catch (InterruptedException e) {
+        // keep waiting: the child's end decides this process's exit code
+      }
+    }
+    keepArchive(code);
+    return code;
+  }
+
+  /** Renames the archive the child wrote at its exit to its final name; removes a partial one. */
+  private static void keepArchive(int code) {
+    Path[] pending = pendingArchive;
+    if (pending == null) {
+      return;
+    }
+    try {
+      boolean throughThePipeline =
+          code == InventoryPipeline.EXIT_OK || code == InventoryPipeline.EXIT_PARTIAL;
+      if (throughThePipeline && Files.isRegularFile(pending[0]) && Files.size(pending[0]) > 0) {
+        Files.move(pending[0], pending[1], StandardCopyOption.ATOMIC_MOVE);
+      } else {
+        Files.deleteIfExists(pending[0]);
+      }
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(pending[0]);
+      } catch (IOException ignored) {
+        // the next run writes a new one
+      }
+    }
+  }
+
+  /**
+   * In the child: kills it (SIGKILL, see {@link #killSelf}) once the process that launched it is
+   * gone, checked every 100 ms; its parent changes when the launcher dies (Linux gives the child to
+   * init or a subreaper).
+   */
+  private static void watchParent(long parentPid) {
+    if (parentPid < 0) {
+      return;
+    }
+    Thread watcher =
+        new Thread(
+            () -> {
+              while (true) {
+                Optional<Long> parent = ProcessHandle.current().parent().map(ProcessHandle::pid);
+                boolean gone =
+                    parent.isPresent()
+                        ? parent.get() != parentPid
+                        : ProcessHandle.of(parentPid).map(p -> !p.isAlive()).orElse(true);
+                if (gone) {
+                  System.err.println("aws-inventory: the launching process ended; stopping");
+                  killSelf();
+                }
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "aws-inventory-parent-watch");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  /**
+   * Ends this JVM with SIGKILL, as its launcher was ended: not {@link Runtime#halt}, which still
+   * writes the class-data archive of {@code -XX:ArchiveClassesAtExit} while the job's threads run
+   * on for seconds. Falls back to {@code halt(137)} if the signal cannot be sent.
+   */
+  private static void killSelf() {
+    try {
+      new ProcessBuilder("/bin/sh", "-c", "kill -KILL " + ProcessHandle.current().pid())
+          .start()
+          .waitFor(5, TimeUnit.SECONDS);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      // halt below
+    }
+    Runtime.getRuntime().halt(137);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
