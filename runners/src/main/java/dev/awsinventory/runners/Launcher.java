@@ -9,6 +9,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -147,7 +148,7 @@ public final class Launcher {
     command.addAll(inherited);
     String own = env.get(OPTIONS_ENV);
     if (own != null) {
-      for (String o : own.trim().split("\\s+")) {
+      for (String o : own.trim().split("\\s+", -1)) {
         if (!o.isEmpty()) {
           command.add(o);
         }
@@ -189,6 +190,8 @@ public final class Launcher {
     try {
       archive = dir.resolve(archiveName(jar));
       if (Files.isRegularFile(archive)) {
+        // the time of last use, so that archives no run uses any more can be told apart
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));
         return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
       }
       if (!write) {
@@ -198,6 +201,7 @@ public final class Launcher {
       if (!Files.isWritable(dir)) {
         return List.of();
       }
+      removeStale(dir);
     } catch (IOException | RuntimeException e) {
       return List.of();
     }
@@ -217,12 +221,20 @@ public final class Launcher {
     return true;
   }
 
-  /** Removes archives left half-written (their launcher was killed) more than a day ago. */
-  private static void removeStalePartials(Path dir) {
-    long dayAgo = System.currentTimeMillis() - TimeUnit.DAYS.toMillis(1);
-    try (DirectoryStream<Path> partials = Files.newDirectoryStream(dir, "*.tmp")) {
-      for (Path p : partials) {
-        if (Files.getLastModifiedTime(p).toMillis() < dayAgo) {
+  /**
+   * Before a new archive is written (a new or rebuilt jar): removes archives left half-written
+   * (their launcher was killed) more than a day ago, and archives no run has used for 7 days (each
+   * is about 140 MB; a rebuilt jar never uses its predecessor's).
+   */
+  private static void removeStale(Path dir) {
+    long now = System.currentTimeMillis();
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "aws-inventory-*")) {
+      for (Path p : files) {
+        long age = now - Files.getLastModifiedTime(p).toMillis();
+        String name = p.getFileName().toString();
+        boolean halfWritten = name.endsWith(".tmp") && age > TimeUnit.DAYS.toMillis(1);
+        boolean unused = name.endsWith(".jsa") && age > TimeUnit.DAYS.toMillis(7);
+        if (halfWritten || unused) {
           Files.deleteIfExists(p);
         }
       }
