@@ -2,7 +2,6 @@ package dev.awsinventory.pipeline;
 
 import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.OrgConfig;
-import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Coders;
 import dev.awsinventory.transforms.fetch.FetchResources;
@@ -12,6 +11,7 @@ import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.ResourceRowCoder;
 import dev.awsinventory.transforms.model.Scope;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.postgres.FinishSlices;
 import dev.awsinventory.transforms.postgres.ProgressTable;
@@ -57,10 +57,7 @@ public record InventoryGraph(
     List<Table<?>> tables,
     AwsSettings aws,
     JdbcIO.DataSourceConfiguration database,
-    WriteMode mode,
-    String runId,
-    String sourceName,
-    String syncTime,
+    SyncRun run,
     int fetchConcurrency,
     OrgConfig org,
     Fetching fetching) {
@@ -82,24 +79,9 @@ public record InventoryGraph(
       List<Table<?>> tables,
       AwsSettings aws,
       JdbcIO.DataSourceConfiguration database,
-      WriteMode mode,
-      String runId,
-      String sourceName,
-      String syncTime,
+      SyncRun run,
       int fetchConcurrency) {
-    this(
-        accounts,
-        regions,
-        tables,
-        aws,
-        database,
-        mode,
-        runId,
-        sourceName,
-        syncTime,
-        fetchConcurrency,
-        null,
-        Fetching.DEFAULT);
+    this(accounts, regions, tables, aws, database, run, fetchConcurrency, null, Fetching.DEFAULT);
   }
 
   public void addTo(Pipeline p) {
@@ -108,15 +90,7 @@ public record InventoryGraph(
     OrgAccounts discovered =
         org == null
             ? null
-            : new OrgAccounts(
-                org,
-                aws,
-                names(Scope.ORGANIZATION),
-                children(),
-                database,
-                runId,
-                sourceName,
-                syncTime);
+            : new OrgAccounts(org, aws, names(Scope.ORGANIZATION), children(), database, run);
     PCollection<AccountConfig> accountList =
         discovered != null
             ? discovered.expand(p)
@@ -140,15 +114,15 @@ public record InventoryGraph(
                 .apply("Slices", Values.create())
                 .apply("Ungroup", Flatten.iterables())
             : tasks.apply("Spread", Reshuffle.viaRandomKey());
-    tasks.apply("RecordPlanned", ParDo.of(new ProgressTable.RecordPlanned(database, runId)));
+    tasks.apply("RecordPlanned", ParDo.of(new ProgressTable.RecordPlanned(database, run)));
     PCollectionTuple fetched =
         routed.apply(
             "Fetch",
             ParDo.of(
-                    new FetchResources(aws, sourceName, syncTime, fetchConcurrency)
+                    new FetchResources(aws, run, fetchConcurrency)
                         .withSliceTimeout(fetching.sliceTimeout())
                         .withDeniedRegionsSkipped(fetching.skipDeniedRegions())
-                        .withSliceListener(new ProgressTable.Listener(database, runId)))
+                        .withSliceListener(new ProgressTable.Listener(database, run)))
                 .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     PCollection<ResourceRow> rows =
         fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
@@ -158,7 +132,7 @@ public record InventoryGraph(
               .and(discovered.rows())
               .apply("WithOrganizationRows", Flatten.pCollections());
     }
-    PCollection<Void> written = rows.apply("Write", new WriteRows(database, mode));
+    PCollection<Void> written = rows.apply("Write", new WriteRows(database, run));
     Coder<SliceOutcome> outcomeCoder = Coders.outcome();
     PCollectionList<SliceOutcome> outcomes =
         PCollectionList.of(fetched.get(FetchResources.OUTCOMES).setCoder(outcomeCoder))
@@ -167,12 +141,10 @@ public record InventoryGraph(
       outcomes = outcomes.and(discovered.outcomes());
     }
     PCollection<SliceOutcome> allOutcomes = outcomes.apply("Outcomes", Flatten.pCollections());
-    allOutcomes.apply("RecordProgress", ParDo.of(new ProgressTable.RecordOutcome(database, runId)));
+    allOutcomes.apply("RecordProgress", ParDo.of(new ProgressTable.RecordOutcome(database, run)));
     allOutcomes
         .apply("AfterWrites", Wait.on(written))
-        .apply(
-            "FinishSlices",
-            ParDo.of(new FinishSlices(database, runId, sourceName, syncTime, mode)));
+        .apply("FinishSlices", ParDo.of(new FinishSlices(database, run)));
   }
 
   /** Top-level tables of a scope; child tables are fetched within their parent's slice. */

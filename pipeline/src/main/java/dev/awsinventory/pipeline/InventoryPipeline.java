@@ -7,6 +7,7 @@ import dev.awsinventory.config.InventoryConfig;
 import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Errors;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.postgres.Schema;
 import dev.awsinventory.transforms.postgres.SchemaException;
@@ -20,8 +21,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
@@ -234,7 +233,7 @@ public final class InventoryPipeline {
       Database db,
       String runId,
       long start) {
-    String syncTime = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+    SyncRun run = SyncRun.startingNow(runId, config.sourceName(), config.writeMode());
     String runner = options.getRunner().getSimpleName();
     try (Connection c = db.connect()) {
       Schema.ensure(
@@ -243,8 +242,7 @@ public final class InventoryPipeline {
           config.writeMode(),
           config.pkMode(),
           Duration.ofSeconds(Math.max(1, options.getLockTimeoutSeconds())));
-      SyncTables.startRun(
-          c, runId, config.sourceName(), syncTime, runner, config.writeMode().configName());
+      SyncTables.startRun(c, run, runner);
     } catch (SQLException e) {
       return report(
           options,
@@ -269,10 +267,7 @@ public final class InventoryPipeline {
             tables,
             aws,
             db.beam(),
-            config.writeMode(),
-            runId,
-            config.sourceName(),
-            syncTime,
+            run,
             options.getFetchConcurrency(),
             config.org().orElse(null),
             new InventoryGraph.Fetching(
@@ -300,7 +295,7 @@ public final class InventoryPipeline {
         finish(options, db, runId, accounts.size(), pipelineError, start, config, tables);
     if (config.sendSyncSummary() && pipelineError == null) {
       try (Connection c = db.connect()) {
-        SyncSummaryRow.write(c, config, tables, summary, SyncTables.slices(c, runId), syncTime);
+        SyncSummaryRow.write(c, run, tables, summary, SyncTables.slices(c, runId));
       } catch (SQLException e) {
         err.println(
             "aws-inventory: cannot write "

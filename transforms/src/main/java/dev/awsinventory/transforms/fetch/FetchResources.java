@@ -7,6 +7,7 @@ import dev.awsinventory.transforms.aws.SliceDeadlineExceededException;
 import dev.awsinventory.transforms.model.FetchContext;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,8 +78,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
           });
 
   private final AwsSettings settings;
-  private final String sourceName;
-  private final String syncTime;
+  private final SyncRun run;
   private final int maxInFlight;
   private TableLookup tables = TableLookup.REGISTRY;
   private long sliceTimeoutSeconds = DEFAULT_SLICE_TIMEOUT.toSeconds();
@@ -88,15 +88,18 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   private transient BlockingQueue<Event> events;
   private transient List<InFlight> running;
 
-  public FetchResources(AwsSettings settings, String sourceName, String syncTime, int maxInFlight) {
+  /**
+   * Fetches with {@code settings}, the rows carrying {@code run}'s source name and sync time, at
+   * most {@code maxInFlight} slices at once per DoFn instance (at least 1).
+   */
+  public FetchResources(AwsSettings settings, SyncRun run, int maxInFlight) {
     this.settings = settings;
-    this.sourceName = sourceName;
-    this.syncTime = syncTime;
+    this.run = Objects.requireNonNull(run, "run");
     this.maxInFlight = Math.max(1, maxInFlight);
   }
 
   private FetchResources copy() {
-    FetchResources c = new FetchResources(settings, sourceName, syncTime, maxInFlight);
+    FetchResources c = new FetchResources(settings, run, maxInFlight);
     c.tables = tables;
     c.sliceTimeoutSeconds = sliceTimeoutSeconds;
     c.skipDeniedRegions = skipDeniedRegions;
@@ -289,8 +292,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     FetchTask task = slice.task;
     Table<?> table = tables.get(task.table());
     Ec2Client ec2 = clients.ec2(task.account(), task.region());
-    RowContext rowCtx =
-        new RowContext(sourceName, syncTime, task.accountId(), task.region(), task.partition());
+    RowContext rowCtx = new RowContext(run, task.accountId(), task.region(), task.partition());
     List<SliceOutcome> outcomes = new ArrayList<>();
     List<Parent> parents = new ArrayList<>();
     SliceOutcome parentOutcome =

@@ -9,6 +9,7 @@ import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.FetchContext;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.time.Duration;
@@ -54,27 +55,26 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
   private final AwsSettings settings;
   private final List<String> tables;
   private final Map<String, List<String>> children;
-  private final String sourceName;
-  private final String syncTime;
+  private final SyncRun run;
   private final Duration pace;
   private transient AwsClients clients;
 
   /**
    * @param tables the selected top-level organization tables
    * @param children the selected child tables of each of them
+   * @param run the run whose source name and sync time the rows carry
+   * @param pace the spacing of Organizations calls
    */
   public DiscoverAccounts(
       AwsSettings settings,
       List<String> tables,
       Map<String, List<String>> children,
-      String sourceName,
-      String syncTime,
+      SyncRun run,
       Duration pace) {
     this.settings = settings;
     this.tables = List.copyOf(tables);
     this.children = new HashMap<>(children);
-    this.sourceName = sourceName;
-    this.syncTime = syncTime;
+    this.run = run;
     this.pace = pace;
   }
 
@@ -141,7 +141,7 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
       long start) {
     String region = OrgClients.globalRegion(partition);
     FetchContext ctx = new OrgContext(tree, adminId, region, partition);
-    RowContext rowCtx = new RowContext(sourceName, syncTime, adminId, region, partition);
+    RowContext rowCtx = new RowContext(run, adminId, region, partition);
     for (String name : tables) {
       Table<?> table = TableRegistry.get(name);
       FetchTask task = new FetchTask(admin, adminId, partition, region, name, true, List.of());

@@ -1,6 +1,7 @@
 package dev.awsinventory.transforms.postgres;
 
 import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,25 +47,24 @@ public final class SyncTables {
     return out;
   }
 
-  public static void startRun(
-      Connection c,
-      String runId,
-      String sourceName,
-      String syncTime,
-      String runner,
-      String writeMode)
-      throws SQLException {
+  /**
+   * Records that {@code run} started, on the runner named {@code runner} (such as {@code
+   * DirectRunner}), with status {@code running}.
+   *
+   * @throws SQLException from the insert (a run id recorded twice, say)
+   */
+  public static void startRun(Connection c, SyncRun run, String runner) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO "
                 + RUNS
                 + " (run_id, source_name, sync_time, started_at, status, runner, write_mode) VALUES "
                 + "(CAST(? AS uuid), ?, CAST(? AS timestamp with time zone), now(), 'running', ?, ?)")) {
-      ps.setString(1, runId);
-      ps.setString(2, sourceName);
-      ps.setString(3, syncTime);
+      ps.setString(1, run.runId());
+      ps.setString(2, run.sourceName());
+      ps.setString(3, run.syncTimeText());
       ps.setString(4, runner);
-      ps.setString(5, writeMode);
+      ps.setString(5, run.mode().configName());
       ps.executeUpdate();
     }
   }

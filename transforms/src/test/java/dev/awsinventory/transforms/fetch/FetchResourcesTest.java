@@ -301,7 +301,7 @@ class FetchResourcesTest {
   private PCollectionTuple fetch(PCollection<FetchTask> input, int maxInFlight) {
     PCollectionTuple out =
         input.apply(
-            ParDo.of(new FetchResources(fake.settings, "aws", FakeAccount.SYNC_TIME, maxInFlight))
+            ParDo.of(new FetchResources(fake.settings, FakeAccount.RUN, maxInFlight))
                 .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     out.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
     out.get(FetchResources.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class));

@@ -7,12 +7,14 @@ import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.Ec2AccountAttributes;
 import dev.awsinventory.transforms.tables.Ec2Vpcs;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
@@ -112,7 +114,7 @@ class FinishSlicesTest {
             .withPassword(TestDatabase.PASSWORD);
     Pipeline p = Pipeline.create();
     p.apply(Create.of(OUTCOMES).withCoder(SerializableCoder.of(SliceOutcome.class)))
-        .apply(ParDo.of(new FinishSlices(db, runId, "aws", NOW, mode)));
+        .apply(ParDo.of(new FinishSlices(db, new SyncRun(runId, "aws", Instant.parse(NOW), mode))));
     p.run().waitUntilFinish();
     return runId;
   }
@@ -154,7 +156,13 @@ class FinishSlicesTest {
   }
 
   private static RowContext context(String source, String syncTime, String account, String region) {
-    return new RowContext(source, syncTime, account, region, "aws");
+    SyncRun run =
+        new SyncRun(
+            UUID.randomUUID().toString(),
+            source,
+            Instant.parse(syncTime),
+            WriteMode.OVERWRITE_DELETE_STALE);
+    return new RowContext(run, account, region, "aws");
   }
 
   private static Vpc vpc(String id) {
