@@ -3,8 +3,8 @@ package dev.awsinventory.pipeline;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.awsinventory.transforms.fetch.ErrorPolicy;
-import dev.awsinventory.transforms.fetch.FetchTask;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -124,13 +124,13 @@ public record Summary(
     for (SliceOutcome s : slices) {
       throttles += s.throttles();
       retries += s.retries();
-      if (!FetchTask.ALL.equals(s.table())) {
+      if (s.key().oneTable()) {
         calls.put(s.table(), calls.getOrDefault(s.table(), new Calls(0, 0, 0)).plus(s));
       }
       if (s.ok()) {
         tables.merge(s.table(), s.resources(), Long::sum);
         accounts.add(s.accountId());
-        if (!FetchTask.ALL.equals(s.region())) {
+        if (s.key().oneRegion()) {
           regions.add(s.region());
         }
       }
@@ -138,9 +138,7 @@ public record Summary(
     List<SliceOutcome> failed = slices.stream().filter(SliceOutcome::failed).toList();
     List<SliceOutcome> skipped = slices.stream().filter(SliceOutcome::skipped).toList();
     long failedAccounts =
-        failed.stream()
-            .filter(s -> FetchTask.ALL.equals(s.table()) && FetchTask.ALL.equals(s.region()))
-            .count();
+        failed.stream().filter(s -> s.key().extent() == SliceKey.Extent.WHOLE_ACCOUNT).count();
     Status status =
         failed.isEmpty()
             ? Status.OK

@@ -1,7 +1,6 @@
 package dev.awsinventory.pipeline;
 
-import dev.awsinventory.transforms.fetch.FetchTask;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import java.sql.Array;
@@ -109,7 +108,7 @@ final class SyncSummaryRow {
       if (s.ok()) {
         continue;
       }
-      if (FetchTask.ALL.equals(s.table())) {
+      if (!s.key().oneTable()) {
         out.replaceAll((t, n) -> n + 1);
       } else {
         out.merge(s.table(), 1L, Long::sum);

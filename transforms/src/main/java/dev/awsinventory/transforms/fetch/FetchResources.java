@@ -4,9 +4,12 @@ import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.aws.CallStats;
 import dev.awsinventory.transforms.aws.SliceDeadlineExceededException;
+import dev.awsinventory.transforms.model.CallCounts;
 import dev.awsinventory.transforms.model.FetchContext;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import java.time.Duration;
@@ -266,8 +269,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
 
   private static List<SliceOutcome> failedSlice(FetchTask task, Throwable e) {
     List<SliceOutcome> outcomes = new ArrayList<>();
-    outcomes.add(SliceOutcome.failed(task, task.table(), 0, 0, 0, 0, e));
-    task.children().forEach(c -> outcomes.add(SliceOutcome.failed(task, c, 0, 0, 0, 0, e)));
+    SliceError error = Errors.of(e);
+    outcomes.add(failed(task, task.table(), CallCounts.NONE, error));
+    task.children().forEach(c -> outcomes.add(failed(task, c, CallCounts.NONE, error)));
     return outcomes;
   }
 
@@ -333,15 +337,12 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       }
       if (!parentOutcome.ok()) {
         outcomes.add(
-            SliceOutcome.failed(
+            failed(
                 task,
                 childName,
-                0,
-                0,
-                0,
-                0,
-                "ParentFailed",
-                "its parent table " + table.name() + " could not be fetched"));
+                CallCounts.NONE,
+                new SliceError(
+                    "ParentFailed", "its parent table " + table.name() + " could not be fetched")));
         continue;
       }
       outcomes.add(
@@ -396,13 +397,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       rows.flush();
       SliceOutcome o =
           SliceOutcome.ok(
-              task,
-              table,
-              rows.count,
-              stats.pages(),
-              stats.throttles(),
-              stats.retries(),
-              (System.nanoTime() - start) / 1_000_000);
+              task.sliceKey(table),
+              task.account().name(),
+              spent(stats, start).withResources(rows.count));
       LOG.debug(
           "{} {} {}: {} rows, {} pages, {} throttled, {} retries, {} ms",
           table,
@@ -419,9 +416,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
         throw e;
       }
       rows.flush();
-      long ms = (System.nanoTime() - start) / 1_000_000;
+      CallCounts spent = spent(stats, start);
       if (ErrorPolicy.isRegionDenied(e)) {
-        return regionDenied(task, table, stats, ms, e);
+        return regionDenied(task, table, spent, e);
       }
       if (ErrorPolicy.isRegionNotEnabled(e)) {
         LOG.info(
@@ -429,12 +426,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
             table,
             task.accountId(),
             task.sliceRegion());
-        return SliceOutcome.skipped(
-            task, table, stats.pages(), ms, Errors.code(e), Errors.message(e));
+        return skipped(task, table, spent, Errors.of(e));
       }
-      SliceOutcome o =
-          SliceOutcome.failed(
-              task, table, stats.pages(), stats.throttles(), stats.retries(), ms, e);
+      SliceOutcome o = failed(task, table, spent, Errors.of(e));
       LOG.warn(
           "{} {} {}: {}: {}",
           table,
@@ -451,8 +445,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   /** A slice of a region an SCP denies: failed or skipped, and logged once per pair and worker. */
-  private SliceOutcome regionDenied(
-      FetchTask task, String table, CallStats stats, long ms, Throwable e) {
+  private SliceOutcome regionDenied(FetchTask task, String table, CallCounts spent, Throwable e) {
     String message = Errors.code(e) + ": " + Errors.message(e);
     if (DENIED_LOGGED.add(task.accountId() + "/" + task.region())) {
       LOG.warn(
@@ -462,17 +455,37 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
           skipDeniedRegions ? " (skipped: denied_regions: skip)" : "",
           message);
     }
+    SliceError denied = new SliceError(ErrorPolicy.REGION_DENIED, message);
     return skipDeniedRegions
-        ? SliceOutcome.skipped(task, table, stats.pages(), ms, ErrorPolicy.REGION_DENIED, message)
-        : SliceOutcome.failed(
-            task,
-            table,
-            stats.pages(),
-            stats.throttles(),
-            stats.retries(),
-            ms,
-            ErrorPolicy.REGION_DENIED,
-            message);
+        ? skipped(task, table, spent, denied)
+        : failed(task, table, spent, denied);
+  }
+
+  /**
+   * The calls of a slice that started at {@code startNanos} ({@link System#nanoTime()}): pages,
+   * throttled and retried attempts, and the milliseconds since; no resources yet.
+   */
+  private static CallCounts spent(CallStats stats, long startNanos) {
+    return CallCounts.NONE
+        .withPages(stats.pages())
+        .withThrottles(stats.throttles())
+        .withRetries(stats.retries())
+        .withDurationMs((System.nanoTime() - startNanos) / 1_000_000);
+  }
+
+  private static SliceOutcome failed(
+      FetchTask task, String table, CallCounts spent, SliceError error) {
+    return SliceOutcome.failed(task.sliceKey(table), task.account().name(), spent, error);
+  }
+
+  /** A skipped slice keeps its pages and time; its throttled and retried calls are not counted. */
+  private static SliceOutcome skipped(
+      FetchTask task, String table, CallCounts spent, SliceError reason) {
+    return SliceOutcome.skipped(
+        task.sliceKey(table),
+        task.account().name(),
+        CallCounts.NONE.withPages(spent.pages()).withDurationMs(spent.durationMs()),
+        reason);
   }
 
   /** One table's listing: lists through the context and hands each row to the consumer. */

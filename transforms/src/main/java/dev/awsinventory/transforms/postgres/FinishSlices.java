@@ -1,8 +1,8 @@
 package dev.awsinventory.transforms.postgres;
 
 import dev.awsinventory.config.WriteMode;
-import dev.awsinventory.transforms.fetch.FetchTask;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.sql.Connection;
@@ -42,9 +42,7 @@ public final class FinishSlices extends DatabaseFn<SliceOutcome> {
             "finishing slice " + o.table() + " " + o.accountId() + " " + o.region(),
             c -> {
               int n = 0;
-              if (o.ok()
-                  && run.mode() == WriteMode.OVERWRITE_DELETE_STALE
-                  && !FetchTask.ALL.equals(o.table())) {
+              if (o.ok() && run.mode() == WriteMode.OVERWRITE_DELETE_STALE && o.key().oneTable()) {
                 n = deleteStale(c, target(c, o.table()), o);
               }
               SyncTables.recordSlice(c, run.runId(), o);
@@ -66,7 +64,7 @@ public final class FinishSlices extends DatabaseFn<SliceOutcome> {
   }
 
   private int deleteStale(Connection c, Target target, SliceOutcome o) throws SQLException {
-    boolean accountWide = FetchTask.ALL.equals(o.region());
+    boolean accountWide = o.key().extent() == SliceKey.Extent.ACCOUNT_WIDE;
     try (PreparedStatement ps = c.prepareStatement(target.deleteStale(accountWide))) {
       int i = 1;
       ps.setString(i++, run.sourceName());

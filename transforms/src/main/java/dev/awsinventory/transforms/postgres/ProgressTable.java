@@ -2,7 +2,7 @@ package dev.awsinventory.transforms.postgres;
 
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.SliceListener;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.model.SyncRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,9 @@
 package dev.awsinventory.transforms.postgres;
 
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.CallCounts;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.model.SyncRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -140,20 +143,24 @@ public final class SyncTables {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          SliceKey key =
+              new SliceKey(
+                  rs.getString("table_name"), rs.getString("account_id"), rs.getString("region"));
+          CallCounts calls =
+              CallCounts.NONE
+                  .withResources(rs.getLong("resources"))
+                  .withPages(rs.getLong("pages"))
+                  .withThrottles(rs.getLong("throttles"))
+                  .withRetries(rs.getLong("retries"))
+                  .withDurationMs(rs.getLong("duration_ms"));
           out.add(
               new SliceOutcome(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  SliceOutcome.Status.ofLabel(rs.getString(5)),
-                  rs.getLong(6),
-                  rs.getLong(7),
-                  rs.getLong(8),
-                  rs.getLong(9),
-                  rs.getLong(10),
-                  rs.getString(11),
-                  rs.getString(12)));
+                  key,
+                  rs.getString("account_name"),
+                  SliceOutcome.Status.ofLabel(rs.getString("status")),
+                  calls,
+                  SliceError.ofNullable(
+                      rs.getString("error_code"), rs.getString("error_message"))));
         }
       }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.ResourceRowCoder;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.tables.Ec2LaunchTemplates;
 import dev.awsinventory.transforms.tables.Ec2Subnets;
 import dev.awsinventory.transforms.tables.Ec2Vpcs;

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.testing.db.TestDatabase;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.CallCounts;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.Ec2AccountAttributes;
@@ -51,23 +54,24 @@ class FinishSlicesTest {
 
   private static final List<SliceOutcome> OUTCOMES =
       List.of(
-          new SliceOutcome("aws_ec2_vpcs", A, "a", "us-east-1", true, 1, 1, 0, 0, 5, null, null),
-          new SliceOutcome(
-              "aws_ec2_vpcs",
-              A,
+          SliceOutcome.ok(
+              SliceKey.regional("aws_ec2_vpcs", A, "us-east-1"),
               "a",
-              "eu-west-1",
-              false,
-              0,
-              1,
-              0,
-              2,
-              5,
-              "Throttling",
-              "Rate exceeded"),
-          new SliceOutcome(
-              "aws_ec2_account_attributes", A, "a", "*", true, 1, 1, 0, 0, 5, null, null),
-          new SliceOutcome("*", B, "b", "*", false, 0, 0, 0, 0, 0, "AccessDenied", "not allowed"));
+              CallCounts.NONE.withResources(1).withPages(1).withDurationMs(5)),
+          SliceOutcome.failed(
+              SliceKey.regional("aws_ec2_vpcs", A, "eu-west-1"),
+              "a",
+              CallCounts.NONE.withPages(1).withRetries(2).withDurationMs(5),
+              new SliceError("Throttling", "Rate exceeded")),
+          SliceOutcome.ok(
+              SliceKey.accountWide("aws_ec2_account_attributes", A),
+              "a",
+              CallCounts.NONE.withResources(1).withPages(1).withDurationMs(5)),
+          SliceOutcome.failed(
+              SliceKey.wholeAccount(B),
+              "b",
+              CallCounts.NONE,
+              new SliceError("AccessDenied", "not allowed")));
 
   @Test
   void anOkSliceLosesItsStaleRowsAndAFailedSliceKeepsThem() throws Exception {
