@@ -50,6 +50,15 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * region, action) are then paced by a single bucket. With {@link Fetching#routeByRegion()} false,
  * tasks are spread at random instead (each JVM then paces alone and several JVMs together can
  * exceed AWS's rate; kept for measurement).
+ *
+ * @param accounts the accounts listed in the config (empty with an {@code org} block)
+ * @param regions the configured regions (names and patterns)
+ * @param tables the selected tables, child tables included
+ * @param aws how workers reach AWS
+ * @param database where rows and outcomes are written
+ * @param run the run whose rows these are
+ * @param org the {@code org} block whose accounts are discovered on a worker, or null
+ * @param fetching how slices are fetched
  */
 public record InventoryGraph(
     List<AccountConfig> accounts,
@@ -58,30 +67,41 @@ public record InventoryGraph(
     AwsSettings aws,
     JdbcIO.DataSourceConfiguration database,
     SyncRun run,
-    int fetchConcurrency,
     OrgConfig org,
     Fetching fetching) {
 
   /**
-   * How slices are fetched: the per-slice deadline, whether SCP-denied regions are skipped ({@code
-   * denied_regions: skip}), and whether slices are routed by (account, region).
+   * How slices are fetched: how many at once per fetch worker, the per-slice deadline, whether
+   * SCP-denied regions are skipped ({@code denied_regions: skip}), and whether slices are routed by
+   * (account, region). Start from {@link #DEFAULT} and change what differs with the {@code with}
+   * methods.
    */
-  public record Fetching(Duration sliceTimeout, boolean skipDeniedRegions, boolean routeByRegion)
+  public record Fetching(
+      int concurrency, Duration sliceTimeout, boolean skipDeniedRegions, boolean routeByRegion)
       implements java.io.Serializable {
-    public static final Fetching DEFAULT =
-        new Fetching(FetchResources.DEFAULT_SLICE_TIMEOUT, false, true);
-  }
+    /**
+     * Slices fetched at once per fetch worker unless told otherwise ({@code --fetch-concurrency}).
+     */
+    public static final int DEFAULT_CONCURRENCY = 32;
 
-  /** Accounts listed in the config (no {@code org} block), fetched with the default settings. */
-  public InventoryGraph(
-      List<AccountConfig> accounts,
-      List<String> regions,
-      List<Table<?>> tables,
-      AwsSettings aws,
-      JdbcIO.DataSourceConfiguration database,
-      SyncRun run,
-      int fetchConcurrency) {
-    this(accounts, regions, tables, aws, database, run, fetchConcurrency, null, Fetching.DEFAULT);
+    public static final Fetching DEFAULT =
+        new Fetching(DEFAULT_CONCURRENCY, FetchResources.DEFAULT_SLICE_TIMEOUT, false, true);
+
+    public Fetching withConcurrency(int slices) {
+      return new Fetching(slices, sliceTimeout, skipDeniedRegions, routeByRegion);
+    }
+
+    public Fetching withSliceTimeout(Duration timeout) {
+      return new Fetching(concurrency, timeout, skipDeniedRegions, routeByRegion);
+    }
+
+    public Fetching withDeniedRegionsSkipped(boolean skip) {
+      return new Fetching(concurrency, sliceTimeout, skip, routeByRegion);
+    }
+
+    public Fetching withRouteByRegion(boolean route) {
+      return new Fetching(concurrency, sliceTimeout, skipDeniedRegions, route);
+    }
   }
 
   public void addTo(Pipeline p) {
@@ -119,7 +139,7 @@ public record InventoryGraph(
         routed.apply(
             "Fetch",
             ParDo.of(
-                    new FetchResources(aws, run, fetchConcurrency)
+                    new FetchResources(aws, run, fetching.concurrency())
                         .withSliceTimeout(fetching.sliceTimeout())
                         .withDeniedRegionsSkipped(fetching.skipDeniedRegions())
                         .withSliceListener(new ProgressTable.Listener(database, run)))

@@ -43,7 +43,7 @@ public interface InventoryOptions extends PipelineOptions {
   void setHoldDb(boolean value);
 
   @Description("Slices fetched at once by each fetch worker (the work waits on HTTP, not CPU).")
-  @Default.Integer(32)
+  @Default.Integer(InventoryGraph.Fetching.DEFAULT_CONCURRENCY)
   int getFetchConcurrency();
 
   void setFetchConcurrency(int value);

@@ -128,7 +128,7 @@ public final class InventoryPipeline {
       if (fatal != null) {
         checked.release();
         err.println("aws-inventory: " + fatal);
-        Summary failed = Summary.fatal(runId, fatal, seconds(start));
+        Summary failed = Summary.builder(runId).fatal(fatal).seconds(seconds(start)).build();
         writeSummaryFile(options, failed);
         return new Result(EXIT_FATAL, failed);
       }
@@ -209,17 +209,22 @@ public final class InventoryPipeline {
     } catch (SQLException e) {
       return report(
           options,
-          Summary.fatal(
-              runId,
-              "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()),
-              seconds(start)));
+          Summary.builder(runId)
+              .fatal(
+                  "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()))
+              .seconds(seconds(start))
+              .build());
     } catch (SourceLock.Busy e) {
-      return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
+      return report(
+          options, Summary.builder(runId).fatal(e.getMessage()).seconds(seconds(start)).build());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return report(
           options,
-          Summary.fatal(runId, "interrupted while waiting for the run lock", seconds(start)));
+          Summary.builder(runId)
+              .fatal("interrupted while waiting for the run lock")
+              .seconds(seconds(start))
+              .build());
     }
     try (lock) {
       return syncLocked(options, config, tables, db, runId, start);
@@ -246,12 +251,14 @@ public final class InventoryPipeline {
     } catch (SQLException e) {
       return report(
           options,
-          Summary.fatal(
-              runId,
-              "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()),
-              seconds(start)));
+          Summary.builder(runId)
+              .fatal(
+                  "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()))
+              .seconds(seconds(start))
+              .build());
     } catch (SchemaException e) {
-      return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
+      return report(
+          options, Summary.builder(runId).fatal(e.getMessage()).seconds(seconds(start)).build());
     }
     List<AccountConfig> accounts =
         config.org().isPresent()
@@ -268,12 +275,12 @@ public final class InventoryPipeline {
             aws,
             db.beam(),
             run,
-            options.getFetchConcurrency(),
             config.org().orElse(null),
-            new InventoryGraph.Fetching(
-                Duration.ofSeconds(Math.max(1, options.getSliceTimeoutSeconds())),
-                config.skipDeniedRegions(),
-                routeByRegion(options)))
+            InventoryGraph.Fetching.DEFAULT
+                .withConcurrency(options.getFetchConcurrency())
+                .withSliceTimeout(Duration.ofSeconds(Math.max(1, options.getSliceTimeoutSeconds())))
+                .withDeniedRegionsSkipped(config.skipDeniedRegions())
+                .withRouteByRegion(routeByRegion(options)))
         .addTo(p);
     String pipelineError = null;
     Progress progress = Progress.start(db, runId, err, options.getProgressInterval());
@@ -319,7 +326,7 @@ public final class InventoryPipeline {
     try (Connection c = db.connect()) {
       Summary summary =
           pipelineError != null
-              ? Summary.fatal(runId, pipelineError, seconds(start))
+              ? Summary.builder(runId).fatal(pipelineError).seconds(seconds(start)).build()
               : Summary.of(runId, SyncTables.slices(c, runId), accountCount, seconds(start));
       if (pipelineError == null) {
         summary = OrgRun.cover(c, summary, runId, config, tables, options.getDeleteOrphans());
@@ -338,7 +345,7 @@ public final class InventoryPipeline {
           (pipelineError != null ? pipelineError + "; " : "")
               + "cannot read the outcome from the database: "
               + Errors.redact(e.getMessage());
-      return report(options, Summary.fatal(runId, error, seconds(start)));
+      return report(options, Summary.builder(runId).fatal(error).seconds(seconds(start)).build());
     }
   }
 

@@ -19,7 +19,26 @@ import java.util.TreeSet;
 
 /**
  * What a run did, read back from the sync tables (so it is the same on every runner): rows per
- * table, accounts and regions fetched, and exactly the slices that failed.
+ * table, accounts and regions fetched, and exactly the slices that failed. Made by {@link #of} from
+ * the slices of a run, or by a {@link Builder} ({@link #builder}, {@link #toBuilder}), which holds
+ * every default in one place and names each part it is given.
+ *
+ * @param runId the run's id
+ * @param status ok, partial or failed
+ * @param resources rows fetched, all tables together
+ * @param tables rows fetched per table
+ * @param accounts accounts with at least one ok slice
+ * @param regions regions with at least one ok slice
+ * @param slicesOk slices that succeeded
+ * @param failed the slices that failed
+ * @param throttles AWS attempts refused as throttled, all slices together
+ * @param retries AWS attempts retried, all slices together
+ * @param calls AWS calls per table
+ * @param seconds how long the run took
+ * @param error why the run failed, or null
+ * @param unsupportedTables {@code tables} patterns naming only CloudQuery tables not fetched here
+ * @param skipped the slices skipped on purpose
+ * @param coverage the organization's accounts and the orphan rows
  */
 public record Summary(
     String runId,
@@ -40,63 +59,43 @@ public record Summary(
     CoverageReport coverage) {
   private static final JsonFactory JSON = new JsonFactory();
 
-  public Summary(
-      String runId,
-      Status status,
-      long resources,
-      Map<String, Long> tables,
-      int accounts,
-      int regions,
-      long slicesOk,
-      List<SliceOutcome> failed,
-      long throttles,
-      long retries,
-      Map<String, Calls> calls,
-      double seconds,
-      String error,
-      List<String> unsupportedTables) {
-    this(
-        runId,
-        status,
-        resources,
-        tables,
-        accounts,
-        regions,
-        slicesOk,
-        failed,
-        throttles,
-        retries,
-        calls,
-        seconds,
-        error,
-        unsupportedTables,
-        List.of(),
-        CoverageReport.NONE);
+  /**
+   * An ok summary of run {@code runId} with nothing counted: no rows, slices, calls or time, no
+   * error, no unsupported tables and {@link CoverageReport#NONE}; set what differs.
+   */
+  public static Builder builder(String runId) {
+    return new Builder(runId);
+  }
+
+  /** A builder holding this summary's parts. */
+  public Builder toBuilder() {
+    return builder(runId)
+        .status(status)
+        .resources(resources)
+        .tables(tables)
+        .accounts(accounts)
+        .regions(regions)
+        .slicesOk(slicesOk)
+        .failed(failed)
+        .throttles(throttles)
+        .retries(retries)
+        .calls(calls)
+        .seconds(seconds)
+        .error(error)
+        .unsupportedTables(unsupportedTables)
+        .skipped(skipped)
+        .coverage(coverage);
   }
 
   /** A copy with the accounts and orphans accounted for. */
   public Summary withCoverage(CoverageReport report) {
-    return new Summary(
-        runId,
-        status,
-        resources,
-        tables,
-        accounts,
-        regions,
-        slicesOk,
-        failed,
-        throttles,
-        retries,
-        calls,
-        seconds,
-        error,
-        unsupportedTables,
-        skipped,
-        report);
+    return toBuilder().coverage(report).build();
   }
 
   /** AWS calls of one table: pages received, throttled attempts, retried attempts. */
   public record Calls(long pages, long throttles, long retries) {
+    static final Calls NONE = new Calls(0, 0, 0);
+
     Calls plus(SliceOutcome s) {
       return new Calls(pages + s.pages(), throttles + s.throttles(), retries + s.retries());
     }
@@ -125,7 +124,7 @@ public record Summary(
       throttles += s.throttles();
       retries += s.retries();
       if (s.key().oneTable()) {
-        calls.put(s.table(), calls.getOrDefault(s.table(), new Calls(0, 0, 0)).plus(s));
+        calls.put(s.table(), calls.getOrDefault(s.table(), Calls.NONE).plus(s));
       }
       if (s.ok()) {
         tables.merge(s.table(), s.resources(), Long::sum);
@@ -143,44 +142,21 @@ public record Summary(
         failed.isEmpty()
             ? Status.OK
             : accountCount > 0 && failedAccounts >= accountCount ? Status.FAILED : Status.PARTIAL;
-    long resources = tables.values().stream().mapToLong(Long::longValue).sum();
-    return new Summary(
-        runId,
-        status,
-        resources,
-        tables,
-        accounts.size(),
-        regions.size(),
-        slices.stream().filter(SliceOutcome::ok).count(),
-        failed,
-        throttles,
-        retries,
-        calls,
-        seconds,
-        status == Status.FAILED ? "no account could be fetched" : null,
-        List.of(),
-        skipped,
-        CoverageReport.NONE);
-  }
-
-  public static Summary fatal(String runId, String error, double seconds) {
-    return new Summary(
-        runId,
-        Status.FAILED,
-        0,
-        Map.of(),
-        0,
-        0,
-        0,
-        List.of(),
-        0,
-        0,
-        Map.of(),
-        seconds,
-        error,
-        List.of(),
-        List.of(),
-        CoverageReport.NONE);
+    return builder(runId)
+        .status(status)
+        .resources(tables.values().stream().mapToLong(Long::longValue).sum())
+        .tables(tables)
+        .accounts(accounts.size())
+        .regions(regions.size())
+        .slicesOk(slices.stream().filter(SliceOutcome::ok).count())
+        .failed(failed)
+        .throttles(throttles)
+        .retries(retries)
+        .calls(calls)
+        .seconds(seconds)
+        .error(status == Status.FAILED ? "no account could be fetched" : null)
+        .skipped(skipped)
+        .build();
   }
 
   /**
@@ -188,23 +164,7 @@ public record Summary(
    * not fetch (reported, not fetched, not failed).
    */
   public Summary withUnsupportedTables(List<String> patterns) {
-    return new Summary(
-        runId,
-        status,
-        resources,
-        tables,
-        accounts,
-        regions,
-        slicesOk,
-        failed,
-        throttles,
-        retries,
-        calls,
-        seconds,
-        error,
-        List.copyOf(patterns),
-        skipped,
-        coverage);
+    return toBuilder().unsupportedTables(List.copyOf(patterns)).build();
   }
 
   /** The human summary printed at the end of every run. */
@@ -217,7 +177,7 @@ public record Summary(
     }
     tables.forEach(
         (t, n) -> {
-          Calls c = calls.getOrDefault(t, new Calls(0, 0, 0));
+          Calls c = calls.getOrDefault(t, Calls.NONE);
           out.append(
               String.format(
                   "  %-50s %8d rows %6d pages %5d throttled %5d retries%n",
@@ -385,5 +345,129 @@ public record Summary(
       Files.createDirectories(parent);
     }
     Files.writeString(file, json(), StandardCharsets.UTF_8);
+  }
+
+  /** Builds a {@link Summary}; every part not set keeps the default {@link #builder} names. */
+  public static final class Builder {
+    private final String runId;
+    private Status status = Status.OK;
+    private long resources;
+    private Map<String, Long> tables = Map.of();
+    private int accounts;
+    private int regions;
+    private long slicesOk;
+    private List<SliceOutcome> failed = List.of();
+    private long throttles;
+    private long retries;
+    private Map<String, Calls> calls = Map.of();
+    private double seconds;
+    private String error;
+    private List<String> unsupportedTables = List.of();
+    private List<SliceOutcome> skipped = List.of();
+    private CoverageReport coverage = CoverageReport.NONE;
+
+    private Builder(String runId) {
+      this.runId = runId;
+    }
+
+    /** A run that failed as a whole: status failed, and why. */
+    public Builder fatal(String error) {
+      return status(Status.FAILED).error(error);
+    }
+
+    public Builder status(Status status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder resources(long resources) {
+      this.resources = resources;
+      return this;
+    }
+
+    public Builder tables(Map<String, Long> tables) {
+      this.tables = tables;
+      return this;
+    }
+
+    public Builder accounts(int accounts) {
+      this.accounts = accounts;
+      return this;
+    }
+
+    public Builder regions(int regions) {
+      this.regions = regions;
+      return this;
+    }
+
+    public Builder slicesOk(long slicesOk) {
+      this.slicesOk = slicesOk;
+      return this;
+    }
+
+    public Builder failed(List<SliceOutcome> failed) {
+      this.failed = failed;
+      return this;
+    }
+
+    public Builder throttles(long throttles) {
+      this.throttles = throttles;
+      return this;
+    }
+
+    public Builder retries(long retries) {
+      this.retries = retries;
+      return this;
+    }
+
+    public Builder calls(Map<String, Calls> calls) {
+      this.calls = calls;
+      return this;
+    }
+
+    public Builder seconds(double seconds) {
+      this.seconds = seconds;
+      return this;
+    }
+
+    public Builder error(String error) {
+      this.error = error;
+      return this;
+    }
+
+    public Builder unsupportedTables(List<String> patterns) {
+      this.unsupportedTables = patterns;
+      return this;
+    }
+
+    public Builder skipped(List<SliceOutcome> skipped) {
+      this.skipped = skipped;
+      return this;
+    }
+
+    public Builder coverage(CoverageReport coverage) {
+      this.coverage = coverage;
+      return this;
+    }
+
+    public Summary build() {
+      return new Summary(
+          runId,
+          status,
+          resources,
+          tables,
+          accounts,
+          regions,
+          slicesOk,
+          failed,
+          throttles,
+          retries,
+          calls,
+          seconds,
+          error,
+          unsupportedTables,
+          skipped,
+          coverage);
+    }
   }
 }

@@ -136,7 +136,8 @@ class CredentialOptionsTest {
                 "aws",
                 Instant.parse("2026-01-01T00:00:00Z"),
                 WriteMode.OVERWRITE_DELETE_STALE),
-            8)
+            null,
+            InventoryGraph.Fetching.DEFAULT.withConcurrency(8))
         .addTo(p);
     StringBuilder all = new StringBuilder();
     p.traverseTopologically(

@@ -76,7 +76,7 @@ class SummaryTest {
   void aRunWithoutFailuresHasAnEmptyListAndAFatalOneItsError() {
     assertThat(Summary.of("run-2", SLICES.subList(0, 1), 1, 0.5).json())
         .contains("\"status\": \"ok\"", "\"error\": null,\n", "\"failed_slices\": []\n}\n");
-    assertThat(Summary.fatal("run-3", "database unreachable", 0).json())
+    assertThat(Summary.builder("run-3").fatal("database unreachable").seconds(0).build().json())
         .contains(
             "\"status\": \"failed\"",
             "\"tables\": {}",
@@ -129,7 +129,10 @@ class SummaryTest {
     }
     assertThat(failed.get(0).get("account_name").asText()).isEqualTo("b \"quoted\"");
     assertThat(failed.get(0).get("error").asText()).isEqualTo("Rate exceeded\nagain");
-    assertThat(JSON.readTree(Summary.fatal("run-3", "boom", 0).json()).get("error").asText())
+    assertThat(
+            JSON.readTree(Summary.builder("run-3").fatal("boom").seconds(0).build().json())
+                .get("error")
+                .asText())
         .isEqualTo("boom");
   }
 
