@@ -379,10 +379,11 @@ public final class InventoryPipeline {
   }
 
   private static AwsSettings awsSettings(InventoryOptions options, InventoryConfig config) {
-    return AwsSettings.from(config)
-        .withRateLimit(options.getRateLimit())
-        .withPageSize(options.getPageSize())
-        .withSessionDurationSeconds(options.getRoleSessionSeconds());
+    return AwsSettings.from(config).toBuilder()
+        .rateLimit(options.getRateLimit())
+        .pageSize(options.getPageSize())
+        .sessionDurationSeconds(options.getRoleSessionSeconds())
+        .build();
   }
 
   /** Prints the checks of docs/queries; false if the database cannot be reached. */

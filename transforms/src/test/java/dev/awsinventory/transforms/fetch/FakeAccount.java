@@ -72,7 +72,7 @@ final class FakeAccount implements AutoCloseable {
     InventoryConfig config = ConfigLoader.load(file);
     account = config.accounts().get(0);
     regions = config.regions();
-    settings = AwsSettings.from(config).withPageSize(2);
+    settings = AwsSettings.from(config).toBuilder().pageSize(2).build();
     System.setProperty("aws.accessKeyId", source.accessKeyId());
     System.setProperty("aws.secretAccessKey", source.secretAccessKey());
   }
