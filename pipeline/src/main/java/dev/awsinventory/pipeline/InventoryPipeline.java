@@ -406,11 +406,10 @@ public final class InventoryPipeline {
     return text.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
-  static int exitCode(Summary summary, String failOn) {
+  static int exitCode(Summary summary, FailOn failOn) {
     return switch (summary.status()) {
       case OK -> EXIT_OK;
-      case PARTIAL ->
-          OptionChecks.failOn(failOn) == OptionChecks.FailOn.FATAL ? EXIT_OK : EXIT_PARTIAL;
+      case PARTIAL -> failOn == FailOn.FATAL ? EXIT_OK : EXIT_PARTIAL;
       case FAILED -> EXIT_FATAL;
     };
   }

@@ -228,7 +228,7 @@ class BrokenDeclarationTest {
 
       Summary summary = Summary.of("run", outcomes, 1, 0);
       assertThat(summary.status()).isEqualTo(Summary.Status.PARTIAL);
-      assertThat(InventoryPipeline.exitCode(summary, "partial"))
+      assertThat(InventoryPipeline.exitCode(summary, FailOn.PARTIAL))
           .isEqualTo(InventoryPipeline.EXIT_PARTIAL);
     }
   }
