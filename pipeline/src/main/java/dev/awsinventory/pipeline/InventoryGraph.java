@@ -84,26 +84,35 @@ public record InventoryGraph(
      */
     public static final int DEFAULT_CONCURRENCY = 32;
 
+    /**
+     * {@value #DEFAULT_CONCURRENCY} slices at once, 30-minute slices, denied regions failed, slices
+     * routed by (account, region).
+     */
     public static final Fetching DEFAULT =
         new Fetching(DEFAULT_CONCURRENCY, FetchResources.DEFAULT_SLICE_TIMEOUT, false, true);
 
+    /** At most {@code slices} slices at once per fetch worker. */
     public Fetching withConcurrency(int slices) {
       return new Fetching(slices, sliceTimeout, skipDeniedRegions, routeByRegion);
     }
 
+    /** Slices fail past {@code timeout}. */
     public Fetching withSliceTimeout(Duration timeout) {
       return new Fetching(concurrency, timeout, skipDeniedRegions, routeByRegion);
     }
 
+    /** Slices of SCP-denied regions skipped ({@code true}) or failed. */
     public Fetching withDeniedRegionsSkipped(boolean skip) {
       return new Fetching(concurrency, sliceTimeout, skip, routeByRegion);
     }
 
+    /** Slices routed by (account, region) ({@code true}) or spread at random. */
     public Fetching withRouteByRegion(boolean route) {
       return new Fetching(concurrency, sliceTimeout, skipDeniedRegions, route);
     }
   }
 
+  /** Adds the steps to {@code p}. */
   public void addTo(Pipeline p) {
     List<String> regional = names(Scope.REGIONAL);
     List<String> perAccount = names(Scope.ACCOUNT);

@@ -107,11 +107,16 @@ public record Summary(
     PARTIAL,
     FAILED;
 
+    /** The status as the summary file and the sync tables write it. */
     public String label() {
       return name().toLowerCase();
     }
   }
 
+  /**
+   * The summary of a run from its recorded slices; {@code accountCount} accounts were to be fetched
+   * (all failing makes the run failed).
+   */
   public static Summary of(
       String runId, List<SliceOutcome> slices, int accountCount, double seconds) {
     Map<String, Long> tables = new TreeMap<>();
@@ -339,6 +344,11 @@ public record Summary(
     }
   }
 
+  /**
+   * Writes {@link #json()} to {@code file}, creating its directory.
+   *
+   * @throws IOException from the file system
+   */
   public void writeTo(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -375,81 +385,97 @@ public record Summary(
       return status(Status.FAILED).error(error);
     }
 
+    /** How the run ended. */
     public Builder status(Status status) {
       this.status = status;
       return this;
     }
 
+    /** Rows fetched, all tables together. */
     public Builder resources(long resources) {
       this.resources = resources;
       return this;
     }
 
+    /** Rows fetched per table. */
     public Builder tables(Map<String, Long> tables) {
       this.tables = tables;
       return this;
     }
 
+    /** Accounts with at least one ok slice. */
     public Builder accounts(int accounts) {
       this.accounts = accounts;
       return this;
     }
 
+    /** Regions with at least one ok slice. */
     public Builder regions(int regions) {
       this.regions = regions;
       return this;
     }
 
+    /** Slices that succeeded. */
     public Builder slicesOk(long slicesOk) {
       this.slicesOk = slicesOk;
       return this;
     }
 
+    /** The slices that failed. */
     public Builder failed(List<SliceOutcome> failed) {
       this.failed = failed;
       return this;
     }
 
+    /** Throttled AWS attempts, all slices together. */
     public Builder throttles(long throttles) {
       this.throttles = throttles;
       return this;
     }
 
+    /** Retried AWS attempts, all slices together. */
     public Builder retries(long retries) {
       this.retries = retries;
       return this;
     }
 
+    /** AWS calls per table. */
     public Builder calls(Map<String, Calls> calls) {
       this.calls = calls;
       return this;
     }
 
+    /** How long the run took. */
     public Builder seconds(double seconds) {
       this.seconds = seconds;
       return this;
     }
 
+    /** Why the run failed, or null. */
     public Builder error(String error) {
       this.error = error;
       return this;
     }
 
+    /** {@code tables} patterns naming only CloudQuery tables not fetched here. */
     public Builder unsupportedTables(List<String> patterns) {
       this.unsupportedTables = patterns;
       return this;
     }
 
+    /** The slices skipped on purpose. */
     public Builder skipped(List<SliceOutcome> skipped) {
       this.skipped = skipped;
       return this;
     }
 
+    /** The organization's accounts and the orphan rows. */
     public Builder coverage(CoverageReport coverage) {
       this.coverage = coverage;
       return this;
     }
 
+    /** The summary. */
     public Summary build() {
       return new Summary(
           runId,

@@ -32,6 +32,7 @@ public record AwsSettings(
     int pageSize)
     implements Serializable {
 
+  /** AssumeRole session length unless told otherwise ({@code --role-session-seconds}). */
   public static final int DEFAULT_SESSION_SECONDS = 3600;
 
   /** HTTP connections per client unless told otherwise. */
@@ -103,6 +104,7 @@ public record AwsSettings(
       return this;
     }
 
+    /** The settings as changed. */
     public AwsSettings build() {
       return new AwsSettings(
           endpointUrl,

@@ -18,22 +18,27 @@ public record CallCounts(long resources, long pages, long throttles, long retrie
   /** Nothing listed, no call made, no time spent. */
   public static final CallCounts NONE = new CallCounts(0, 0, 0, 0, 0);
 
+  /** These counts with {@code n} rows listed. */
   public CallCounts withResources(long n) {
     return new CallCounts(n, pages, throttles, retries, durationMs);
   }
 
+  /** These counts with {@code n} successful responses. */
   public CallCounts withPages(long n) {
     return new CallCounts(resources, n, throttles, retries, durationMs);
   }
 
+  /** These counts with {@code n} throttled attempts. */
   public CallCounts withThrottles(long n) {
     return new CallCounts(resources, pages, n, retries, durationMs);
   }
 
+  /** These counts with {@code n} retried attempts. */
   public CallCounts withRetries(long n) {
     return new CallCounts(resources, pages, throttles, n, durationMs);
   }
 
+  /** These counts with {@code ms} milliseconds spent. */
   public CallCounts withDurationMs(long ms) {
     return new CallCounts(resources, pages, throttles, retries, ms);
   }

@@ -49,10 +49,6 @@ public final class RowContext {
     return new RowContext(run, accountId, region, partition, table, row);
   }
 
-  public SyncRun run() {
-    return run;
-  }
-
   /** {@code _cq_source_name} of every row. */
   public String sourceName() {
     return run.sourceName();
@@ -63,14 +59,17 @@ public final class RowContext {
     return syncTime;
   }
 
+  /** {@code account_id} of every row: the account the slice lists in. */
   public String accountId() {
     return accountId;
   }
 
+  /** {@code region} of every row: the region the slice's calls go to. */
   public String region() {
     return region;
   }
 
+  /** The region's partition, written in computed ARNs. */
   public String partition() {
     return partition;
   }

@@ -79,14 +79,17 @@ public record SliceOutcome(
     return new SliceOutcome(key.withTable(otherTable), accountName, status, CallCounts.NONE, error);
   }
 
+  /** Whether the slice was fetched in full. */
   public boolean ok() {
     return status == Status.OK;
   }
 
+  /** Whether the slice could not be fetched (the run is partial). */
   public boolean failed() {
     return status == Status.FAILED;
   }
 
+  /** Whether the slice was not fetched on purpose. */
   public boolean skipped() {
     return status == Status.SKIPPED;
   }
@@ -96,6 +99,7 @@ public record SliceOutcome(
     return key.table();
   }
 
+  /** The key's account id. */
   public String accountId() {
     return key.accountId();
   }
@@ -105,22 +109,27 @@ public record SliceOutcome(
     return key.region();
   }
 
+  /** Rows listed (0 unless ok). */
   public long resources() {
     return calls.resources();
   }
 
+  /** Successful AWS responses. */
   public long pages() {
     return calls.pages();
   }
 
+  /** AWS attempts refused as throttled. */
   public long throttles() {
     return calls.throttles();
   }
 
+  /** AWS attempts retried. */
   public long retries() {
     return calls.retries();
   }
 
+  /** Milliseconds the slice took. */
   public long durationMs() {
     return calls.durationMs();
   }

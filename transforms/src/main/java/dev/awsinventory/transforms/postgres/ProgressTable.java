@@ -66,6 +66,7 @@ public final class ProgressTable {
   public static final class RecordPlanned extends DatabaseFn<FetchTask> {
     private final SyncRun run;
 
+    /** Records in {@code database} under {@code run}'s id. */
     public RecordPlanned(JdbcIO.DataSourceConfiguration database, SyncRun run) {
       super(database);
       this.run = run;
@@ -103,6 +104,7 @@ public final class ProgressTable {
   public static final class RecordOutcome extends DatabaseFn<SliceOutcome> {
     private final SyncRun run;
 
+    /** Records in {@code database} under {@code run}'s id. */
     public RecordOutcome(JdbcIO.DataSourceConfiguration database, SyncRun run) {
       super(database);
       this.run = run;
@@ -128,6 +130,7 @@ public final class ProgressTable {
     private final SyncRun run;
     private transient DataSource dataSource;
 
+    /** Records in {@code database} under {@code run}'s id. */
     public Listener(JdbcIO.DataSourceConfiguration database, SyncRun run) {
       this.database = database;
       this.run = run;

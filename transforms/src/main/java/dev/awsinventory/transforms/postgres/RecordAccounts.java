@@ -10,6 +10,7 @@ import org.apache.beam.sdk.io.jdbc.JdbcIO;
 public final class RecordAccounts extends DatabaseFn<AccountStatus> {
   private final SyncRun run;
 
+  /** Records in {@code database} under {@code run}'s id. */
   public RecordAccounts(JdbcIO.DataSourceConfiguration database, SyncRun run) {
     super(database);
     this.run = run;
