@@ -28,19 +28,10 @@ final class AwsOptions {
     }
     b.maxRetries = spec.number("max_retries", 0);
     b.maxBackoffSeconds = spec.number("max_backoff", 0);
-    b.concurrency = positiveOrDefault(spec, "concurrency");
-    b.initializationConcurrency = positiveOrDefault(spec, "initialization_concurrency");
     b.customEndpointUrl = endpointUrl(spec);
     b.skipDeniedRegions = deniedRegions(spec);
-    b.customEndpointHostnameImmutable = spec.flag("custom_endpoint_hostname_immutable");
     b.customEndpointPartitionId = spec.text("custom_endpoint_partition_id");
     b.customEndpointSigningRegion = spec.text("custom_endpoint_signing_region");
-  }
-
-  /** The value of {@code key}; 0 (as CloudQuery reads it) means the declared default. */
-  private static int positiveOrDefault(YamlMap spec, String key) throws ConfigException {
-    int value = spec.number(key, 0);
-    return value > 0 ? value : ConfigBlock.AWS.declared(key).intDefault();
   }
 
   /**

@@ -175,11 +175,10 @@ public record ConfigBlock(String where, String layout, String title, List<Config
                   STRING,
                   "",
                   "send every call to this endpoint (LocalStack and similar)"),
-              used(
+              ignored(
                   "custom_endpoint_hostname_immutable",
                   BOOLEAN,
-                  "false",
-                  "do not prefix the endpoint's host name"),
+                  "the endpoint's host name is always used as given"),
               used(
                   "custom_endpoint_partition_id",
                   STRING,
@@ -190,8 +189,11 @@ public record ConfigBlock(String where, String layout, String title, List<Config
                   STRING,
                   "",
                   "signing region with a custom endpoint"),
-              used("initialization_concurrency", INTEGER, "4", "accounts set up in parallel"),
-              used("concurrency", INTEGER, "50000", "best-effort cap on parallel work"),
+              ignored(
+                  "initialization_concurrency",
+                  INTEGER,
+                  "accounts are set up in parallel by the runner's workers"),
+              ignored("concurrency", INTEGER, "see --fetch-concurrency"),
               ignored("use_paid_apis", BOOLEAN, "no table here needs a paid API"),
               ignored("table_options", MAP, "options of tables not fetched here"),
               ignored("event_based_sync", MAP, "Kinesis-driven syncs"),

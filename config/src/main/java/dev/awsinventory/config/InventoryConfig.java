@@ -17,11 +17,8 @@ public final class InventoryConfig implements Serializable {
   private final String customEndpointUrl;
   private final String customEndpointSigningRegion;
   private final String customEndpointPartitionId;
-  private final boolean customEndpointHostnameImmutable;
   private final int maxRetries;
   private final int maxBackoffSeconds;
-  private final int concurrency;
-  private final int initializationConcurrency;
   private final boolean skipDeniedRegions;
   private final WriteMode writeMode;
   private final DatabaseConfig database;
@@ -41,11 +38,8 @@ public final class InventoryConfig implements Serializable {
     this.customEndpointUrl = b.customEndpointUrl;
     this.customEndpointSigningRegion = b.customEndpointSigningRegion;
     this.customEndpointPartitionId = b.customEndpointPartitionId;
-    this.customEndpointHostnameImmutable = b.customEndpointHostnameImmutable;
     this.maxRetries = b.maxRetries;
     this.maxBackoffSeconds = b.maxBackoffSeconds;
-    this.concurrency = b.concurrency;
-    this.initializationConcurrency = b.initializationConcurrency;
     this.skipDeniedRegions = b.skipDeniedRegions;
     this.writeMode = b.writeMode;
     this.database = database;
@@ -97,24 +91,12 @@ public final class InventoryConfig implements Serializable {
     return Optional.ofNullable(customEndpointPartitionId);
   }
 
-  public boolean customEndpointHostnameImmutable() {
-    return customEndpointHostnameImmutable;
-  }
-
   public int maxRetries() {
     return maxRetries;
   }
 
   public int maxBackoffSeconds() {
     return maxBackoffSeconds;
-  }
-
-  public int concurrency() {
-    return concurrency;
-  }
-
-  public int initializationConcurrency() {
-    return initializationConcurrency;
   }
 
   /**
@@ -173,13 +155,6 @@ public final class InventoryConfig implements Serializable {
     return warnings;
   }
 
-  /** A copy with another {@code org} block (tests build configs this way). */
-  public InventoryConfig withOrg(OrgConfig org) {
-    Builder b = toBuilder();
-    b.org = org;
-    return new InventoryConfig(b, database);
-  }
-
   InventoryConfig withWarnings(List<String> more) {
     Builder b = toBuilder();
     b.warnings = more;
@@ -201,11 +176,8 @@ public final class InventoryConfig implements Serializable {
     b.customEndpointUrl = customEndpointUrl;
     b.customEndpointSigningRegion = customEndpointSigningRegion;
     b.customEndpointPartitionId = customEndpointPartitionId;
-    b.customEndpointHostnameImmutable = customEndpointHostnameImmutable;
     b.maxRetries = maxRetries;
     b.maxBackoffSeconds = maxBackoffSeconds;
-    b.concurrency = concurrency;
-    b.initializationConcurrency = initializationConcurrency;
     b.skipDeniedRegions = skipDeniedRegions;
     b.writeMode = writeMode;
     b.org = org;
@@ -235,10 +207,6 @@ public final class InventoryConfig implements Serializable {
         + maxRetries
         + ", maxBackoffSeconds="
         + maxBackoffSeconds
-        + ", concurrency="
-        + concurrency
-        + ", initializationConcurrency="
-        + initializationConcurrency
         + ", writeMode="
         + writeMode.configName()
         + (pkMode == PkMode.DEFAULT ? "" : ", pkMode=" + pkMode.configName())
@@ -263,13 +231,8 @@ public final class InventoryConfig implements Serializable {
     String customEndpointUrl;
     String customEndpointSigningRegion;
     String customEndpointPartitionId;
-    boolean customEndpointHostnameImmutable =
-        ConfigBlock.AWS.declared("custom_endpoint_hostname_immutable").boolDefault();
     int maxRetries = ConfigBlock.AWS.declared("max_retries").intDefault();
     int maxBackoffSeconds = ConfigBlock.AWS.declared("max_backoff").intDefault();
-    int concurrency = ConfigBlock.AWS.declared("concurrency").intDefault();
-    int initializationConcurrency =
-        ConfigBlock.AWS.declared("initialization_concurrency").intDefault();
     boolean skipDeniedRegions =
         ConfigBlock.AWS.declared("denied_regions").fixedDefault().equals(AwsOptions.SKIP);
     WriteMode writeMode =

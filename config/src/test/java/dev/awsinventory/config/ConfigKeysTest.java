@@ -137,10 +137,7 @@ class ConfigKeysTest {
     assertThat(current.skipTables()).isEmpty();
     assertThat(current.maxRetries()).isEqualTo(10);
     assertThat(current.maxBackoffSeconds()).isEqualTo(30);
-    assertThat(current.concurrency()).isEqualTo(50000);
-    assertThat(current.initializationConcurrency()).isEqualTo(4);
     assertThat(current.skipDeniedRegions()).isFalse();
-    assertThat(current.customEndpointHostnameImmutable()).isFalse();
     assertThat(current.writeMode()).isEqualTo(WriteMode.OVERWRITE_DELETE_STALE);
     assertThat(current.pkMode()).isEqualTo(PkMode.DEFAULT);
 

@@ -62,10 +62,7 @@ class ExamplesTest {
     assertThat(values(config.skipTables())).containsExactly("aws_ec2_vpcs");
     assertThat(config.maxRetries()).isEqualTo(10);
     assertThat(config.maxBackoffSeconds()).isEqualTo(30);
-    assertThat(config.concurrency()).isEqualTo(50000);
-    assertThat(config.initializationConcurrency()).isEqualTo(4);
     assertThat(config.customEndpointUrl()).contains("http://localhost:4566");
-    assertThat(config.customEndpointHostnameImmutable()).isTrue();
     assertThat(config.customEndpointPartitionId()).contains("aws");
     assertThat(config.customEndpointSigningRegion()).contains("us-east-1");
 

@@ -300,8 +300,6 @@ class LayoutTest {
                   regions: []
         """);
 
-    assertThat(config.concurrency()).isEqualTo(50000);
-    assertThat(config.initializationConcurrency()).isEqualTo(4);
     assertThat(config.maxRetries()).isZero();
     assertThat(config.accounts().get(0).regions()).isEmpty();
   }

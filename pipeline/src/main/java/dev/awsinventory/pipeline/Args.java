@@ -39,7 +39,9 @@ public final class Args {
               .withValidation()
               .as(InventoryOptions.class);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(plain(String.valueOf(e.getMessage())), e);
+      OptionChecks.BadValue bad = OptionChecks.badValueIn(e);
+      throw new IllegalArgumentException(
+          bad != null ? bad.getMessage() : plain(String.valueOf(e.getMessage())), e);
     }
     OptionChecks.check(options);
     if (!parallelismGiven) {

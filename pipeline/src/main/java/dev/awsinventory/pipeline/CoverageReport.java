@@ -1,8 +1,7 @@
 package dev.awsinventory.pipeline;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.awsinventory.transforms.fetch.FetchTask;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.org.AccountStatus;
 import dev.awsinventory.transforms.postgres.Orphan;
 import java.io.IOException;
@@ -149,7 +148,8 @@ public record CoverageReport(
     g.writeStringField("orphans_note", orphansNote);
   }
 
+  /** The failed slices of every table of an account, or of a region of it ({@code *} tables). */
   static List<SliceOutcome> failedAccounts(List<SliceOutcome> failed) {
-    return failed.stream().filter(s -> FetchTask.ALL.equals(s.table())).toList();
+    return failed.stream().filter(s -> !s.key().oneTable()).toList();
   }
 }

@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
@@ -109,6 +110,9 @@ public final class Help {
     }
     if (m.getAnnotation(Default.Boolean.class) != null) {
       return Boolean.toString(m.getAnnotation(Default.Boolean.class).value());
+    }
+    if (m.getAnnotation(Default.Enum.class) != null) {
+      return m.getAnnotation(Default.Enum.class).value().toLowerCase(Locale.ROOT);
     }
     return null;
   }

@@ -2,16 +2,16 @@ package dev.awsinventory.pipeline;
 
 import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.OrgConfig;
-import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Coders;
 import dev.awsinventory.transforms.fetch.FetchResources;
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.ResolveAccounts;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.ResourceRowCoder;
 import dev.awsinventory.transforms.model.Scope;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.postgres.FinishSlices;
 import dev.awsinventory.transforms.postgres.ProgressTable;
@@ -50,6 +50,15 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * region, action) are then paced by a single bucket. With {@link Fetching#routeByRegion()} false,
  * tasks are spread at random instead (each JVM then paces alone and several JVMs together can
  * exceed AWS's rate; kept for measurement).
+ *
+ * @param accounts the accounts listed in the config (empty with an {@code org} block)
+ * @param regions the configured regions (names and patterns)
+ * @param tables the selected tables, child tables included
+ * @param aws how workers reach AWS
+ * @param database where rows and outcomes are written
+ * @param run the run whose rows these are
+ * @param org the {@code org} block whose accounts are discovered on a worker, or null
+ * @param fetching how slices are fetched
  */
 public record InventoryGraph(
     List<AccountConfig> accounts,
@@ -57,66 +66,60 @@ public record InventoryGraph(
     List<Table<?>> tables,
     AwsSettings aws,
     JdbcIO.DataSourceConfiguration database,
-    WriteMode mode,
-    String runId,
-    String sourceName,
-    String syncTime,
-    int fetchConcurrency,
+    SyncRun run,
     OrgConfig org,
     Fetching fetching) {
 
   /**
-   * How slices are fetched: the per-slice deadline, whether SCP-denied regions are skipped ({@code
-   * denied_regions: skip}), and whether slices are routed by (account, region).
+   * How slices are fetched: how many at once per fetch worker, the per-slice deadline, whether
+   * SCP-denied regions are skipped ({@code denied_regions: skip}), and whether slices are routed by
+   * (account, region). Start from {@link #DEFAULT} and change what differs with the {@code with}
+   * methods.
    */
-  public record Fetching(Duration sliceTimeout, boolean skipDeniedRegions, boolean routeByRegion)
+  public record Fetching(
+      int concurrency, Duration sliceTimeout, boolean skipDeniedRegions, boolean routeByRegion)
       implements java.io.Serializable {
+    /**
+     * Slices fetched at once per fetch worker unless told otherwise ({@code --fetch-concurrency}).
+     */
+    public static final int DEFAULT_CONCURRENCY = 32;
+
+    /**
+     * {@value #DEFAULT_CONCURRENCY} slices at once, 30-minute slices, denied regions failed, slices
+     * routed by (account, region).
+     */
     public static final Fetching DEFAULT =
-        new Fetching(FetchResources.DEFAULT_SLICE_TIMEOUT, false, true);
+        new Fetching(DEFAULT_CONCURRENCY, FetchResources.DEFAULT_SLICE_TIMEOUT, false, true);
+
+    /** At most {@code slices} slices at once per fetch worker. */
+    public Fetching withConcurrency(int slices) {
+      return new Fetching(slices, sliceTimeout, skipDeniedRegions, routeByRegion);
+    }
+
+    /** Slices fail past {@code timeout}. */
+    public Fetching withSliceTimeout(Duration timeout) {
+      return new Fetching(concurrency, timeout, skipDeniedRegions, routeByRegion);
+    }
+
+    /** Slices of SCP-denied regions skipped ({@code true}) or failed. */
+    public Fetching withDeniedRegionsSkipped(boolean skip) {
+      return new Fetching(concurrency, sliceTimeout, skip, routeByRegion);
+    }
+
+    /** Slices routed by (account, region) ({@code true}) or spread at random. */
+    public Fetching withRouteByRegion(boolean route) {
+      return new Fetching(concurrency, sliceTimeout, skipDeniedRegions, route);
+    }
   }
 
-  /** Accounts listed in the config (no {@code org} block), fetched with the default settings. */
-  public InventoryGraph(
-      List<AccountConfig> accounts,
-      List<String> regions,
-      List<Table<?>> tables,
-      AwsSettings aws,
-      JdbcIO.DataSourceConfiguration database,
-      WriteMode mode,
-      String runId,
-      String sourceName,
-      String syncTime,
-      int fetchConcurrency) {
-    this(
-        accounts,
-        regions,
-        tables,
-        aws,
-        database,
-        mode,
-        runId,
-        sourceName,
-        syncTime,
-        fetchConcurrency,
-        null,
-        Fetching.DEFAULT);
-  }
-
+  /** Adds the steps to {@code p}. */
   public void addTo(Pipeline p) {
     List<String> regional = names(Scope.REGIONAL);
     List<String> perAccount = names(Scope.ACCOUNT);
     OrgAccounts discovered =
         org == null
             ? null
-            : new OrgAccounts(
-                org,
-                aws,
-                names(Scope.ORGANIZATION),
-                children(),
-                database,
-                runId,
-                sourceName,
-                syncTime);
+            : new OrgAccounts(org, aws, names(Scope.ORGANIZATION), children(), database, run);
     PCollection<AccountConfig> accountList =
         discovered != null
             ? discovered.expand(p)
@@ -140,15 +143,15 @@ public record InventoryGraph(
                 .apply("Slices", Values.create())
                 .apply("Ungroup", Flatten.iterables())
             : tasks.apply("Spread", Reshuffle.viaRandomKey());
-    tasks.apply("RecordPlanned", ParDo.of(new ProgressTable.RecordPlanned(database, runId)));
+    tasks.apply("RecordPlanned", ParDo.of(new ProgressTable.RecordPlanned(database, run)));
     PCollectionTuple fetched =
         routed.apply(
             "Fetch",
             ParDo.of(
-                    new FetchResources(aws, sourceName, syncTime, fetchConcurrency)
+                    new FetchResources(aws, run, fetching.concurrency())
                         .withSliceTimeout(fetching.sliceTimeout())
                         .withDeniedRegionsSkipped(fetching.skipDeniedRegions())
-                        .withSliceListener(new ProgressTable.Listener(database, runId)))
+                        .withSliceListener(new ProgressTable.Listener(database, run)))
                 .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     PCollection<ResourceRow> rows =
         fetched.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
@@ -158,7 +161,7 @@ public record InventoryGraph(
               .and(discovered.rows())
               .apply("WithOrganizationRows", Flatten.pCollections());
     }
-    PCollection<Void> written = rows.apply("Write", new WriteRows(database, mode));
+    PCollection<Void> written = rows.apply("Write", new WriteRows(database, run));
     Coder<SliceOutcome> outcomeCoder = Coders.outcome();
     PCollectionList<SliceOutcome> outcomes =
         PCollectionList.of(fetched.get(FetchResources.OUTCOMES).setCoder(outcomeCoder))
@@ -167,12 +170,10 @@ public record InventoryGraph(
       outcomes = outcomes.and(discovered.outcomes());
     }
     PCollection<SliceOutcome> allOutcomes = outcomes.apply("Outcomes", Flatten.pCollections());
-    allOutcomes.apply("RecordProgress", ParDo.of(new ProgressTable.RecordOutcome(database, runId)));
+    allOutcomes.apply("RecordProgress", ParDo.of(new ProgressTable.RecordOutcome(database, run)));
     allOutcomes
         .apply("AfterWrites", Wait.on(written))
-        .apply(
-            "FinishSlices",
-            ParDo.of(new FinishSlices(database, runId, sourceName, syncTime, mode)));
+        .apply("FinishSlices", ParDo.of(new FinishSlices(database, run)));
   }
 
   /** Top-level tables of a scope; child tables are fetched within their parent's slice. */

@@ -19,10 +19,10 @@ public interface InventoryOptions extends PipelineOptions {
   @Description(
       "Exit non-zero for: 'partial' (default: some slices failed gives exit 2) or 'fatal' "
           + "(only fatal errors give a non-zero exit; partial results exit 0).")
-  @Default.String("partial")
-  String getFailOn();
+  @Default.Enum("PARTIAL")
+  FailOn getFailOn();
 
-  void setFailOn(String value);
+  void setFailOn(FailOn value);
 
   @Description("Directory of the embedded PostgreSQL used when the config has no connection.")
   @Default.String(".aws-inventory")
@@ -43,7 +43,7 @@ public interface InventoryOptions extends PipelineOptions {
   void setHoldDb(boolean value);
 
   @Description("Slices fetched at once by each fetch worker (the work waits on HTTP, not CPU).")
-  @Default.Integer(32)
+  @Default.Integer(InventoryGraph.Fetching.DEFAULT_CONCURRENCY)
   int getFetchConcurrency();
 
   void setFetchConcurrency(int value);

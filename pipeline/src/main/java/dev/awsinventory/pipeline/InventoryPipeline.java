@@ -7,6 +7,7 @@ import dev.awsinventory.config.InventoryConfig;
 import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Errors;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.postgres.Schema;
 import dev.awsinventory.transforms.postgres.SchemaException;
@@ -20,8 +21,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
@@ -129,7 +128,7 @@ public final class InventoryPipeline {
       if (fatal != null) {
         checked.release();
         err.println("aws-inventory: " + fatal);
-        Summary failed = Summary.fatal(runId, fatal, seconds(start));
+        Summary failed = Summary.builder(runId).fatal(fatal).seconds(seconds(start)).build();
         writeSummaryFile(options, failed);
         return new Result(EXIT_FATAL, failed);
       }
@@ -210,17 +209,22 @@ public final class InventoryPipeline {
     } catch (SQLException e) {
       return report(
           options,
-          Summary.fatal(
-              runId,
-              "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()),
-              seconds(start)));
+          Summary.builder(runId)
+              .fatal(
+                  "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()))
+              .seconds(seconds(start))
+              .build());
     } catch (SourceLock.Busy e) {
-      return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
+      return report(
+          options, Summary.builder(runId).fatal(e.getMessage()).seconds(seconds(start)).build());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return report(
           options,
-          Summary.fatal(runId, "interrupted while waiting for the run lock", seconds(start)));
+          Summary.builder(runId)
+              .fatal("interrupted while waiting for the run lock")
+              .seconds(seconds(start))
+              .build());
     }
     try (lock) {
       return syncLocked(options, config, tables, db, runId, start);
@@ -234,7 +238,7 @@ public final class InventoryPipeline {
       Database db,
       String runId,
       long start) {
-    String syncTime = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
+    SyncRun run = SyncRun.startingNow(runId, config.sourceName(), config.writeMode());
     String runner = options.getRunner().getSimpleName();
     try (Connection c = db.connect()) {
       Schema.ensure(
@@ -243,17 +247,18 @@ public final class InventoryPipeline {
           config.writeMode(),
           config.pkMode(),
           Duration.ofSeconds(Math.max(1, options.getLockTimeoutSeconds())));
-      SyncTables.startRun(
-          c, runId, config.sourceName(), syncTime, runner, config.writeMode().configName());
+      SyncTables.startRun(c, run, runner);
     } catch (SQLException e) {
       return report(
           options,
-          Summary.fatal(
-              runId,
-              "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()),
-              seconds(start)));
+          Summary.builder(runId)
+              .fatal(
+                  "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()))
+              .seconds(seconds(start))
+              .build());
     } catch (SchemaException e) {
-      return report(options, Summary.fatal(runId, e.getMessage(), seconds(start)));
+      return report(
+          options, Summary.builder(runId).fatal(e.getMessage()).seconds(seconds(start)).build());
     }
     List<AccountConfig> accounts =
         config.org().isPresent()
@@ -269,16 +274,13 @@ public final class InventoryPipeline {
             tables,
             aws,
             db.beam(),
-            config.writeMode(),
-            runId,
-            config.sourceName(),
-            syncTime,
-            options.getFetchConcurrency(),
+            run,
             config.org().orElse(null),
-            new InventoryGraph.Fetching(
-                Duration.ofSeconds(Math.max(1, options.getSliceTimeoutSeconds())),
-                config.skipDeniedRegions(),
-                routeByRegion(options)))
+            InventoryGraph.Fetching.DEFAULT
+                .withConcurrency(options.getFetchConcurrency())
+                .withSliceTimeout(Duration.ofSeconds(Math.max(1, options.getSliceTimeoutSeconds())))
+                .withDeniedRegionsSkipped(config.skipDeniedRegions())
+                .withRouteByRegion(routeByRegion(options)))
         .addTo(p);
     String pipelineError = null;
     Progress progress = Progress.start(db, runId, err, options.getProgressInterval());
@@ -300,7 +302,7 @@ public final class InventoryPipeline {
         finish(options, db, runId, accounts.size(), pipelineError, start, config, tables);
     if (config.sendSyncSummary() && pipelineError == null) {
       try (Connection c = db.connect()) {
-        SyncSummaryRow.write(c, config, tables, summary, SyncTables.slices(c, runId), syncTime);
+        SyncSummaryRow.write(c, run, tables, summary, SyncTables.slices(c, runId));
       } catch (SQLException e) {
         err.println(
             "aws-inventory: cannot write "
@@ -324,7 +326,7 @@ public final class InventoryPipeline {
     try (Connection c = db.connect()) {
       Summary summary =
           pipelineError != null
-              ? Summary.fatal(runId, pipelineError, seconds(start))
+              ? Summary.builder(runId).fatal(pipelineError).seconds(seconds(start)).build()
               : Summary.of(runId, SyncTables.slices(c, runId), accountCount, seconds(start));
       if (pipelineError == null) {
         summary = OrgRun.cover(c, summary, runId, config, tables, options.getDeleteOrphans());
@@ -343,7 +345,7 @@ public final class InventoryPipeline {
           (pipelineError != null ? pipelineError + "; " : "")
               + "cannot read the outcome from the database: "
               + Errors.redact(e.getMessage());
-      return report(options, Summary.fatal(runId, error, seconds(start)));
+      return report(options, Summary.builder(runId).fatal(error).seconds(seconds(start)).build());
     }
   }
 
@@ -377,10 +379,11 @@ public final class InventoryPipeline {
   }
 
   private static AwsSettings awsSettings(InventoryOptions options, InventoryConfig config) {
-    return AwsSettings.from(config)
-        .withRateLimit(options.getRateLimit())
-        .withPageSize(options.getPageSize())
-        .withSessionDurationSeconds(options.getRoleSessionSeconds());
+    return AwsSettings.from(config).toBuilder()
+        .rateLimit(options.getRateLimit())
+        .pageSize(options.getPageSize())
+        .sessionDurationSeconds(options.getRoleSessionSeconds())
+        .build();
   }
 
   /** Prints the checks of docs/queries; false if the database cannot be reached. */
@@ -403,11 +406,10 @@ public final class InventoryPipeline {
     return text.replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
-  static int exitCode(Summary summary, String failOn) {
+  static int exitCode(Summary summary, FailOn failOn) {
     return switch (summary.status()) {
       case OK -> EXIT_OK;
-      case PARTIAL ->
-          OptionChecks.failOn(failOn) == OptionChecks.FailOn.FATAL ? EXIT_OK : EXIT_PARTIAL;
+      case PARTIAL -> failOn == FailOn.FATAL ? EXIT_OK : EXIT_PARTIAL;
       case FAILED -> EXIT_FATAL;
     };
   }

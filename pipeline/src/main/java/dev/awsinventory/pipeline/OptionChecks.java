@@ -1,7 +1,6 @@
 package dev.awsinventory.pipeline;
 
 import java.lang.reflect.Method;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -11,19 +10,15 @@ import java.util.Set;
  * slice).
  */
 final class OptionChecks {
-  /** The values {@code --fail-on} takes. */
-  enum FailOn {
-    PARTIAL,
-    FATAL
-  }
-
   private static final Set<String> REPORT = Set.of("true", "false", "only");
 
   private OptionChecks() {}
 
   /**
    * Checks one raw argument ({@code --name=value}, name in Beam's camel case) whose option is one
-   * of {@link InventoryOptions}' own: a number or a boolean must parse as one.
+   * of {@link InventoryOptions}' own: a number or a boolean must parse as one, and a {@link FailOn}
+   * must not be empty (Beam would refuse it in its own words; a misspelt one Beam refuses through
+   * {@link FailOn#parse}).
    *
    * @throws IllegalArgumentException naming the option as the user wrote it, and what it expects
    */
@@ -45,6 +40,8 @@ final class OptionChecks {
         && !value.equalsIgnoreCase("true")
         && !value.equalsIgnoreCase("false")) {
       throw bad(name, value, "expected true or false");
+    } else if (type == FailOn.class && value.isEmpty()) {
+      FailOn.parse(value);
     }
   }
 
@@ -54,7 +51,6 @@ final class OptionChecks {
    * @throws IllegalArgumentException naming the first bad option and what it expects
    */
   static void check(InventoryOptions o) {
-    failOn(o.getFailOn());
     if (!REPORT.contains(o.getReport())) {
       throw bad("report", o.getReport(), "expected true, false or only");
     }
@@ -71,19 +67,6 @@ final class OptionChecks {
     between("dbPort", o.getDbPort(), 1, 65_535);
   }
 
-  /**
-   * The {@code --fail-on} value.
-   *
-   * @throws IllegalArgumentException for anything but {@code partial} or {@code fatal}
-   */
-  static FailOn failOn(String value) {
-    try {
-      return FailOn.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw bad("failOn", value, "expected partial or fatal");
-    }
-  }
-
   private static void atLeast(String name, long value, long min) {
     if (value < min) {
       throw bad(name, Long.toString(value), "must be at least " + min);
@@ -96,8 +79,29 @@ final class OptionChecks {
     }
   }
 
-  private static IllegalArgumentException bad(String camelName, String value, String expected) {
-    return new IllegalArgumentException("--" + kebab(camelName) + "=" + value + ": " + expected);
+  /** A bad value of one of this tool's options: the one line the user sees. */
+  static final class BadValue extends IllegalArgumentException {
+    BadValue(String message) {
+      super(message);
+    }
+  }
+
+  /** {@code --camel-name=value: expected}, the option named as the user wrote it. */
+  static BadValue bad(String camelName, String value, String expected) {
+    return new BadValue("--" + kebab(camelName) + "=" + value + ": " + expected);
+  }
+
+  /**
+   * The {@link BadValue} that Beam's options parser met (reading a {@link FailOn}, say) and wrapped
+   * in its own exceptions, or null.
+   */
+  static BadValue badValueIn(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BadValue bad) {
+        return bad;
+      }
+    }
+    return null;
   }
 
   /** The getter's type of one of this tool's options, or null for Beam's and unknown ones. */

@@ -4,9 +4,10 @@ import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.OrgConfig;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.Coders;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.ResourceRowCoder;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.org.AccountStatus;
 import dev.awsinventory.transforms.org.DiscoverAccounts;
 import dev.awsinventory.transforms.postgres.RecordAccounts;
@@ -33,9 +34,7 @@ final class OrgAccounts {
   private final List<String> tables;
   private final Map<String, List<String>> children;
   private final JdbcIO.DataSourceConfiguration database;
-  private final String runId;
-  private final String sourceName;
-  private final String syncTime;
+  private final SyncRun run;
   private PCollectionTuple discovered;
 
   OrgAccounts(
@@ -44,17 +43,13 @@ final class OrgAccounts {
       List<String> tables,
       Map<String, List<String>> children,
       JdbcIO.DataSourceConfiguration database,
-      String runId,
-      String sourceName,
-      String syncTime) {
+      SyncRun run) {
     this.org = org;
     this.aws = aws;
     this.tables = tables;
     this.children = children;
     this.database = database;
-    this.runId = runId;
-    this.sourceName = sourceName;
-    this.syncTime = syncTime;
+    this.run = run;
   }
 
   /** The member accounts to fetch. */
@@ -67,12 +62,7 @@ final class OrgAccounts {
                 "DiscoverAccounts",
                 ParDo.of(
                         new DiscoverAccounts(
-                            aws,
-                            tables,
-                            children,
-                            sourceName,
-                            syncTime,
-                            DiscoverAccounts.DEFAULT_PACE))
+                            aws, tables, children, run, DiscoverAccounts.DEFAULT_PACE))
                     .withOutputTags(
                         DiscoverAccounts.MEMBERS,
                         TupleTagList.of(DiscoverAccounts.STATUS)
@@ -81,7 +71,7 @@ final class OrgAccounts {
     discovered
         .get(DiscoverAccounts.STATUS)
         .setCoder(SerializableCoder.of(AccountStatus.class))
-        .apply("RecordAccounts", ParDo.of(new RecordAccounts(database, runId)));
+        .apply("RecordAccounts", ParDo.of(new RecordAccounts(database, run)));
     return discovered.get(DiscoverAccounts.MEMBERS).setCoder(Coders.account());
   }
 

@@ -30,8 +30,10 @@ final class OrgRun {
     List<AccountStatus> accounts = Coverage.accounts(c, runId);
     for (AccountStatus a : accounts) {
       if (AccountStatus.DISCOVERY_FAILED.equals(a.disposition())) {
-        return Summary.fatal(
-            runId, "organization discovery failed: " + a.detail(), summary.seconds());
+        return Summary.builder(runId)
+            .fatal("organization discovery failed: " + a.detail())
+            .seconds(summary.seconds())
+            .build();
       }
     }
     Summary s = summary;

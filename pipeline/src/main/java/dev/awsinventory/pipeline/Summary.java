@@ -3,8 +3,8 @@ package dev.awsinventory.pipeline;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.awsinventory.transforms.fetch.ErrorPolicy;
-import dev.awsinventory.transforms.fetch.FetchTask;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -19,7 +19,26 @@ import java.util.TreeSet;
 
 /**
  * What a run did, read back from the sync tables (so it is the same on every runner): rows per
- * table, accounts and regions fetched, and exactly the slices that failed.
+ * table, accounts and regions fetched, and exactly the slices that failed. Made by {@link #of} from
+ * the slices of a run, or by a {@link Builder} ({@link #builder}, {@link #toBuilder}), which holds
+ * every default in one place and names each part it is given.
+ *
+ * @param runId the run's id
+ * @param status ok, partial or failed
+ * @param resources rows fetched, all tables together
+ * @param tables rows fetched per table
+ * @param accounts accounts with at least one ok slice
+ * @param regions regions with at least one ok slice
+ * @param slicesOk slices that succeeded
+ * @param failed the slices that failed
+ * @param throttles AWS attempts refused as throttled, all slices together
+ * @param retries AWS attempts retried, all slices together
+ * @param calls AWS calls per table
+ * @param seconds how long the run took
+ * @param error why the run failed, or null
+ * @param unsupportedTables {@code tables} patterns naming only CloudQuery tables not fetched here
+ * @param skipped the slices skipped on purpose
+ * @param coverage the organization's accounts and the orphan rows
  */
 public record Summary(
     String runId,
@@ -40,63 +59,43 @@ public record Summary(
     CoverageReport coverage) {
   private static final JsonFactory JSON = new JsonFactory();
 
-  public Summary(
-      String runId,
-      Status status,
-      long resources,
-      Map<String, Long> tables,
-      int accounts,
-      int regions,
-      long slicesOk,
-      List<SliceOutcome> failed,
-      long throttles,
-      long retries,
-      Map<String, Calls> calls,
-      double seconds,
-      String error,
-      List<String> unsupportedTables) {
-    this(
-        runId,
-        status,
-        resources,
-        tables,
-        accounts,
-        regions,
-        slicesOk,
-        failed,
-        throttles,
-        retries,
-        calls,
-        seconds,
-        error,
-        unsupportedTables,
-        List.of(),
-        CoverageReport.NONE);
+  /**
+   * An ok summary of run {@code runId} with nothing counted: no rows, slices, calls or time, no
+   * error, no unsupported tables and {@link CoverageReport#NONE}; set what differs.
+   */
+  public static Builder builder(String runId) {
+    return new Builder(runId);
+  }
+
+  /** A builder holding this summary's parts. */
+  public Builder toBuilder() {
+    return builder(runId)
+        .status(status)
+        .resources(resources)
+        .tables(tables)
+        .accounts(accounts)
+        .regions(regions)
+        .slicesOk(slicesOk)
+        .failed(failed)
+        .throttles(throttles)
+        .retries(retries)
+        .calls(calls)
+        .seconds(seconds)
+        .error(error)
+        .unsupportedTables(unsupportedTables)
+        .skipped(skipped)
+        .coverage(coverage);
   }
 
   /** A copy with the accounts and orphans accounted for. */
   public Summary withCoverage(CoverageReport report) {
-    return new Summary(
-        runId,
-        status,
-        resources,
-        tables,
-        accounts,
-        regions,
-        slicesOk,
-        failed,
-        throttles,
-        retries,
-        calls,
-        seconds,
-        error,
-        unsupportedTables,
-        skipped,
-        report);
+    return toBuilder().coverage(report).build();
   }
 
   /** AWS calls of one table: pages received, throttled attempts, retried attempts. */
   public record Calls(long pages, long throttles, long retries) {
+    static final Calls NONE = new Calls(0, 0, 0);
+
     Calls plus(SliceOutcome s) {
       return new Calls(pages + s.pages(), throttles + s.throttles(), retries + s.retries());
     }
@@ -108,11 +107,16 @@ public record Summary(
     PARTIAL,
     FAILED;
 
+    /** The status as the summary file and the sync tables write it. */
     public String label() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
+  /**
+   * The summary of a run from its recorded slices; {@code accountCount} accounts were to be fetched
+   * (all failing makes the run failed).
+   */
   public static Summary of(
       String runId, List<SliceOutcome> slices, int accountCount, double seconds) {
     Map<String, Long> tables = new TreeMap<>();
@@ -124,13 +128,13 @@ public record Summary(
     for (SliceOutcome s : slices) {
       throttles += s.throttles();
       retries += s.retries();
-      if (!FetchTask.ALL.equals(s.table())) {
-        calls.put(s.table(), calls.getOrDefault(s.table(), new Calls(0, 0, 0)).plus(s));
+      if (s.key().oneTable()) {
+        calls.put(s.table(), calls.getOrDefault(s.table(), Calls.NONE).plus(s));
       }
       if (s.ok()) {
         tables.merge(s.table(), s.resources(), Long::sum);
         accounts.add(s.accountId());
-        if (!FetchTask.ALL.equals(s.region())) {
+        if (s.key().oneRegion()) {
           regions.add(s.region());
         }
       }
@@ -138,51 +142,26 @@ public record Summary(
     List<SliceOutcome> failed = slices.stream().filter(SliceOutcome::failed).toList();
     List<SliceOutcome> skipped = slices.stream().filter(SliceOutcome::skipped).toList();
     long failedAccounts =
-        failed.stream()
-            .filter(s -> FetchTask.ALL.equals(s.table()) && FetchTask.ALL.equals(s.region()))
-            .count();
+        failed.stream().filter(s -> s.key().extent() == SliceKey.Extent.WHOLE_ACCOUNT).count();
     Status status =
         failed.isEmpty()
             ? Status.OK
             : accountCount > 0 && failedAccounts >= accountCount ? Status.FAILED : Status.PARTIAL;
-    long resources = tables.values().stream().mapToLong(Long::longValue).sum();
-    return new Summary(
-        runId,
-        status,
-        resources,
-        tables,
-        accounts.size(),
-        regions.size(),
-        slices.stream().filter(SliceOutcome::ok).count(),
-        failed,
-        throttles,
-        retries,
-        calls,
-        seconds,
-        status == Status.FAILED ? "no account could be fetched" : null,
-        List.of(),
-        skipped,
-        CoverageReport.NONE);
-  }
-
-  public static Summary fatal(String runId, String error, double seconds) {
-    return new Summary(
-        runId,
-        Status.FAILED,
-        0,
-        Map.of(),
-        0,
-        0,
-        0,
-        List.of(),
-        0,
-        0,
-        Map.of(),
-        seconds,
-        error,
-        List.of(),
-        List.of(),
-        CoverageReport.NONE);
+    return builder(runId)
+        .status(status)
+        .resources(tables.values().stream().mapToLong(Long::longValue).sum())
+        .tables(tables)
+        .accounts(accounts.size())
+        .regions(regions.size())
+        .slicesOk(slices.stream().filter(SliceOutcome::ok).count())
+        .failed(failed)
+        .throttles(throttles)
+        .retries(retries)
+        .calls(calls)
+        .seconds(seconds)
+        .error(status == Status.FAILED ? "no account could be fetched" : null)
+        .skipped(skipped)
+        .build();
   }
 
   /**
@@ -190,23 +169,7 @@ public record Summary(
    * not fetch (reported, not fetched, not failed).
    */
   public Summary withUnsupportedTables(List<String> patterns) {
-    return new Summary(
-        runId,
-        status,
-        resources,
-        tables,
-        accounts,
-        regions,
-        slicesOk,
-        failed,
-        throttles,
-        retries,
-        calls,
-        seconds,
-        error,
-        List.copyOf(patterns),
-        skipped,
-        coverage);
+    return toBuilder().unsupportedTables(List.copyOf(patterns)).build();
   }
 
   /** The human summary printed at the end of every run. */
@@ -219,7 +182,7 @@ public record Summary(
     }
     tables.forEach(
         (t, n) -> {
-          Calls c = calls.getOrDefault(t, new Calls(0, 0, 0));
+          Calls c = calls.getOrDefault(t, Calls.NONE);
           out.append(
               String.format(
                   "  %-50s %8d rows %6d pages %5d throttled %5d retries%n",
@@ -381,11 +344,156 @@ public record Summary(
     }
   }
 
+  /**
+   * Writes {@link #json()} to {@code file}, creating its directory.
+   *
+   * @throws IOException from the file system
+   */
   public void writeTo(Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
     }
     Files.writeString(file, json(), StandardCharsets.UTF_8);
+  }
+
+  /** Builds a {@link Summary}; every part not set keeps the default {@link #builder} names. */
+  public static final class Builder {
+    private final String runId;
+    private Status status = Status.OK;
+    private long resources;
+    private Map<String, Long> tables = Map.of();
+    private int accounts;
+    private int regions;
+    private long slicesOk;
+    private List<SliceOutcome> failed = List.of();
+    private long throttles;
+    private long retries;
+    private Map<String, Calls> calls = Map.of();
+    private double seconds;
+    private String error;
+    private List<String> unsupportedTables = List.of();
+    private List<SliceOutcome> skipped = List.of();
+    private CoverageReport coverage = CoverageReport.NONE;
+
+    private Builder(String runId) {
+      this.runId = runId;
+    }
+
+    /** A run that failed as a whole: status failed, and why. */
+    public Builder fatal(String error) {
+      return status(Status.FAILED).error(error);
+    }
+
+    /** How the run ended. */
+    public Builder status(Status status) {
+      this.status = status;
+      return this;
+    }
+
+    /** Rows fetched, all tables together. */
+    public Builder resources(long resources) {
+      this.resources = resources;
+      return this;
+    }
+
+    /** Rows fetched per table. */
+    public Builder tables(Map<String, Long> tables) {
+      this.tables = tables;
+      return this;
+    }
+
+    /** Accounts with at least one ok slice. */
+    public Builder accounts(int accounts) {
+      this.accounts = accounts;
+      return this;
+    }
+
+    /** Regions with at least one ok slice. */
+    public Builder regions(int regions) {
+      this.regions = regions;
+      return this;
+    }
+
+    /** Slices that succeeded. */
+    public Builder slicesOk(long slicesOk) {
+      this.slicesOk = slicesOk;
+      return this;
+    }
+
+    /** The slices that failed. */
+    public Builder failed(List<SliceOutcome> failed) {
+      this.failed = failed;
+      return this;
+    }
+
+    /** Throttled AWS attempts, all slices together. */
+    public Builder throttles(long throttles) {
+      this.throttles = throttles;
+      return this;
+    }
+
+    /** Retried AWS attempts, all slices together. */
+    public Builder retries(long retries) {
+      this.retries = retries;
+      return this;
+    }
+
+    /** AWS calls per table. */
+    public Builder calls(Map<String, Calls> calls) {
+      this.calls = calls;
+      return this;
+    }
+
+    /** How long the run took. */
+    public Builder seconds(double seconds) {
+      this.seconds = seconds;
+      return this;
+    }
+
+    /** Why the run failed, or null. */
+    public Builder error(String error) {
+      this.error = error;
+      return this;
+    }
+
+    /** {@code tables} patterns naming only CloudQuery tables not fetched here. */
+    public Builder unsupportedTables(List<String> patterns) {
+      this.unsupportedTables = patterns;
+      return this;
+    }
+
+    /** The slices skipped on purpose. */
+    public Builder skipped(List<SliceOutcome> skipped) {
+      this.skipped = skipped;
+      return this;
+    }
+
+    /** The organization's accounts and the orphan rows. */
+    public Builder coverage(CoverageReport coverage) {
+      this.coverage = coverage;
+      return this;
+    }
+
+    /** The summary. */
+    public Summary build() {
+      return new Summary(
+          runId,
+          status,
+          resources,
+          tables,
+          accounts,
+          regions,
+          slicesOk,
+          failed,
+          throttles,
+          retries,
+          calls,
+          seconds,
+          error,
+          unsupportedTables,
+          skipped,
+          coverage);
+    }
   }
 }

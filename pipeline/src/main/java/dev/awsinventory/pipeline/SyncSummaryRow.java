@@ -1,8 +1,7 @@
 package dev.awsinventory.pipeline;
 
-import dev.awsinventory.config.InventoryConfig;
-import dev.awsinventory.transforms.fetch.FetchTask;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import java.sql.Array;
 import java.sql.Connection;
@@ -31,12 +30,7 @@ final class SyncSummaryRow {
   private SyncSummaryRow() {}
 
   static void write(
-      Connection c,
-      InventoryConfig config,
-      List<Table<?>> tables,
-      Summary summary,
-      List<SliceOutcome> slices,
-      String syncTime)
+      Connection c, SyncRun run, List<Table<?>> tables, Summary summary, List<SliceOutcome> slices)
       throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(
@@ -52,8 +46,8 @@ final class SyncSummaryRow {
     }
     Map<String, String> types = columnTypes(c);
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("_cq_source_name", config.sourceName());
-    values.put("_cq_sync_time", syncTime);
+    values.put("_cq_source_name", run.sourceName());
+    values.put("_cq_sync_time", run.syncTimeText());
     values.put("cli_version", "aws-inventory " + Help.version());
     values.put("destination_errors", 0L);
     values.put("destination_name", "postgresql");
@@ -62,7 +56,7 @@ final class SyncSummaryRow {
     values.put("destination_warnings", 0L);
     values.put("resources", summary.resources());
     values.put("source_errors", (long) summary.failed().size());
-    values.put("source_name", config.sourceName());
+    values.put("source_name", run.sourceName());
     values.put("source_path", "cloudquery/aws");
     values.put("source_version", Help.version());
     values.put("source_warnings", 0L);
@@ -114,7 +108,7 @@ final class SyncSummaryRow {
       if (s.ok()) {
         continue;
       }
-      if (FetchTask.ALL.equals(s.table())) {
+      if (!s.key().oneTable()) {
         out.replaceAll((t, n) -> n + 1);
       } else {
         out.merge(s.table(), 1L, Long::sum);

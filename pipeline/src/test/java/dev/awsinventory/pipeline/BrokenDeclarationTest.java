@@ -5,25 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.ConfigLoader;
 import dev.awsinventory.config.InventoryConfig;
+import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.FetchResources;
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.ResolveAccounts;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.ColumnType;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.ResourceRowCoder;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.Ec2Vpcs;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.Pipeline;
@@ -47,6 +51,13 @@ import software.amazon.awssdk.services.ec2.model.Vpc;
  * bundle is not failed, and the run's exit code is 2.
  */
 class BrokenDeclarationTest {
+  private static final SyncRun RUN =
+      new SyncRun(
+          UUID.randomUUID().toString(),
+          "aws",
+          Instant.parse("2026-01-01T00:00:00Z"),
+          WriteMode.OVERWRITE_DELETE_STALE);
+
   private static final Queue<SliceOutcome> OUTCOMES = new ConcurrentLinkedQueue<>();
   private static final Queue<ResourceRow> ROWS = new ConcurrentLinkedQueue<>();
 
@@ -158,7 +169,7 @@ class BrokenDeclarationTest {
               .setCoder(SerializableCoder.of(FetchTask.class))
               .apply(
                   ParDo.of(
-                          new FetchResources(settings, "aws", "2026-01-01T00:00:00Z", 4)
+                          new FetchResources(settings, RUN, 4)
                               .withTables(BrokenDeclarationTest::lookup))
                       .withOutputTags(
                           FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
@@ -218,7 +229,7 @@ class BrokenDeclarationTest {
 
       Summary summary = Summary.of("run", outcomes, 1, 0);
       assertThat(summary.status()).isEqualTo(Summary.Status.PARTIAL);
-      assertThat(InventoryPipeline.exitCode(summary, "partial"))
+      assertThat(InventoryPipeline.exitCode(summary, FailOn.PARTIAL))
           .isEqualTo(InventoryPipeline.EXIT_PARTIAL);
     }
   }

@@ -2,12 +2,14 @@ package dev.awsinventory.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,8 +73,28 @@ class CommandLineErrorsTest {
 
   @Test
   void aFailOnValueIsAnEnumeration() {
-    assertThat(OptionChecks.failOn("fatal")).isEqualTo(OptionChecks.FailOn.FATAL);
-    assertThat(OptionChecks.failOn("PARTIAL")).isEqualTo(OptionChecks.FailOn.PARTIAL);
+    assertThat(FailOn.parse("fatal")).isEqualTo(FailOn.FATAL);
+    assertThat(FailOn.parse("PARTIAL")).isEqualTo(FailOn.PARTIAL);
+  }
+
+  /**
+   * {@code --fail-on} is of an enumerated type: Beam's parser reads it (in any case), an empty
+   * value is refused in the same words as a misspelt one, and the value survives the JSON form in
+   * which a runner ships the options to its workers.
+   */
+  @Test
+  void theFailOnOptionIsReadByTheOptionsParserAndTravelsWithTheOptions() throws Exception {
+    InventoryOptions fatal = Args.parse(new String[] {"--fail-on=FATAL"});
+    assertThat(fatal.getFailOn()).isEqualTo(FailOn.FATAL);
+    assertThat(Args.parse(new String[] {"--fail-on=partial"}).getFailOn())
+        .isEqualTo(FailOn.PARTIAL);
+    assertThat(Args.parse(new String[0]).getFailOn()).isEqualTo(FailOn.PARTIAL);
+    ObjectMapper json = new ObjectMapper();
+    PipelineOptions shipped = json.readValue(json.writeValueAsString(fatal), PipelineOptions.class);
+    assertThat(shipped.as(InventoryOptions.class).getFailOn()).isEqualTo(FailOn.FATAL);
+    assertThat(run(1, "--demo", "--fail-on="))
+        .containsExactly("aws-inventory: --fail-on=: expected partial or fatal");
+    assertThat(Help.text()).contains("--fail-on  (default: partial)");
   }
 
   @Test

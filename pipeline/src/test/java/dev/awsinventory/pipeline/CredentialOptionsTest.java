@@ -12,11 +12,14 @@ import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.testing.scenario.LegacyConfig;
 import dev.awsinventory.transforms.aws.AwsSettings;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.runners.TransformHierarchy;
@@ -128,11 +131,13 @@ class CredentialOptionsTest {
             TableRegistry.all(),
             AwsSettings.from(cfg),
             db.beam(),
-            WriteMode.OVERWRITE_DELETE_STALE,
-            "run",
-            "aws",
-            "2026-01-01T00:00:00Z",
-            8)
+            new SyncRun(
+                UUID.randomUUID().toString(),
+                "aws",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                WriteMode.OVERWRITE_DELETE_STALE),
+            null,
+            InventoryGraph.Fetching.DEFAULT.withConcurrency(8))
         .addTo(p);
     StringBuilder all = new StringBuilder();
     p.traverseTopologically(

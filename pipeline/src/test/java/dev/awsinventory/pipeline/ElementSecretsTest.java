@@ -5,20 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.ConfigLoader;
 import dev.awsinventory.config.InventoryConfig;
+import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.fetch.FetchResources;
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.ResolveAccounts;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
 import dev.awsinventory.transforms.model.ResourceRowCoder;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.Coder;
@@ -39,6 +43,13 @@ import org.junit.jupiter.api.io.TempDir;
  * token.
  */
 class ElementSecretsTest {
+  private static final SyncRun RUN =
+      new SyncRun(
+          UUID.randomUUID().toString(),
+          "aws",
+          Instant.parse("2026-01-01T00:00:00Z"),
+          WriteMode.OVERWRITE_DELETE_STALE);
+
   private static final Queue<String> ENCODED = new ConcurrentLinkedQueue<>();
 
   @TempDir Path dir;
@@ -86,7 +97,7 @@ class ElementSecretsTest {
           resolved.get(ResolveAccounts.TASKS).setCoder(SerializableCoder.of(FetchTask.class));
       PCollectionTuple fetched =
           tasks.apply(
-              ParDo.of(new FetchResources(settings, "aws", "2026-01-01T00:00:00Z", 4))
+              ParDo.of(new FetchResources(settings, RUN, 4))
                   .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
       record(tasks, SerializableCoder.of(FetchTask.class));
       record(

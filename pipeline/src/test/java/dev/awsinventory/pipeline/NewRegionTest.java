@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -9,8 +9,8 @@ import dev.awsinventory.testing.aws.FakeOrganization;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.testing.scenario.LegacyConfig;
 import dev.awsinventory.testing.scenario.OrgScenario;
-import dev.awsinventory.transforms.fetch.FetchTask;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.org.AccountStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,7 +118,7 @@ class OrganizationsEndToEndTest {
         .singleElement()
         .satisfies(
             f -> {
-              assertThat(f.table()).isEqualTo(FetchTask.ALL);
+              assertThat(f.table()).isEqualTo(SliceKey.ALL);
               assertThat(f.accountId()).isEqualTo(OrgScenario.MANAGEMENT);
             });
     Map<String, String> dispositions =

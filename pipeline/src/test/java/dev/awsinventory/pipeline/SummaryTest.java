@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.CallCounts;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,21 +25,16 @@ class SummaryTest {
           ok("aws_ec2_instances", "111111111111", "eu-west-1", 3, 2, 1, 0),
           ok("aws_ec2_instances", "111111111111", "us-east-1", 2, 1, 0, 1),
           ok("aws_ec2_vpcs", "111111111111", "eu-west-1", 1, 1, 0, 0),
-          new SliceOutcome(
-              "aws_ec2_vpcs",
-              "222222222222",
+          SliceOutcome.failed(
+              SliceKey.regional("aws_ec2_vpcs", "222222222222", "eu-west-1"),
               "b \"quoted\"",
-              "eu-west-1",
-              false,
-              0,
-              1,
-              4,
-              3,
-              9,
-              "Throttling",
-              "Rate exceeded\nagain"),
-          new SliceOutcome(
-              "*", "333333333333", "c", "*", false, 0, 0, 0, 0, 0, "AccessDenied", "not allowed"));
+              CallCounts.NONE.withPages(1).withThrottles(4).withRetries(3).withDurationMs(9),
+              new SliceError("Throttling", "Rate exceeded\nagain")),
+          SliceOutcome.failed(
+              SliceKey.wholeAccount("333333333333"),
+              "c",
+              CallCounts.NONE,
+              new SliceError("AccessDenied", "not allowed")));
 
   @Test
   void theLayoutIsThePublishedOne() {
@@ -78,7 +76,7 @@ class SummaryTest {
   void aRunWithoutFailuresHasAnEmptyListAndAFatalOneItsError() {
     assertThat(Summary.of("run-2", SLICES.subList(0, 1), 1, 0.5).json())
         .contains("\"status\": \"ok\"", "\"error\": null,\n", "\"failed_slices\": []\n}\n");
-    assertThat(Summary.fatal("run-3", "database unreachable", 0).json())
+    assertThat(Summary.builder("run-3").fatal("database unreachable").seconds(0).build().json())
         .contains(
             "\"status\": \"failed\"",
             "\"tables\": {}",
@@ -131,7 +129,10 @@ class SummaryTest {
     }
     assertThat(failed.get(0).get("account_name").asText()).isEqualTo("b \"quoted\"");
     assertThat(failed.get(0).get("error").asText()).isEqualTo("Rate exceeded\nagain");
-    assertThat(JSON.readTree(Summary.fatal("run-3", "boom", 0).json()).get("error").asText())
+    assertThat(
+            JSON.readTree(Summary.builder("run-3").fatal("boom").seconds(0).build().json())
+                .get("error")
+                .asText())
         .isEqualTo("boom");
   }
 
@@ -151,7 +152,9 @@ class SummaryTest {
       long pages,
       long throttles,
       long retries) {
-    return new SliceOutcome(
-        table, account, "a", region, true, rows, pages, throttles, retries, 10, null, null);
+    return SliceOutcome.ok(
+        SliceKey.regional(table, account, region),
+        "a",
+        new CallCounts(rows, pages, throttles, retries, 10));
   }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.awsinventory.config.ConfigLoader;
 import dev.awsinventory.config.InventoryConfig;
 import dev.awsinventory.pipeline.Args;
+import dev.awsinventory.pipeline.FailOn;
 import dev.awsinventory.pipeline.InventoryOptions;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
@@ -100,7 +101,9 @@ class AirflowDagTest {
         .isEqualTo(Jar.path().toRealPath());
     assertThat(options.getConfig()).isEqualTo(CONFIG);
     assertThat(options.getSummaryFile()).isEqualTo("aws-inventory-summary.json");
-    assertThat(options.getFailOn()).as("exit 2 must stay distinguishable").isEqualTo("partial");
+    assertThat(options.getFailOn())
+        .as("exit 2 must stay distinguishable")
+        .isEqualTo(FailOn.PARTIAL);
     assertThat(options.getRunner().getSimpleName()).isEqualTo("DirectRunner");
     assertLoads(options);
 
@@ -135,7 +138,7 @@ class AirflowDagTest {
     assertThat(options.getRunner().getName()).isEqualTo(FLINK_RUNNER);
     assertThat(options.getConfig()).isEqualTo(CONFIG);
     assertThat(options.getSummaryFile()).isEqualTo("/tmp/flink-summary.json");
-    assertThat(options.getFailOn()).isEqualTo("partial");
+    assertThat(options.getFailOn()).isEqualTo(FailOn.PARTIAL);
     @SuppressWarnings("unchecked")
     Class<? extends PipelineOptions> flinkOptions =
         (Class<? extends PipelineOptions>) Class.forName(FLINK_OPTIONS);

@@ -8,6 +8,7 @@ import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.postgres.Coverage;
 import dev.awsinventory.transforms.postgres.ProgressTable;
 import dev.awsinventory.transforms.postgres.Schema;
@@ -18,8 +19,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +89,14 @@ class CloudQueryTablesTest {
         Ec2Vpcs.TABLE.row(
             Vpc.builder().vpcId("vpc-1").isDefault(true).build(),
             new RowContext(
-                "aws", "2024-05-06T07:08:09.123456Z", "123456789012", "eu-west-1", "aws"));
+                new SyncRun(
+                    UUID.randomUUID().toString(),
+                    "aws",
+                    Instant.parse("2024-05-06T07:08:09.123456Z"),
+                    WriteMode.OVERWRITE_DELETE_STALE),
+                "123456789012",
+                "eu-west-1",
+                "aws"));
     try (Connection c = connect(url);
         Statement s = c.createStatement()) {
       s.execute("SET TIME ZONE 'Asia/Kolkata'");

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.transforms.fetch.Coders;
 import dev.awsinventory.transforms.fetch.FetchTask;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.CallCounts;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import java.util.List;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.util.CoderUtils;
@@ -66,14 +69,35 @@ class CodersTest {
   void outcomesRoundTripOkAndFailed() throws Exception {
     FetchTask task =
         new FetchTask(FULL, "123456789012", "aws", "eu-west-1", "aws_ec2_vpcs", false, List.of());
-    SliceOutcome ok = SliceOutcome.ok(task, "aws_ec2_vpcs", 1_000_000L, 1000, 3, 4, 12345);
+    SliceOutcome ok =
+        SliceOutcome.ok(
+            task.sliceKey("aws_ec2_vpcs"),
+            FULL.name(),
+            new CallCounts(1_000_000L, 1000, 3, 4, 12345));
     SliceOutcome failed =
         SliceOutcome.failed(
-            task, "aws_ec2_vpcs", 2, 0, 1, 7, "UnauthorizedOperation", "not allowed");
-    SliceOutcome account = new SliceOutcome("*", null, null, "*", false, 0, 0, 0, 0, 0, null, null);
+            task.sliceKey("aws_ec2_vpcs"),
+            FULL.name(),
+            CallCounts.NONE.withPages(2).withRetries(1).withDurationMs(7),
+            new SliceError("UnauthorizedOperation", "not allowed"));
+    SliceOutcome account =
+        new SliceOutcome(
+            SliceKey.wholeAccount(null), null, SliceOutcome.Status.FAILED, CallCounts.NONE, null);
     assertThat(roundTrip(Coders.outcome(), ok)).isEqualTo(ok);
     assertThat(roundTrip(Coders.outcome(), failed)).isEqualTo(failed);
     assertThat(roundTrip(Coders.outcome(), account)).isEqualTo(account);
+  }
+
+  @Test
+  void aSkippedOutcomeStaysSkipped() throws Exception {
+    SliceOutcome skipped =
+        SliceOutcome.skipped(
+            SliceKey.regional("aws_ec2_vpcs", "123456789012", "me-south-1"),
+            "prod",
+            CallCounts.NONE.withDurationMs(3),
+            new SliceError("RegionDenied", "denied by a service control policy"));
+    assertThat(roundTrip(Coders.outcome(), skipped)).isEqualTo(skipped);
+    assertThat(roundTrip(Coders.outcome(), skipped).skipped()).isTrue();
   }
 
   @Test

@@ -1,6 +1,10 @@
 package dev.awsinventory.transforms.fetch;
 
 import dev.awsinventory.config.AccountConfig;
+import dev.awsinventory.transforms.model.CallCounts;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,7 +42,10 @@ public final class Coders {
     return TaskCoder.INSTANCE;
   }
 
-  /** The coder of {@link SliceOutcome}. */
+  /**
+   * The coder of {@link SliceOutcome}: the key's stored text, the account name, the status's label
+   * (ok, failed or skipped), the five counts and the error's code and message.
+   */
   public static Coder<SliceOutcome> outcome() {
     return OutcomeCoder.INSTANCE;
   }
@@ -117,35 +124,35 @@ public final class Coders {
 
     @Override
     public void encode(SliceOutcome o, OutputStream out) throws IOException {
-      TEXT.encode(o.table(), out);
-      OPTIONAL_TEXT.encode(o.accountId(), out);
+      TEXT.encode(o.key().table(), out);
+      OPTIONAL_TEXT.encode(o.key().accountId(), out);
+      TEXT.encode(o.key().region(), out);
       OPTIONAL_TEXT.encode(o.accountName(), out);
-      TEXT.encode(o.region(), out);
-      FLAG.encode(o.ok(), out);
-      NUMBER.encode(o.resources(), out);
-      NUMBER.encode(o.pages(), out);
-      NUMBER.encode(o.throttles(), out);
-      NUMBER.encode(o.retries(), out);
-      NUMBER.encode(o.durationMs(), out);
+      TEXT.encode(o.status().label(), out);
+      CallCounts c = o.calls();
+      NUMBER.encode(c.resources(), out);
+      NUMBER.encode(c.pages(), out);
+      NUMBER.encode(c.throttles(), out);
+      NUMBER.encode(c.retries(), out);
+      NUMBER.encode(c.durationMs(), out);
       OPTIONAL_TEXT.encode(o.errorCode(), out);
       OPTIONAL_TEXT.encode(o.errorMessage(), out);
     }
 
     @Override
     public SliceOutcome decode(InputStream in) throws IOException {
-      return new SliceOutcome(
-          TEXT.decode(in),
-          OPTIONAL_TEXT.decode(in),
-          OPTIONAL_TEXT.decode(in),
-          TEXT.decode(in),
-          FLAG.decode(in),
-          NUMBER.decode(in),
-          NUMBER.decode(in),
-          NUMBER.decode(in),
-          NUMBER.decode(in),
-          NUMBER.decode(in),
-          OPTIONAL_TEXT.decode(in),
-          OPTIONAL_TEXT.decode(in));
+      SliceKey key = new SliceKey(TEXT.decode(in), OPTIONAL_TEXT.decode(in), TEXT.decode(in));
+      String accountName = OPTIONAL_TEXT.decode(in);
+      SliceOutcome.Status status = SliceOutcome.Status.ofLabel(TEXT.decode(in));
+      CallCounts calls =
+          new CallCounts(
+              NUMBER.decode(in),
+              NUMBER.decode(in),
+              NUMBER.decode(in),
+              NUMBER.decode(in),
+              NUMBER.decode(in));
+      SliceError error = SliceError.ofNullable(OPTIONAL_TEXT.decode(in), OPTIONAL_TEXT.decode(in));
+      return new SliceOutcome(key, accountName, status, calls, error);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.awsinventory.transforms.fetch;
 
+import dev.awsinventory.transforms.model.SliceError;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -31,6 +32,12 @@ public final class Errors {
     return e.getClass().getSimpleName();
   }
 
+  /** {@code e} as a slice's error: its {@link #code} and {@link #message}. */
+  public static SliceError of(Throwable e) {
+    return new SliceError(code(e), message(e));
+  }
+
+  /** The message of {@code e} on one line, {@link #redact redacted} and at most 500 characters. */
   public static String message(Throwable e) {
     e = unwrap(e);
     String m =

@@ -4,9 +4,13 @@ import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.aws.CallStats;
 import dev.awsinventory.transforms.aws.SliceDeadlineExceededException;
+import dev.awsinventory.transforms.model.CallCounts;
 import dev.awsinventory.transforms.model.FetchContext;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -77,8 +81,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
           });
 
   private final AwsSettings settings;
-  private final String sourceName;
-  private final String syncTime;
+  private final SyncRun run;
   private final int maxInFlight;
   private TableLookup tables = TableLookup.REGISTRY;
   private long sliceTimeoutSeconds = DEFAULT_SLICE_TIMEOUT.toSeconds();
@@ -88,15 +91,18 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   private transient BlockingQueue<Event> events;
   private transient List<InFlight> running;
 
-  public FetchResources(AwsSettings settings, String sourceName, String syncTime, int maxInFlight) {
+  /**
+   * Fetches with {@code settings}, the rows carrying {@code run}'s source name and sync time, at
+   * most {@code maxInFlight} slices at once per DoFn instance (at least 1).
+   */
+  public FetchResources(AwsSettings settings, SyncRun run, int maxInFlight) {
     this.settings = settings;
-    this.sourceName = sourceName;
-    this.syncTime = syncTime;
+    this.run = Objects.requireNonNull(run, "run");
     this.maxInFlight = Math.max(1, maxInFlight);
   }
 
   private FetchResources copy() {
-    FetchResources c = new FetchResources(settings, sourceName, syncTime, maxInFlight);
+    FetchResources c = new FetchResources(settings, run, maxInFlight);
     c.tables = tables;
     c.sliceTimeoutSeconds = sliceTimeoutSeconds;
     c.skipDeniedRegions = skipDeniedRegions;
@@ -263,8 +269,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
 
   private static List<SliceOutcome> failedSlice(FetchTask task, Throwable e) {
     List<SliceOutcome> outcomes = new ArrayList<>();
-    outcomes.add(SliceOutcome.failed(task, task.table(), 0, 0, 0, 0, e));
-    task.children().forEach(c -> outcomes.add(SliceOutcome.failed(task, c, 0, 0, 0, 0, e)));
+    SliceError error = Errors.of(e);
+    outcomes.add(failed(task, task.table(), CallCounts.NONE, error));
+    task.children().forEach(c -> outcomes.add(failed(task, c, CallCounts.NONE, error)));
     return outcomes;
   }
 
@@ -289,8 +296,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     FetchTask task = slice.task;
     Table<?> table = tables.get(task.table());
     Ec2Client ec2 = clients.ec2(task.account(), task.region());
-    RowContext rowCtx =
-        new RowContext(sourceName, syncTime, task.accountId(), task.region(), task.partition());
+    RowContext rowCtx = new RowContext(run, task.accountId(), task.region(), task.partition());
     List<SliceOutcome> outcomes = new ArrayList<>();
     List<Parent> parents = new ArrayList<>();
     SliceOutcome parentOutcome =
@@ -331,15 +337,12 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       }
       if (!parentOutcome.ok()) {
         outcomes.add(
-            SliceOutcome.failed(
+            failed(
                 task,
                 childName,
-                0,
-                0,
-                0,
-                0,
-                "ParentFailed",
-                "its parent table " + table.name() + " could not be fetched"));
+                CallCounts.NONE,
+                new SliceError(
+                    "ParentFailed", "its parent table " + table.name() + " could not be fetched")));
         continue;
       }
       outcomes.add(
@@ -394,13 +397,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       rows.flush();
       SliceOutcome o =
           SliceOutcome.ok(
-              task,
-              table,
-              rows.count,
-              stats.pages(),
-              stats.throttles(),
-              stats.retries(),
-              (System.nanoTime() - start) / 1_000_000);
+              task.sliceKey(table),
+              task.account().name(),
+              spent(stats, start).withResources(rows.count));
       LOG.debug(
           "{} {} {}: {} rows, {} pages, {} throttled, {} retries, {} ms",
           table,
@@ -417,9 +416,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
         throw e;
       }
       rows.flush();
-      long ms = (System.nanoTime() - start) / 1_000_000;
+      CallCounts spent = spent(stats, start);
       if (ErrorPolicy.isRegionDenied(e)) {
-        return regionDenied(task, table, stats, ms, e);
+        return regionDenied(task, table, spent, e);
       }
       if (ErrorPolicy.isRegionNotEnabled(e)) {
         LOG.info(
@@ -427,12 +426,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
             table,
             task.accountId(),
             task.sliceRegion());
-        return SliceOutcome.skipped(
-            task, table, stats.pages(), ms, Errors.code(e), Errors.message(e));
+        return skipped(task, table, spent, Errors.of(e));
       }
-      SliceOutcome o =
-          SliceOutcome.failed(
-              task, table, stats.pages(), stats.throttles(), stats.retries(), ms, e);
+      SliceOutcome o = failed(task, table, spent, Errors.of(e));
       LOG.warn(
           "{} {} {}: {}: {}",
           table,
@@ -449,8 +445,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   /** A slice of a region an SCP denies: failed or skipped, and logged once per pair and worker. */
-  private SliceOutcome regionDenied(
-      FetchTask task, String table, CallStats stats, long ms, Throwable e) {
+  private SliceOutcome regionDenied(FetchTask task, String table, CallCounts spent, Throwable e) {
     String message = Errors.code(e) + ": " + Errors.message(e);
     if (DENIED_LOGGED.add(task.accountId() + "/" + task.region())) {
       LOG.warn(
@@ -460,17 +455,37 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
           skipDeniedRegions ? " (skipped: denied_regions: skip)" : "",
           message);
     }
+    SliceError denied = new SliceError(ErrorPolicy.REGION_DENIED, message);
     return skipDeniedRegions
-        ? SliceOutcome.skipped(task, table, stats.pages(), ms, ErrorPolicy.REGION_DENIED, message)
-        : SliceOutcome.failed(
-            task,
-            table,
-            stats.pages(),
-            stats.throttles(),
-            stats.retries(),
-            ms,
-            ErrorPolicy.REGION_DENIED,
-            message);
+        ? skipped(task, table, spent, denied)
+        : failed(task, table, spent, denied);
+  }
+
+  /**
+   * The calls of a slice that started at {@code startNanos} ({@link System#nanoTime()}): pages,
+   * throttled and retried attempts, and the milliseconds since; no resources yet.
+   */
+  private static CallCounts spent(CallStats stats, long startNanos) {
+    return CallCounts.NONE
+        .withPages(stats.pages())
+        .withThrottles(stats.throttles())
+        .withRetries(stats.retries())
+        .withDurationMs((System.nanoTime() - startNanos) / 1_000_000);
+  }
+
+  private static SliceOutcome failed(
+      FetchTask task, String table, CallCounts spent, SliceError error) {
+    return SliceOutcome.failed(task.sliceKey(table), task.account().name(), spent, error);
+  }
+
+  /** A skipped slice keeps its pages and time; its throttled and retried calls are not counted. */
+  private static SliceOutcome skipped(
+      FetchTask task, String table, CallCounts spent, SliceError reason) {
+    return SliceOutcome.skipped(
+        task.sliceKey(table),
+        task.account().name(),
+        CallCounts.NONE.withPages(spent.pages()).withDurationMs(spent.durationMs()),
+        reason);
   }
 
   /** One table's listing: lists through the context and hands each row to the consumer. */

@@ -1,6 +1,7 @@
 package dev.awsinventory.transforms.fetch;
 
 import dev.awsinventory.config.AccountConfig;
+import dev.awsinventory.transforms.model.SliceKey;
 import java.io.Serializable;
 import java.util.List;
 
@@ -20,8 +21,6 @@ public record FetchTask(
     List<String> children)
     implements Serializable {
 
-  public static final String ALL = "*";
-
   /**
    * The key that routes the task to the worker pacing its calls: the account and the region its
    * calls go to (an account-wide table's default region), as AWS's request buckets are per
@@ -31,8 +30,16 @@ public record FetchTask(
     return accountId + "/" + region;
   }
 
+  /** The region of the task's slices as the sync tables store it: {@code *} if account-wide. */
   public String sliceRegion() {
-    return accountWide ? ALL : region;
+    return accountWide ? SliceKey.ALL : region;
+  }
+
+  /** The key of {@code table}'s slice in this task (the task's table or one of its children). */
+  public SliceKey sliceKey(String table) {
+    return accountWide
+        ? SliceKey.accountWide(table, accountId)
+        : SliceKey.regional(table, accountId, region);
   }
 
   @Override

@@ -4,6 +4,10 @@ import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.Regions;
 import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
+import dev.awsinventory.transforms.model.CallCounts;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +86,7 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
           String message = describeRegionsNeeded(e, pattern);
           LOG.warn("account {} ({}): {}", account.name(), accountId, message);
           out.get(FAILED)
-              .output(
-                  SliceOutcome.accountFailed(accountId, account.name(), Errors.code(e), message));
+              .output(accountFailed(accountId, account, new SliceError(Errors.code(e), message)));
           return;
         }
         LOG.warn(
@@ -110,23 +113,17 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
       for (String region : unlisted(enabled, wanted)) {
         out.get(FAILED)
             .output(
-                new SliceOutcome(
-                    FetchTask.ALL,
-                    accountId,
+                SliceOutcome.failed(
+                    SliceKey.wholeRegion(accountId, region),
                     account.name(),
-                    region,
-                    SliceOutcome.Status.FAILED,
-                    0,
-                    0,
-                    0,
-                    0,
-                    0,
-                    "UnknownRegion",
-                    "region "
-                        + region
-                        + " is not in this AWS SDK"
-                        + " version's region list and DescribeRegions does not list it as enabled for the"
-                        + " account; check the name"));
+                    CallCounts.NONE,
+                    new SliceError(
+                        "UnknownRegion",
+                        "region "
+                            + region
+                            + " is not in this AWS SDK"
+                            + " version's region list and DescribeRegions does not list it as enabled"
+                            + " for the account; check the name")));
       }
       for (String region : selected(enabled, wanted, account)) {
         for (String table : regionalTables) {
@@ -140,8 +137,15 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
       failedAccounts.inc();
       LOG.warn(
           "account {} ({}): {}: {}", account.name(), accountId, Errors.code(e), Errors.message(e));
-      out.get(FAILED).output(SliceOutcome.accountFailed(accountId, account.name(), e));
+      out.get(FAILED).output(accountFailed(accountId, account, Errors.of(e)));
     }
+  }
+
+  /** The whole account failed: no table of it is fetched, and its rows are kept. */
+  private static SliceOutcome accountFailed(
+      String accountId, AccountConfig account, SliceError error) {
+    return SliceOutcome.failed(
+        SliceKey.wholeAccount(accountId), account.name(), CallCounts.NONE, error);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.awsinventory.transforms.fetch;
 
+import dev.awsinventory.transforms.model.SliceOutcome;
 import java.io.Serializable;
 import java.util.List;
 

@@ -55,17 +55,4 @@ public enum ColumnType {
       return false;
     }
   }
-
-  /** The type as information_schema.columns reports it (data_type, or udt_name for arrays). */
-  public static ColumnType fromInformationSchema(String dataType, String udtName) {
-    for (ColumnType t : values()) {
-      if (t.sql.equals(dataType)) {
-        return t;
-      }
-    }
-    if ("ARRAY".equals(dataType) && "_text".equals(udtName)) {
-      return TEXT_ARRAY;
-    }
-    return null;
-  }
 }

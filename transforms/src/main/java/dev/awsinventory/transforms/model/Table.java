@@ -19,6 +19,10 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public final class Table<T> {
   public static final String CQ_ID = "_cq_id";
+
+  /** The position of {@link #CQ_ID} in every table's columns and rows: the first. */
+  public static final int CQ_ID_INDEX = 0;
+
   public static final String CQ_PARENT_ID = "_cq_parent_id";
   public static final String CQ_SOURCE_NAME = "_cq_source_name";
   public static final String CQ_SYNC_TIME = "_cq_sync_time";
@@ -226,7 +230,8 @@ public final class Table<T> {
     for (int i : primaryKeyIndexes) {
       key.append('\u001f').append(values[i]);
     }
-    values[0] = UUID.nameUUIDFromBytes(key.toString().getBytes(StandardCharsets.UTF_8)).toString();
+    values[CQ_ID_INDEX] =
+        UUID.nameUUIDFromBytes(key.toString().getBytes(StandardCharsets.UTF_8)).toString();
     return new ResourceRow(name, values);
   }
 

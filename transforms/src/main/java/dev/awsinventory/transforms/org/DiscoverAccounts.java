@@ -4,11 +4,14 @@ import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.OrgConfig;
 import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
-import dev.awsinventory.transforms.fetch.FetchTask;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.CallCounts;
 import dev.awsinventory.transforms.model.FetchContext;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.time.Duration;
@@ -54,27 +57,26 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
   private final AwsSettings settings;
   private final List<String> tables;
   private final Map<String, List<String>> children;
-  private final String sourceName;
-  private final String syncTime;
+  private final SyncRun run;
   private final Duration pace;
   private transient AwsClients clients;
 
   /**
    * @param tables the selected top-level organization tables
    * @param children the selected child tables of each of them
+   * @param run the run whose source name and sync time the rows carry
+   * @param pace the spacing of Organizations calls
    */
   public DiscoverAccounts(
       AwsSettings settings,
       List<String> tables,
       Map<String, List<String>> children,
-      String sourceName,
-      String syncTime,
+      SyncRun run,
       Duration pace) {
     this.settings = settings;
     this.tables = List.copyOf(tables);
     this.children = new HashMap<>(children);
-    this.sourceName = sourceName;
-    this.syncTime = syncTime;
+    this.run = run;
     this.pace = pace;
   }
 
@@ -99,14 +101,7 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
     Metrics.counter("aws_inventory", "organizations_calls").inc(found.calls());
     Metrics.counter("aws_inventory", "organizations_retries").inc(found.retries());
     if (found.failed()) {
-      fail(
-          out,
-          found.admin(),
-          found.adminId(),
-          found.partition(),
-          start,
-          found.errorCode(),
-          found.error());
+      fail(out, found.admin(), found.adminId(), start, found.errorCode(), found.error());
       return;
     }
     for (AccountStatus s : found.accounts()) {
@@ -141,10 +136,9 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
       long start) {
     String region = OrgClients.globalRegion(partition);
     FetchContext ctx = new OrgContext(tree, adminId, region, partition);
-    RowContext rowCtx = new RowContext(sourceName, syncTime, adminId, region, partition);
+    RowContext rowCtx = new RowContext(run, adminId, region, partition);
     for (String name : tables) {
       Table<?> table = TableRegistry.get(name);
-      FetchTask task = new FetchTask(admin, adminId, partition, region, name, true, List.of());
       List<Object> items = list(table, ctx).toList();
       List<ResourceRow> parents = new ArrayList<>();
       for (Object item : items) {
@@ -152,8 +146,13 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
         parents.add(row);
         out.get(ROWS).output(row);
       }
-      long ms = (System.nanoTime() - start) / 1_000_000;
-      out.get(OUTCOMES).output(SliceOutcome.ok(task, name, items.size(), 0, 0, retries, ms));
+      CallCounts spent = CallCounts.NONE.withDurationMs((System.nanoTime() - start) / 1_000_000);
+      out.get(OUTCOMES)
+          .output(
+              SliceOutcome.ok(
+                  SliceKey.accountWide(name, adminId),
+                  admin.name(),
+                  spent.withResources(items.size()).withRetries(retries)));
       for (String childName : children.getOrDefault(name, List.of())) {
         Table<?> child = TableRegistry.get(childName);
         long n = 0;
@@ -164,7 +163,12 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
             n++;
           }
         }
-        out.get(OUTCOMES).output(SliceOutcome.ok(task, childName, n, 0, 0, 0, ms));
+        out.get(OUTCOMES)
+            .output(
+                SliceOutcome.ok(
+                    SliceKey.accountWide(childName, adminId),
+                    admin.name(),
+                    spent.withResources(n)));
       }
     }
   }
@@ -173,7 +177,6 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
       MultiOutputReceiver out,
       AccountConfig admin,
       String adminId,
-      String partition,
       long start,
       String code,
       String message) {
@@ -183,23 +186,20 @@ public final class DiscoverAccounts extends DoFn<OrgConfig, AccountConfig> {
         .output(
             new AccountStatus(
                 id, admin.name(), null, AccountStatus.DISCOVERY_FAILED, null, false, message));
-    String region = OrgClients.globalRegion(partition);
-    long ms = (System.nanoTime() - start) / 1_000_000;
+    CallCounts spent = CallCounts.NONE.withDurationMs((System.nanoTime() - start) / 1_000_000);
+    SliceError error = new SliceError(code, message);
     for (String name : tables) {
-      FetchTask task = new FetchTask(admin, id, partition, region, name, true, List.of());
-      out.get(OUTCOMES).output(SliceOutcome.failed(task, name, 0, 0, 0, ms, code, message));
+      out.get(OUTCOMES)
+          .output(SliceOutcome.failed(SliceKey.accountWide(name, id), admin.name(), spent, error));
       for (String childName : children.getOrDefault(name, List.of())) {
         out.get(OUTCOMES)
             .output(
                 SliceOutcome.failed(
-                    task,
-                    childName,
-                    0,
-                    0,
-                    0,
-                    ms,
-                    "ParentFailed",
-                    "its parent table " + name + " could not be fetched"));
+                    SliceKey.accountWide(childName, id),
+                    admin.name(),
+                    spent,
+                    new SliceError(
+                        "ParentFailed", "its parent table " + name + " could not be fetched")));
       }
     }
   }

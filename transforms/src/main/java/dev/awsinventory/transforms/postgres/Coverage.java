@@ -1,6 +1,6 @@
 package dev.awsinventory.transforms.postgres;
 
-import dev.awsinventory.transforms.fetch.FetchTask;
+import dev.awsinventory.transforms.model.SliceKey;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.org.AccountStatus;
 import java.sql.Connection;
@@ -182,9 +182,9 @@ public final class Coverage {
         + SyncTables.SLICES
         + " s "
         + "WHERE s.run_id = CAST(? AS uuid) AND s.account_id = t.account_id AND (s.table_name = '"
-        + FetchTask.ALL
+        + SliceKey.ALL
         + "' OR (s.table_name = ? AND (s.region = t.region OR s.region = '"
-        + FetchTask.ALL
+        + SliceKey.ALL
         + "')))) AND NOT EXISTS (SELECT 1 FROM "
         + ACCOUNTS
         + " a WHERE a.run_id = CAST(? AS uuid) "

@@ -1,8 +1,9 @@
 package dev.awsinventory.transforms.postgres;
 
 import dev.awsinventory.config.WriteMode;
-import dev.awsinventory.transforms.fetch.FetchTask;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,24 +21,14 @@ import org.apache.beam.sdk.metrics.Metrics;
  * previous rows.
  */
 public final class FinishSlices extends DatabaseFn<SliceOutcome> {
-  private final String runId;
-  private final String sourceName;
-  private final String syncTime;
-  private final WriteMode mode;
+  private final SyncRun run;
   private final Counter deleted = Metrics.counter("aws_inventory", "stale_rows_deleted");
   private transient Map<String, Target> targets;
 
-  public FinishSlices(
-      JdbcIO.DataSourceConfiguration database,
-      String runId,
-      String sourceName,
-      String syncTime,
-      WriteMode mode) {
+  /** Finishes the slices of {@code run}, whose write mode says whether stale rows go. */
+  public FinishSlices(JdbcIO.DataSourceConfiguration database, SyncRun run) {
     super(database);
-    this.runId = runId;
-    this.sourceName = sourceName;
-    this.syncTime = syncTime;
-    this.mode = mode;
+    this.run = run;
   }
 
   /**
@@ -51,12 +42,10 @@ public final class FinishSlices extends DatabaseFn<SliceOutcome> {
             "finishing slice " + o.table() + " " + o.accountId() + " " + o.region(),
             c -> {
               int n = 0;
-              if (o.ok()
-                  && mode == WriteMode.OVERWRITE_DELETE_STALE
-                  && !FetchTask.ALL.equals(o.table())) {
+              if (o.ok() && run.mode() == WriteMode.OVERWRITE_DELETE_STALE && o.key().oneTable()) {
                 n = deleteStale(c, target(c, o.table()), o);
               }
-              SyncTables.recordSlice(c, runId, o);
+              SyncTables.recordSlice(c, run.runId(), o);
               return n;
             });
     deleted.inc(stale);
@@ -68,22 +57,22 @@ public final class FinishSlices extends DatabaseFn<SliceOutcome> {
     }
     Target t = targets.get(table);
     if (t == null) {
-      t = Target.read(c, TableRegistry.get(table), mode);
+      t = Target.read(c, TableRegistry.get(table), run.mode());
       targets.put(table, t);
     }
     return t;
   }
 
   private int deleteStale(Connection c, Target target, SliceOutcome o) throws SQLException {
-    boolean accountWide = FetchTask.ALL.equals(o.region());
+    boolean accountWide = o.key().extent() == SliceKey.Extent.ACCOUNT_WIDE;
     try (PreparedStatement ps = c.prepareStatement(target.deleteStale(accountWide))) {
       int i = 1;
-      ps.setString(i++, sourceName);
+      ps.setString(i++, run.sourceName());
       ps.setString(i++, o.accountId());
       if (!accountWide) {
         ps.setString(i++, o.region());
       }
-      ps.setString(i, syncTime);
+      ps.setString(i, run.syncTimeText());
       return ps.executeUpdate();
     }
   }

@@ -2,7 +2,8 @@ package dev.awsinventory.transforms.postgres;
 
 import dev.awsinventory.transforms.fetch.FetchTask;
 import dev.awsinventory.transforms.fetch.SliceListener;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -63,11 +64,12 @@ public final class ProgressTable {
 
   /** Records the slices of a task (its table and each child table) as planned. */
   public static final class RecordPlanned extends DatabaseFn<FetchTask> {
-    private final String runId;
+    private final SyncRun run;
 
-    public RecordPlanned(JdbcIO.DataSourceConfiguration database, String runId) {
+    /** Records in {@code database} under {@code run}'s id. */
+    public RecordPlanned(JdbcIO.DataSourceConfiguration database, SyncRun run) {
       super(database);
-      this.runId = runId;
+      this.run = run;
     }
 
     @ProcessElement
@@ -80,7 +82,7 @@ public final class ProgressTable {
                       + " (run_id, table_name, account_id, region, status) VALUES (CAST(? AS uuid), ?, ?, ?, "
                       + "'planned') ON CONFLICT DO NOTHING")) {
         for (String table : tables(task)) {
-          ps.setString(1, runId);
+          ps.setString(1, run.runId());
           ps.setString(2, table);
           ps.setString(3, task.accountId());
           ps.setString(4, task.sliceRegion());
@@ -100,17 +102,18 @@ public final class ProgressTable {
 
   /** Records each slice's outcome as it arrives. */
   public static final class RecordOutcome extends DatabaseFn<SliceOutcome> {
-    private final String runId;
+    private final SyncRun run;
 
-    public RecordOutcome(JdbcIO.DataSourceConfiguration database, String runId) {
+    /** Records in {@code database} under {@code run}'s id. */
+    public RecordOutcome(JdbcIO.DataSourceConfiguration database, SyncRun run) {
       super(database);
-      this.runId = runId;
+      this.run = run;
     }
 
     @ProcessElement
     public void process(@Element SliceOutcome o) throws SQLException {
       try (Connection c = dataSource().getConnection()) {
-        record(c, runId, o);
+        record(c, run.runId(), o);
       }
     }
   }
@@ -124,12 +127,13 @@ public final class ProgressTable {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(Listener.class);
     private final JdbcIO.DataSourceConfiguration database;
-    private final String runId;
+    private final SyncRun run;
     private transient DataSource dataSource;
 
-    public Listener(JdbcIO.DataSourceConfiguration database, String runId) {
+    /** Records in {@code database} under {@code run}'s id. */
+    public Listener(JdbcIO.DataSourceConfiguration database, SyncRun run) {
       this.database = database;
-      this.runId = runId;
+      this.run = run;
     }
 
     @Override
@@ -141,7 +145,7 @@ public final class ProgressTable {
         }
         try (Connection c = dataSource.getConnection()) {
           for (SliceOutcome o : outcomes) {
-            record(c, runId, o);
+            record(c, run.runId(), o);
           }
         }
       } catch (SQLException | RuntimeException e) {

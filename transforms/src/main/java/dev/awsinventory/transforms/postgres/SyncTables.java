@@ -1,6 +1,10 @@
 package dev.awsinventory.transforms.postgres;
 
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.CallCounts;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,25 +50,24 @@ public final class SyncTables {
     return out;
   }
 
-  public static void startRun(
-      Connection c,
-      String runId,
-      String sourceName,
-      String syncTime,
-      String runner,
-      String writeMode)
-      throws SQLException {
+  /**
+   * Records that {@code run} started, on the runner named {@code runner} (such as {@code
+   * DirectRunner}), with status {@code running}.
+   *
+   * @throws SQLException from the insert (a run id recorded twice, say)
+   */
+  public static void startRun(Connection c, SyncRun run, String runner) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO "
                 + RUNS
                 + " (run_id, source_name, sync_time, started_at, status, runner, write_mode) VALUES "
                 + "(CAST(? AS uuid), ?, CAST(? AS timestamp with time zone), now(), 'running', ?, ?)")) {
-      ps.setString(1, runId);
-      ps.setString(2, sourceName);
-      ps.setString(3, syncTime);
+      ps.setString(1, run.runId());
+      ps.setString(2, run.sourceName());
+      ps.setString(3, run.syncTimeText());
       ps.setString(4, runner);
-      ps.setString(5, writeMode);
+      ps.setString(5, run.mode().configName());
       ps.executeUpdate();
     }
   }
@@ -140,20 +143,24 @@ public final class SyncTables {
       ps.setString(1, runId);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          SliceKey key =
+              new SliceKey(
+                  rs.getString("table_name"), rs.getString("account_id"), rs.getString("region"));
+          CallCounts calls =
+              CallCounts.NONE
+                  .withResources(rs.getLong("resources"))
+                  .withPages(rs.getLong("pages"))
+                  .withThrottles(rs.getLong("throttles"))
+                  .withRetries(rs.getLong("retries"))
+                  .withDurationMs(rs.getLong("duration_ms"));
           out.add(
               new SliceOutcome(
-                  rs.getString(1),
-                  rs.getString(2),
-                  rs.getString(3),
-                  rs.getString(4),
-                  SliceOutcome.Status.ofLabel(rs.getString(5)),
-                  rs.getLong(6),
-                  rs.getLong(7),
-                  rs.getLong(8),
-                  rs.getLong(9),
-                  rs.getLong(10),
-                  rs.getString(11),
-                  rs.getString(12)));
+                  key,
+                  rs.getString("account_name"),
+                  SliceOutcome.Status.ofLabel(rs.getString("status")),
+                  calls,
+                  SliceError.ofNullable(
+                      rs.getString("error_code"), rs.getString("error_message"))));
         }
       }
     }

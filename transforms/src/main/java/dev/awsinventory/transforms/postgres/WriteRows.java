@@ -2,6 +2,7 @@ package dev.awsinventory.transforms.postgres;
 
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.model.ResourceRow;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.sql.Connection;
@@ -30,16 +31,17 @@ public final class WriteRows extends PTransform<PCollection<ResourceRow>, PColle
   static final int BATCH_SIZE = 1000;
 
   private final JdbcIO.DataSourceConfiguration database;
-  private final WriteMode mode;
+  private final SyncRun run;
 
-  public WriteRows(JdbcIO.DataSourceConfiguration database, WriteMode mode) {
+  /** Writes the rows of {@code run} in its write mode. */
+  public WriteRows(JdbcIO.DataSourceConfiguration database, SyncRun run) {
     this.database = database;
-    this.mode = mode;
+    this.run = run;
   }
 
   @Override
   public PCollection<Void> expand(PCollection<ResourceRow> rows) {
-    return rows.apply("Upsert", ParDo.of(new UpsertFn(database, mode)));
+    return rows.apply("Upsert", ParDo.of(new UpsertFn(database, run.mode())));
   }
 
   static final class UpsertFn extends DatabaseFn<ResourceRow> {

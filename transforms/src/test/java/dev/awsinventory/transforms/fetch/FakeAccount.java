@@ -3,11 +3,14 @@ package dev.awsinventory.transforms.fetch;
 import dev.awsinventory.config.AccountConfig;
 import dev.awsinventory.config.ConfigLoader;
 import dev.awsinventory.config.InventoryConfig;
+import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.transforms.aws.AwsSettings;
+import dev.awsinventory.transforms.model.SyncRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
@@ -23,6 +26,12 @@ final class FakeAccount implements AutoCloseable {
   static final String ID = "246813579246";
   static final String NAME = "target";
   static final String SYNC_TIME = "2025-06-01T00:00:00Z";
+  static final SyncRun RUN =
+      new SyncRun(
+          "00000000-0000-0000-0000-000000000001",
+          "aws",
+          Instant.parse(SYNC_TIME),
+          WriteMode.OVERWRITE_DELETE_STALE);
 
   final FakeAws aws = FakeAws.start();
   final String role;
@@ -63,7 +72,7 @@ final class FakeAccount implements AutoCloseable {
     InventoryConfig config = ConfigLoader.load(file);
     account = config.accounts().get(0);
     regions = config.regions();
-    settings = AwsSettings.from(config).withPageSize(2);
+    settings = AwsSettings.from(config).toBuilder().pageSize(2).build();
     System.setProperty("aws.accessKeyId", source.accessKeyId());
     System.setProperty("aws.secretAccessKey", source.secretAccessKey());
   }

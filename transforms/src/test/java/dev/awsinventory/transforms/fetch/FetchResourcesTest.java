@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.ResourceRowCoder;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.tables.Ec2LaunchTemplates;
 import dev.awsinventory.transforms.tables.Ec2Subnets;
 import dev.awsinventory.transforms.tables.Ec2Vpcs;
@@ -301,7 +302,7 @@ class FetchResourcesTest {
   private PCollectionTuple fetch(PCollection<FetchTask> input, int maxInFlight) {
     PCollectionTuple out =
         input.apply(
-            ParDo.of(new FetchResources(fake.settings, "aws", FakeAccount.SYNC_TIME, maxInFlight))
+            ParDo.of(new FetchResources(fake.settings, FakeAccount.RUN, maxInFlight))
                 .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     out.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
     out.get(FetchResources.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class));

@@ -3,6 +3,7 @@ package dev.awsinventory.transforms.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsinventory.config.AccountConfig;
+import dev.awsinventory.transforms.model.SliceOutcome;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.testing.db.TestDatabase;
-import dev.awsinventory.transforms.fetch.SliceOutcome;
+import dev.awsinventory.transforms.model.CallCounts;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.SliceError;
+import dev.awsinventory.transforms.model.SliceKey;
+import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
 import dev.awsinventory.transforms.tables.Ec2AccountAttributes;
 import dev.awsinventory.transforms.tables.Ec2Vpcs;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.beam.sdk.Pipeline;
@@ -49,23 +54,24 @@ class FinishSlicesTest {
 
   private static final List<SliceOutcome> OUTCOMES =
       List.of(
-          new SliceOutcome("aws_ec2_vpcs", A, "a", "us-east-1", true, 1, 1, 0, 0, 5, null, null),
-          new SliceOutcome(
-              "aws_ec2_vpcs",
-              A,
+          SliceOutcome.ok(
+              SliceKey.regional("aws_ec2_vpcs", A, "us-east-1"),
               "a",
-              "eu-west-1",
-              false,
-              0,
-              1,
-              0,
-              2,
-              5,
-              "Throttling",
-              "Rate exceeded"),
-          new SliceOutcome(
-              "aws_ec2_account_attributes", A, "a", "*", true, 1, 1, 0, 0, 5, null, null),
-          new SliceOutcome("*", B, "b", "*", false, 0, 0, 0, 0, 0, "AccessDenied", "not allowed"));
+              CallCounts.NONE.withResources(1).withPages(1).withDurationMs(5)),
+          SliceOutcome.failed(
+              SliceKey.regional("aws_ec2_vpcs", A, "eu-west-1"),
+              "a",
+              CallCounts.NONE.withPages(1).withRetries(2).withDurationMs(5),
+              new SliceError("Throttling", "Rate exceeded")),
+          SliceOutcome.ok(
+              SliceKey.accountWide("aws_ec2_account_attributes", A),
+              "a",
+              CallCounts.NONE.withResources(1).withPages(1).withDurationMs(5)),
+          SliceOutcome.failed(
+              SliceKey.wholeAccount(B),
+              "b",
+              CallCounts.NONE,
+              new SliceError("AccessDenied", "not allowed")));
 
   @Test
   void anOkSliceLosesItsStaleRowsAndAFailedSliceKeepsThem() throws Exception {
@@ -112,7 +118,7 @@ class FinishSlicesTest {
             .withPassword(TestDatabase.PASSWORD);
     Pipeline p = Pipeline.create();
     p.apply(Create.of(OUTCOMES).withCoder(SerializableCoder.of(SliceOutcome.class)))
-        .apply(ParDo.of(new FinishSlices(db, runId, "aws", NOW, mode)));
+        .apply(ParDo.of(new FinishSlices(db, new SyncRun(runId, "aws", Instant.parse(NOW), mode))));
     p.run().waitUntilFinish();
     return runId;
   }
@@ -154,7 +160,13 @@ class FinishSlicesTest {
   }
 
   private static RowContext context(String source, String syncTime, String account, String region) {
-    return new RowContext(source, syncTime, account, region, "aws");
+    SyncRun run =
+        new SyncRun(
+            UUID.randomUUID().toString(),
+            source,
+            Instant.parse(syncTime),
+            WriteMode.OVERWRITE_DELETE_STALE);
+    return new RowContext(run, account, region, "aws");
   }
 
   private static Vpc vpc(String id) {

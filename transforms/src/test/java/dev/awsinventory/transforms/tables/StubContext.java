@@ -1,9 +1,12 @@
 package dev.awsinventory.transforms.tables;
 
+import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.model.FetchContext;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.RowContext;
+import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +48,13 @@ record StubContext(Ec2Client ec2) implements FetchContext {
   }
 
   static RowContext rowContext() {
-    return new RowContext(SOURCE, SYNC_TIME, ACCOUNT, REGION, PARTITION);
+    SyncRun run =
+        new SyncRun(
+            "00000000-0000-0000-0000-000000000001",
+            SOURCE,
+            Instant.parse(SYNC_TIME),
+            WriteMode.OVERWRITE_DELETE_STALE);
+    return new RowContext(run, ACCOUNT, REGION, PARTITION);
   }
 
   /** Lists a top-level table and converts every resource, as the fetch step does. */
