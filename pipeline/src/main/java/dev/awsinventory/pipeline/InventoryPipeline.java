@@ -207,28 +207,25 @@ public final class InventoryPipeline {
               host(),
               Duration.ofSeconds(Math.max(0, options.getWaitForLock())));
     } catch (SQLException e) {
-      return report(
-          options,
-          Summary.builder(runId)
-              .fatal(
-                  "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()))
-              .seconds(seconds(start))
-              .build());
+      return fatal(options, runId, unreachable(db, e), start);
     } catch (SourceLock.Busy e) {
-      return report(
-          options, Summary.builder(runId).fatal(e.getMessage()).seconds(seconds(start)).build());
+      return fatal(options, runId, e.getMessage(), start);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return report(
-          options,
-          Summary.builder(runId)
-              .fatal("interrupted while waiting for the run lock")
-              .seconds(seconds(start))
-              .build());
+      return fatal(options, runId, "interrupted while waiting for the run lock", start);
     }
     try (lock) {
       return syncLocked(options, config, tables, db, runId, start);
     }
+  }
+
+  /** Reports a run that ended before any fetch: the summary of a fatal error. */
+  private Summary fatal(InventoryOptions options, String runId, String error, long start) {
+    return report(options, Summary.builder(runId).fatal(error).seconds(seconds(start)).build());
+  }
+
+  private static String unreachable(Database db, SQLException e) {
+    return "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage());
   }
 
   private Summary syncLocked(
@@ -249,16 +246,9 @@ public final class InventoryPipeline {
           Duration.ofSeconds(Math.max(1, options.getLockTimeoutSeconds())));
       SyncTables.startRun(c, run, runner);
     } catch (SQLException e) {
-      return report(
-          options,
-          Summary.builder(runId)
-              .fatal(
-                  "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage()))
-              .seconds(seconds(start))
-              .build());
+      return fatal(options, runId, unreachable(db, e), start);
     } catch (SchemaException e) {
-      return report(
-          options, Summary.builder(runId).fatal(e.getMessage()).seconds(seconds(start)).build());
+      return fatal(options, runId, e.getMessage(), start);
     }
     List<AccountConfig> accounts =
         config.org().isPresent()
@@ -345,7 +335,7 @@ public final class InventoryPipeline {
           (pipelineError != null ? pipelineError + "; " : "")
               + "cannot read the outcome from the database: "
               + Errors.redact(e.getMessage());
-      return report(options, Summary.builder(runId).fatal(error).seconds(seconds(start)).build());
+      return fatal(options, runId, error, start);
     }
   }
 
