@@ -284,7 +284,7 @@ class LayoutTest {
   }
 
   @Test
-  void zeroConcurrencyMeansTheDefaultAndEmptyAccountRegionsMeanGlobal() throws Exception {
+  void zeroConcurrencyIsAcceptedAndEmptyAccountRegionsMeanGlobal() throws Exception {
     InventoryConfig config =
         TempConfig.load(
             dir,
