@@ -108,6 +108,9 @@ public final class Help {
     if (m.getAnnotation(Default.Integer.class) != null) {
       return Integer.toString(m.getAnnotation(Default.Integer.class).value());
     }
+    if (m.getAnnotation(Default.Long.class) != null) {
+      return Long.toString(m.getAnnotation(Default.Long.class).value());
+    }
     if (m.getAnnotation(Default.Boolean.class) != null) {
       return Boolean.toString(m.getAnnotation(Default.Boolean.class).value());
     }

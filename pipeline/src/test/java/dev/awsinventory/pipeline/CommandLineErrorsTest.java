@@ -98,6 +98,11 @@ class CommandLineErrorsTest {
   }
 
   @Test
+  void helpShowsTheDefaultsOfLongOptions() {
+    assertThat(Help.text()).contains("--slice-timeout-seconds  (default: 1800)");
+  }
+
+  @Test
   void aConfigThatIsNoRegularFileIsOneLine() throws Exception {
     assertThat(run(1, "--config=" + dir))
         .containsExactly(
