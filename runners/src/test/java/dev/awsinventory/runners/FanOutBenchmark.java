@@ -80,12 +80,7 @@ public final class FanOutBenchmark {
         }
       }
       aws.faults().latency(Duration.ofMillis(latencyMs));
-      Map<String, String> env =
-          Map.of(
-              "AWS_ACCESS_KEY_ID",
-              source.accessKeyId(),
-              "AWS_SECRET_ACCESS_KEY",
-              source.secretAccessKey());
+      Map<String, String> env = source.environment();
       System.out.printf(
           "fan-out: %d accounts x %d regions, %d ms per AWS call%n", accounts, regions, latencyMs);
       for (String spec : Arrays.copyOfRange(args, 3, args.length)) {

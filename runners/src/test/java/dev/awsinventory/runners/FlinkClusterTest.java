@@ -26,12 +26,7 @@ class FlinkClusterTest {
     try (FakeAws aws = FakeAws.start();
         TestDatabase pg = TestDatabase.start()) {
       SeedScenario seed = new SeedScenario(aws);
-      Map<String, String> credentials =
-          Map.of(
-              "AWS_ACCESS_KEY_ID",
-              seed.sourceUser.accessKeyId(),
-              "AWS_SECRET_ACCESS_KEY",
-              seed.sourceUser.secretAccessKey());
+      Map<String, String> credentials = seed.sourceUser.environment();
       Path state = dir.resolve("flink");
       Thread stopper = new Thread(() -> FlinkScripts.run("stop-cluster.sh", state, Map.of()));
       Runtime.getRuntime().addShutdownHook(stopper);

@@ -28,12 +28,7 @@ class FlinkOrgDiscoveryTest {
         TestDatabase pg = TestDatabase.start()) {
       OrgScenario scenario = OrgScenario.create(aws);
       Credentials management = aws.sourceUser(OrgScenario.MANAGEMENT);
-      Map<String, String> credentials =
-          Map.of(
-              "AWS_ACCESS_KEY_ID",
-              management.accessKeyId(),
-              "AWS_SECRET_ACCESS_KEY",
-              management.secretAccessKey());
+      Map<String, String> credentials = management.environment();
       Path state = dir.resolve("flink");
       Thread stopper = new Thread(() -> FlinkScripts.run("stop-cluster.sh", state, Map.of()));
       Runtime.getRuntime().addShutdownHook(stopper);

@@ -24,12 +24,7 @@ class FlinkRunnerTest {
     try (FakeAws aws = FakeAws.start();
         TestDatabase pg = TestDatabase.start()) {
       SeedScenario seed = new SeedScenario(aws);
-      Map<String, String> env =
-          Map.of(
-              "AWS_ACCESS_KEY_ID",
-              seed.sourceUser.accessKeyId(),
-              "AWS_SECRET_ACCESS_KEY",
-              seed.sourceUser.secretAccessKey());
+      Map<String, String> env = seed.sourceUser.environment();
 
       String direct = pg.newDatabase();
       Path directConfig =

@@ -33,12 +33,7 @@ class LogJarTest {
     aws = FakeAws.start();
     pg = TestDatabase.start();
     seed = new SeedScenario(aws);
-    env =
-        Map.of(
-            "AWS_ACCESS_KEY_ID",
-            seed.sourceUser.accessKeyId(),
-            "AWS_SECRET_ACCESS_KEY",
-            seed.sourceUser.secretAccessKey());
+    env = seed.sourceUser.environment();
     aws.faults().unauthorized("DescribeSubnets");
   }
 

@@ -40,12 +40,7 @@ class PacingClusterTest {
       for (int i = 1; i <= ROLES; i++) {
         roles.add(aws.account(TARGET).role("InventoryRead" + i, SOURCE));
       }
-      Map<String, String> credentials =
-          Map.of(
-              "AWS_ACCESS_KEY_ID",
-              source.accessKeyId(),
-              "AWS_SECRET_ACCESS_KEY",
-              source.secretAccessKey());
+      Map<String, String> credentials = source.environment();
       Path state = dir.resolve("flink");
       Thread stopper = new Thread(() -> FlinkScripts.run("stop-cluster.sh", state, Map.of()));
       Runtime.getRuntime().addShutdownHook(stopper);
