@@ -23,9 +23,11 @@ public final class Args {
     List<String> beam = new ArrayList<>();
     boolean parallelismGiven = false;
     boolean checksGiven = false;
+    boolean runnerGiven = false;
     for (String a : args) {
       String arg = camel(a);
       parallelismGiven |= arg.startsWith("--targetParallelism");
+      runnerGiven |= arg.startsWith("--runner=") || arg.equals("--runner");
       checksGiven |=
           arg.startsWith("--enforceImmutability") || arg.startsWith("--enforceEncodability");
       OptionChecks.checkType(arg);
@@ -53,6 +55,7 @@ public final class Args {
       options.as(DirectOptions.class).setEnforceImmutability(false);
       options.as(DirectOptions.class).setEnforceEncodability(false);
     }
+    options.setRunnerGiven(runnerGiven);
     options.setJobName("aws-inventory");
     return options;
   }

@@ -2,6 +2,7 @@ package dev.awsinventory.pipeline;
 
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /** The tool's own options; every other Beam option (--runner, ...) passes through. */
@@ -170,4 +171,14 @@ public interface InventoryOptions extends PipelineOptions {
   String getLogLevel();
 
   void setLogLevel(String value);
+
+  /**
+   * Whether the command line named a runner ({@code --runner}); set by {@link Args#parse}, not an
+   * option of its own. Without one the run's size chooses (see {@link RunnerChoice}).
+   */
+  @Hidden
+  @Default.Boolean(false)
+  boolean getRunnerGiven();
+
+  void setRunnerGiven(boolean value);
 }

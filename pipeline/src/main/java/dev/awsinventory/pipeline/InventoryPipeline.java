@@ -120,8 +120,20 @@ public final class InventoryPipeline {
               err),
           null);
     }
+    EmbeddedRunner inJvm =
+        "only".equals(options.getReport()) ? null : RunnerChoice.apply(options, config);
+    if (inJvm != null) {
+      err.println(
+          "aws-inventory: "
+              + (config.org().isPresent()
+                  ? "an organization"
+                  : RunnerChoice.pairs(config) + " account-region pairs")
+              + ": running on "
+              + inJvm.name()
+              + " embedded in this JVM (--runner=DirectRunner keeps the DirectRunner)");
+    }
     AwsClients checked = null;
-    if (!"only".equals(options.getReport()) && Preflight.appliesTo(options)) {
+    if (!"only".equals(options.getReport()) && (inJvm != null || Preflight.appliesTo(options))) {
       // the clients stay acquired during the run, so the pipeline reuses the sessions checked here
       checked = AwsClients.acquire(aws);
       String fatal = Preflight.beforeRun(checked, config, err);

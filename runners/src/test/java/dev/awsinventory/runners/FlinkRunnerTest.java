@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The same inventory through the DirectRunner and through Flink's embedded mini-cluster: the same
- * tables.
+ * tables; and a large run goes to the embedded cluster by itself.
  */
 class FlinkRunnerTest {
   @TempDir Path dir;
@@ -73,6 +73,52 @@ class FlinkRunnerTest {
       assertThat(TestDatabase.query(flink, "SELECT runner FROM aws_inventory_sync_runs"))
           .containsExactly(Map.of("runner", "FlinkRunner"));
     }
+  }
+
+  @Test
+  void aLargeRunGoesToFlinkEmbeddedWithoutAnyOptionAndARunnerGivenIsKept() throws Exception {
+    try (FakeAws aws = FakeAws.start();
+        TestDatabase pg = TestDatabase.start()) {
+      SeedScenario seed = new SeedScenario(aws);
+      Map<String, String> env = seed.sourceUser.environment();
+
+      // two accounts x every enabled region: 34 (account, region) pairs, past the DirectRunner's 20
+      String auto = pg.newDatabase();
+      Path autoConfig = everyRegion(seed, "auto", pg.port(), name(auto));
+      Jar.Result a = Jar.run(env, dir, "--config=" + autoConfig);
+      assertThat(a.exitCode()).as(a.toString()).isZero();
+      assertThat(a.stderr())
+          .contains(
+              "aws-inventory: 34 account-region pairs: running on FlinkRunner embedded in this JVM");
+      assertThat(TestDatabase.query(auto, "SELECT runner FROM aws_inventory_sync_runs"))
+          .containsExactly(Map.of("runner", "FlinkRunner"));
+      assertThat(TestDatabase.count(auto, "SELECT count(*) FROM aws_ec2_instances"))
+          .isEqualTo(seed.expectedInstances().size());
+      assertThat(
+              TestDatabase.count(
+                  auto, "SELECT count(*) FROM aws_inventory_sync_slices WHERE status <> 'ok'"))
+          .isZero();
+
+      String direct = pg.newDatabase();
+      Path directConfig = everyRegion(seed, "direct", pg.port(), name(direct));
+      Jar.Result d = Jar.run(env, dir, "--config=" + directConfig, "--runner=DirectRunner");
+      assertThat(d.exitCode()).as(d.toString()).isZero();
+      assertThat(d.stderr()).doesNotContain("running on FlinkRunner");
+      assertThat(TestDatabase.query(direct, "SELECT runner FROM aws_inventory_sync_runs"))
+          .containsExactly(Map.of("runner", "DirectRunner"));
+      assertThat(TestDatabase.snapshot(direct, "aws_ec2_"))
+          .isEqualTo(TestDatabase.snapshot(auto, "aws_ec2_"));
+    }
+  }
+
+  private Path everyRegion(SeedScenario seed, String name, int port, String database)
+      throws Exception {
+    Path config = seed.writeConfig(Files.createDirectories(dir.resolve(name)), port, database);
+    String text = Files.readString(config);
+    Files.writeString(
+        config, text.replace("regions: [\"us-east-1\", \"eu-west-1\"]", "regions: [\"*\"]"));
+    assertThat(Files.readString(config)).contains("regions: [\"*\"]");
+    return config;
   }
 
   private static String name(String url) {
