@@ -175,9 +175,10 @@ final class Preflight {
   }
 
   /**
-   * Whether the driver checks accounts before a run: on the DirectRunner the workers are this JVM,
-   * with its credentials. On a cluster the workers find their own credentials (the client may have
-   * none), so only {@code --plan} checks from the client there.
+   * Whether the driver checks accounts before a run: on the DirectRunner (and on a runner embedded
+   * by {@link RunnerChoice}) the workers are this JVM, with its credentials. On a cluster the
+   * workers find their own credentials (the client may have none), so only {@code --plan} checks
+   * from the client there.
    */
   static boolean appliesTo(InventoryOptions options) {
     return "DirectRunner".equals(options.getRunner().getSimpleName());
