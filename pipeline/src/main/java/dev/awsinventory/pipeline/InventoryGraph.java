@@ -39,8 +39,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
 
 /**
  * The pipeline: accounts (spread, so that accounts are set up in parallel) -> regions x tables ->
- * grouped by (account, region) -> fetch -> upsert per table -> (after every write) delete stale
- * rows of the slices that succeeded and record every slice.
+ * grouped by (account, region) -> fetch, each slice upserting its rows as pages arrive -> (after
+ * every write) delete stale rows of the slices that succeeded and record every slice. The write
+ * step ({@link WriteRows}) takes the rows of an organization's own tables.
  *
  * <p>Pacing: AWS's request buckets are per (account, region, action), and the fetch keeps one token
  * bucket per (account, region, action) in each worker JVM. So that a bucket is the job's and not a
@@ -149,6 +150,7 @@ public record InventoryGraph(
             "Fetch",
             ParDo.of(
                     new FetchResources(aws, run, fetching.concurrency())
+                        .withRowsWrittenTo(database, run.mode())
                         .withSliceTimeout(fetching.sliceTimeout())
                         .withDeniedRegionsSkipped(fetching.skipDeniedRegions())
                         .withSliceListener(new ProgressTable.Listener(database, run)))

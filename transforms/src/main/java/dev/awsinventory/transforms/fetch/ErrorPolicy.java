@@ -1,5 +1,6 @@
 package dev.awsinventory.transforms.fetch;
 
+import dev.awsinventory.transforms.postgres.RowWriter;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
@@ -90,10 +91,15 @@ public final class ErrorPolicy {
 
   /**
    * Whether a failure of table code is contained in its slice. Everything is, except the JVM's own
-   * distress ({@link VirtualMachineError} such as out of memory), which no slice can recover from;
-   * a stack overflow (a recursive bug in one declaration) stays in its slice.
+   * distress ({@link VirtualMachineError} such as out of memory), which no slice can recover from,
+   * and rows the database would not take ({@link RowWriter.RowWriteException}), which end the run
+   * as a failed write step does; a stack overflow (a recursive bug in one declaration) stays in its
+   * slice.
    */
   public static boolean failsOnlyItsSlice(Throwable e) {
+    if (e instanceof RowWriter.RowWriteException) {
+      return false;
+    }
     return !(e instanceof VirtualMachineError) || e instanceof StackOverflowError;
   }
 }

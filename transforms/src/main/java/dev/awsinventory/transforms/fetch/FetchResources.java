@@ -1,5 +1,6 @@
 package dev.awsinventory.transforms.fetch;
 
+import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.transforms.aws.AwsClients;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.aws.CallStats;
@@ -12,9 +13,11 @@ import dev.awsinventory.transforms.model.SliceError;
 import dev.awsinventory.transforms.model.SliceOutcome;
 import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.model.Table;
+import dev.awsinventory.transforms.postgres.RowWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -23,9 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
@@ -43,12 +49,14 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * <p>How it runs. Threads: a slice runs on a shared, JVM-wide pool of daemon threads (the work
  * waits on HTTP, so concurrency is not tied to cores or runner threads); the DoFn's own thread only
  * submits slices and emits what they produced, since Beam outputs belong to it. In-flight limit: at
- * most {@code maxInFlight} slices per DoFn instance; {@code process} blocks only while the limit is
- * reached, until any slice (not the oldest) produces something. When rows leave: in batches of up
- * to {@value #ROWS_PER_BATCH} as pages arrive, through a bounded queue drained in completion order,
- * so memory does not grow with the size of one slice and a slow slice never holds back finished
- * ones. A failed slice's rows emitted before the failure are true rows and are written; only its
- * stale deletion is skipped (its {@link SliceOutcome} is not ok). Every slice emits one outcome per
+ * most {@code maxInFlight} slices at once in the JVM, whatever the number of DoFn instances (a
+ * running slice holds about one page in memory); {@code process} blocks only while the limit is
+ * reached, until any slice (not the oldest) ends. When rows leave: in batches of up to {@value
+ * #ROWS_PER_BATCH} as pages arrive, written by the slice's own thread (the pipeline's way, {@link
+ * #withRowsWrittenTo}) or else handed through a bounded queue drained in completion order, so
+ * memory does not grow with the size of one slice and a slow slice never holds back finished ones.
+ * A failed slice's rows emitted before the failure are true rows and are written; only its stale
+ * deletion is skipped (its {@link SliceOutcome} is not ok). Every slice emits one outcome per
  * table, after its rows. Clients and credentials: one {@link AwsClients} per JVM (see there); each
  * slice counts its calls in its own {@link CallStats}, passed with its requests.
  *
@@ -72,6 +80,14 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   static final int ROWS_PER_BATCH = 500;
   private static final Logger LOG = LoggerFactory.getLogger(FetchResources.class);
   private static final Set<String> DENIED_LOGGED = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Slices running in this JVM, whatever the number of DoFn instances (the DirectRunner runs up to
+   * {@code targetParallelism} at once, a Flink TaskManager one per slot): memory is about one page
+   * per running slice, so the limit is the JVM's. One semaphore per configured limit.
+   */
+  private static final Map<Integer, Semaphore> SLOTS = new ConcurrentHashMap<>();
+
   private static final ExecutorService POOL =
       Executors.newCachedThreadPool(
           r -> {
@@ -87,13 +103,16 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   private long sliceTimeoutSeconds = DEFAULT_SLICE_TIMEOUT.toSeconds();
   private boolean skipDeniedRegions;
   private SliceListener listener;
+  private JdbcIO.DataSourceConfiguration rowsDatabase;
+  private WriteMode rowsMode;
   private transient AwsClients clients;
+  private transient RowWriter writer;
   private transient BlockingQueue<Event> events;
   private transient List<InFlight> running;
 
   /**
    * Fetches with {@code settings}, the rows carrying {@code run}'s source name and sync time, at
-   * most {@code maxInFlight} slices at once per DoFn instance (at least 1).
+   * most {@code maxInFlight} slices at once in the JVM (at least 1).
    */
   public FetchResources(AwsSettings settings, SyncRun run, int maxInFlight) {
     this.settings = settings;
@@ -107,6 +126,8 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     c.sliceTimeoutSeconds = sliceTimeoutSeconds;
     c.skipDeniedRegions = skipDeniedRegions;
     c.listener = listener;
+    c.rowsDatabase = rowsDatabase;
+    c.rowsMode = rowsMode;
     return c;
   }
 
@@ -145,6 +166,20 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     return c;
   }
 
+  /**
+   * Writes each slice's rows to {@code database} in {@code mode} from the slice's own thread, in
+   * batches of up to {@value #ROWS_PER_BATCH} as pages arrive ({@link RowWriter}), instead of
+   * emitting them: a slice's outcome is emitted after all its rows are committed, and no runner
+   * holds rows between steps (the DirectRunner keeps a bundle's outputs until the bundle ends). A
+   * batch that cannot be written ends the run, as a failed write step would.
+   */
+  public FetchResources withRowsWrittenTo(JdbcIO.DataSourceConfiguration database, WriteMode mode) {
+    FetchResources c = copy();
+    c.rowsDatabase = Objects.requireNonNull(database, "database");
+    c.rowsMode = Objects.requireNonNull(mode, "mode");
+    return c;
+  }
+
   /** Finds table declarations with {@code lookup} instead of the registry (for tests). */
   public FetchResources withTables(TableLookup lookup) {
     FetchResources c = copy();
@@ -155,6 +190,9 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   @Setup
   public void setup() {
     clients = AwsClients.acquire(settings);
+    if (rowsDatabase != null) {
+      writer = RowWriter.on(rowsDatabase, rowsMode);
+    }
   }
 
   @StartBundle
@@ -167,8 +205,14 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   public void process(@Element FetchTask task, MultiOutputReceiver out) throws Exception {
     Consumer<ResourceRow> rows = out.get(ROWS)::output;
     Consumer<SliceOutcome> outcomes = out.get(OUTCOMES)::output;
+    Semaphore slots = SLOTS.computeIfAbsent(maxInFlight, Semaphore::new);
+    while (!slots.tryAcquire(20, TimeUnit.MILLISECONDS)) {
+      for (Event e = events.poll(); e != null; e = events.poll()) {
+        emit(e, rows, outcomes);
+      }
+    }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(sliceTimeoutSeconds);
-    InFlight slice = new InFlight(task, deadline, events);
+    InFlight slice = new InFlight(task, deadline, events, slots);
     running.add(slice);
     slice.future = POOL.submit(() -> run(slice));
     for (Event e = events.poll(); e != null; e = events.poll()) {
@@ -263,6 +307,8 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       outcomes = fetch(slice);
     } catch (RuntimeException | Error e) {
       error = e;
+    } finally {
+      slice.releaseSlot();
     }
     slice.put(new Event(slice, null, outcomes == null ? List.of() : outcomes, error));
   }
@@ -387,7 +433,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     long start = System.nanoTime();
     CallStats stats = new CallStats(slice.deadline);
     FetchContext ctx = new Context(stats.track(ec2), task, settings.pageSize());
-    RowBatches rows = new RowBatches(slice);
+    RowBatches rows = new RowBatches(slice, writer);
     // every log line about the slice (ours, the SDK's retries) carries these fields
     MDC.put("account_id", task.accountId());
     MDC.put("region", task.sliceRegion());
@@ -493,14 +539,19 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     void run(FetchContext ctx, Consumer<ResourceRow> rows);
   }
 
-  /** Collects rows into batches and hands each full batch to the DoFn's thread. */
+  /**
+   * Collects rows into batches and writes each full batch (with a writer) or hands it to the DoFn's
+   * thread.
+   */
   private static final class RowBatches implements Consumer<ResourceRow> {
     private final InFlight slice;
+    private final RowWriter writer;
     private List<ResourceRow> batch = new ArrayList<>();
     private long count;
 
-    RowBatches(InFlight slice) {
+    RowBatches(InFlight slice, RowWriter writer) {
       this.slice = slice;
+      this.writer = writer;
     }
 
     @Override
@@ -513,10 +564,21 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     }
 
     void flush() {
-      if (!batch.isEmpty()) {
-        slice.put(new Event(slice, batch, null, null));
-        batch = new ArrayList<>();
+      if (batch.isEmpty()) {
+        return;
       }
+      if (writer == null) {
+        slice.put(new Event(slice, batch, null, null));
+      } else if (!slice.abandoned) {
+        int from = 0;
+        for (int i = 1; i <= batch.size(); i++) {
+          if (i == batch.size() || !batch.get(i).table().equals(batch.get(from).table())) {
+            writer.write(batch.get(from).table(), batch.subList(from, i));
+            from = i;
+          }
+        }
+      }
+      batch = new ArrayList<>();
     }
   }
 
@@ -548,13 +610,23 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     final FetchTask task;
     final long deadline;
     final BlockingQueue<Event> events;
+    private final Semaphore slots;
+    private final AtomicBoolean slotHeld = new AtomicBoolean(true);
     volatile boolean abandoned;
     volatile Future<?> future;
 
-    InFlight(FetchTask task, long deadline, BlockingQueue<Event> events) {
+    InFlight(FetchTask task, long deadline, BlockingQueue<Event> events, Semaphore slots) {
       this.task = task;
       this.deadline = deadline;
       this.events = events;
+      this.slots = slots;
+    }
+
+    /** Gives back the slice's place in the JVM's limit, once (when it ends or is abandoned). */
+    void releaseSlot() {
+      if (slotHeld.compareAndSet(true, false)) {
+        slots.release();
+      }
     }
 
     void put(Event e) {
@@ -571,6 +643,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
 
     void abandon() {
       abandoned = true;
+      releaseSlot();
       Future<?> f = future;
       if (f != null) {
         f.cancel(true);
