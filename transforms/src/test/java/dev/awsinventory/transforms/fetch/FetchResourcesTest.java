@@ -1,28 +1,38 @@
 package dev.awsinventory.transforms.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.awsinventory.config.WriteMode;
+import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.transforms.model.ResourceRow;
 import dev.awsinventory.transforms.model.ResourceRowCoder;
 import dev.awsinventory.transforms.model.SliceOutcome;
+import dev.awsinventory.transforms.postgres.Schema;
 import dev.awsinventory.transforms.tables.Ec2LaunchTemplates;
 import dev.awsinventory.transforms.tables.Ec2Subnets;
 import dev.awsinventory.transforms.tables.Ec2Vpcs;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.jdbc.JdbcIO;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.FlatMapElements;
+import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -291,6 +301,92 @@ class FetchResourcesTest {
             });
     p.run().waitUntilFinish();
     return fake.aws.mostConcurrentRequests();
+  }
+
+  @Test
+  void withAWriterEachSliceCommitsItsRowsBeforeItsOutcomeAndEmitsNoRows() throws Exception {
+    fake.aws.account(FakeAccount.ID).region("us-east-1").fill("DescribeVpcs", 1200, 7);
+    try (TestDatabase pg = TestDatabase.start()) {
+      String url = pg.newDatabase();
+      try (Connection c =
+          DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD)) {
+        Schema.ensure(c, List.of(Ec2Vpcs.TABLE), WriteMode.OVERWRITE_DELETE_STALE);
+      }
+      Pipeline p = Pipeline.create();
+      PCollectionTuple out =
+          p.apply(
+                  Create.of(List.of(fake.task("aws_ec2_vpcs", "us-east-1")))
+                      .withCoder(SerializableCoder.of(FetchTask.class)))
+              .apply(
+                  ParDo.of(
+                          // pages of 1,000: the slice's 1,200 rows leave in three batches of 500
+                          new FetchResources(
+                                  fake.settings.toBuilder().pageSize(0).build(), FakeAccount.RUN, 4)
+                              .withRowsWrittenTo(database(url), WriteMode.OVERWRITE_DELETE_STALE))
+                      .withOutputTags(
+                          FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
+      out.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
+      PAssert.that(out.get(FetchResources.ROWS))
+          .satisfies(
+              rows -> {
+                assertThat(rows).isEmpty();
+                return null;
+              });
+      PCollection<SliceOutcome> outcomes =
+          out.get(FetchResources.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class));
+      // what the database holds when the outcome is emitted: the slice's rows are all there
+      PCollection<Long> committed =
+          outcomes.apply(
+              MapElements.into(TypeDescriptors.longs())
+                  .via(o -> TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_vpcs")));
+      PAssert.that(committed)
+          .satisfies(
+              counts -> {
+                assertThat(counts).containsExactly(1200L);
+                return null;
+              });
+      PAssert.that(
+              outcomes.apply(
+                  MapElements.into(TypeDescriptors.strings())
+                      .via(o -> o.table() + " " + o.status().label() + " " + o.resources())))
+          .satisfies(
+              lines -> {
+                assertThat(lines).containsExactly("aws_ec2_vpcs ok 1200");
+                return null;
+              });
+      p.run().waitUntilFinish();
+    }
+  }
+
+  @Test
+  void aBatchTheDatabaseRefusesEndsTheRunInsteadOfFailingOneSlice() throws Exception {
+    fake.aws.account(FakeAccount.ID).region("us-east-1").fill("DescribeVpcs", 3, 7);
+    try (TestDatabase pg = TestDatabase.start()) {
+      String url = pg.newDatabase(); // no tables: the writer cannot read aws_ec2_vpcs's key
+      Pipeline p = Pipeline.create();
+      PCollectionTuple out =
+          p.apply(
+                  Create.of(List.of(fake.task("aws_ec2_vpcs", "us-east-1")))
+                      .withCoder(SerializableCoder.of(FetchTask.class)))
+              .apply(
+                  ParDo.of(
+                          new FetchResources(fake.settings, FakeAccount.RUN, 4)
+                              .withRowsWrittenTo(database(url), WriteMode.OVERWRITE_DELETE_STALE))
+                      .withOutputTags(
+                          FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
+      out.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
+      out.get(FetchResources.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class));
+      assertThatThrownBy(() -> p.run().waitUntilFinish())
+          .hasRootCauseInstanceOf(SQLException.class)
+          .rootCause()
+          .hasMessageContaining("aws_ec2_vpcs");
+    }
+  }
+
+  private static JdbcIO.DataSourceConfiguration database(String url) {
+    return JdbcIO.DataSourceConfiguration.create("org.postgresql.Driver", url)
+        .withUsername(TestDatabase.USER)
+        .withPassword(TestDatabase.PASSWORD);
   }
 
   private PCollectionTuple fetch(Pipeline p, int maxInFlight, FetchTask... tasks) {
