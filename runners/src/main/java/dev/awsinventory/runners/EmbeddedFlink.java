@@ -46,12 +46,11 @@ public final class EmbeddedFlink implements EmbeddedRunner {
   private static Path configDirectory() {
     try {
       Path dir = Files.createTempDirectory("aws-inventory-flink");
-      Path conf =
-          Files.writeString(
-              dir.resolve("config.yaml"),
-              "taskmanager.memory.managed.size: " + MANAGED_MEMORY + "\n");
-      conf.toFile().deleteOnExit();
+      // deleted at exit in the reverse order of registration: the file, then its directory
       dir.toFile().deleteOnExit();
+      Path conf = dir.resolve("config.yaml");
+      conf.toFile().deleteOnExit();
+      Files.writeString(conf, "taskmanager.memory.managed.size: " + MANAGED_MEMORY + "\n");
       return dir;
     } catch (IOException e) {
       throw new IllegalStateException(new UncheckedIOException(e));

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.testing.scenario.SeedScenario;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,8 +88,12 @@ class FlinkRunnerTest {
       // two accounts x every enabled region: 34 (account, region) pairs, past the DirectRunner's 20
       String auto = pg.newDatabase();
       Path autoConfig = everyRegion(seed, "auto", pg.port(), name(auto));
+      Set<Path> confDirsBefore = flinkConfDirs();
       Jar.Result a = Jar.run(env, dir, "--config=" + autoConfig);
       assertThat(a.exitCode()).as(a.toString()).isZero();
+      assertThat(flinkConfDirs())
+          .as("the generated Flink configuration is removed at exit")
+          .isSubsetOf(confDirsBefore);
       assertThat(a.stderr())
           .contains(
               "aws-inventory: 34 account-region pairs: running on FlinkRunner embedded in this JVM");
@@ -108,6 +115,13 @@ class FlinkRunnerTest {
           .containsExactly(Map.of("runner", "DirectRunner"));
       assertThat(TestDatabase.snapshot(direct, "aws_ec2_"))
           .isEqualTo(TestDatabase.snapshot(auto, "aws_ec2_"));
+    }
+  }
+
+  private static Set<Path> flinkConfDirs() throws IOException {
+    try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return all.filter(p -> p.getFileName().toString().startsWith("aws-inventory-flink"))
+          .collect(Collectors.toSet());
     }
   }
 
