@@ -13,9 +13,17 @@ public interface EmbeddedRunner {
   String name();
 
   /**
+   * Whether {@code options}, as the user gave them, already name this runner inside this JVM (for
+   * Flink: {@code --runner=FlinkRunner} with no cluster address).
+   */
+  boolean embeds(PipelineOptions options);
+
+  /**
    * Sets {@code options} to run the job on this runner in this JVM, keeping every option the user
    * gave.
    *
+   * @throws IllegalArgumentException if an option the user gave for this runner is wrong (for
+   *     Flink: a {@code --flinkConfDir} that is no directory); the run ends with its message
    * @throws IllegalStateException if the runner cannot be set up here; the run then stays on the
    *     DirectRunner
    */

@@ -120,17 +120,12 @@ public final class InventoryPipeline {
               err),
           null);
     }
-    EmbeddedRunner inJvm =
-        "only".equals(options.getReport()) ? null : RunnerChoice.apply(options, config);
-    if (inJvm != null) {
-      err.println(
-          "aws-inventory: "
-              + (config.org().isPresent()
-                  ? "an organization"
-                  : RunnerChoice.pairs(config) + " account-region pairs")
-              + ": running on "
-              + inJvm.name()
-              + " embedded in this JVM (--runner=DirectRunner keeps the DirectRunner)");
+    EmbeddedRunner inJvm;
+    try {
+      inJvm = "only".equals(options.getReport()) ? null : RunnerChoice.apply(options, config);
+    } catch (IllegalArgumentException e) {
+      err.println("aws-inventory: " + oneLine(String.valueOf(e.getMessage())));
+      return new Result(EXIT_FATAL, null);
     }
     AwsClients checked = null;
     if (!"only".equals(options.getReport()) && (inJvm != null || Preflight.appliesTo(options))) {
@@ -144,6 +139,16 @@ public final class InventoryPipeline {
         writeSummaryFile(options, failed);
         return new Result(EXIT_FATAL, failed);
       }
+    }
+    if (inJvm != null && !options.getRunnerGiven()) {
+      err.println(
+          "aws-inventory: "
+              + (config.org().isPresent()
+                  ? "an organization"
+                  : RunnerChoice.pairs(config) + " account-region pairs")
+              + ": running on "
+              + inJvm.name()
+              + " embedded in this JVM (--runner=DirectRunner keeps the DirectRunner)");
     }
     EmbeddedDatabase embedded = null;
     try {

@@ -28,9 +28,12 @@ final class RunnerChoice {
 
   /**
    * Moves the run to the first {@link EmbeddedRunner} on the class path when {@code options} name
-   * no runner and {@link #large} holds; otherwise leaves {@code options} alone.
+   * no runner and {@link #large} holds, and sets up the one they name when it runs in this JVM
+   * ({@code --runner=FlinkRunner} without a cluster); otherwise leaves {@code options} alone.
    *
-   * @return the runner chosen, or null when the run stays where it was
+   * @return the runner the job runs on inside this JVM, or null when it is the DirectRunner or a
+   *     cluster
+   * @throws IllegalArgumentException if an option the user gave for that runner is wrong
    */
   static EmbeddedRunner apply(InventoryOptions options, InventoryConfig config) {
     return apply(options, config, ServiceLoader.load(EmbeddedRunner.class));
@@ -39,10 +42,13 @@ final class RunnerChoice {
   /** {@link #apply(InventoryOptions, InventoryConfig)} with these runners on the class path. */
   static EmbeddedRunner apply(
       InventoryOptions options, InventoryConfig config, Iterable<EmbeddedRunner> available) {
-    if (options.getRunnerGiven() || !large(config)) {
-      return null;
-    }
     for (EmbeddedRunner runner : available) {
+      if (options.getRunnerGiven() && !runner.embeds(options)) {
+        continue;
+      }
+      if (!options.getRunnerGiven() && !large(config)) {
+        return null;
+      }
       try {
         runner.configure(options);
         return runner;

@@ -1,6 +1,7 @@
 package dev.awsinventory.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.awsinventory.config.ConfigLoader;
 import dev.awsinventory.config.InventoryConfig;
@@ -18,13 +19,21 @@ import org.junit.jupiter.api.io.TempDir;
 class RunnerChoiceTest {
   @TempDir Path dir;
 
-  /** Records the options it was asked to configure; sets the job name as its mark. */
+  /**
+   * Records the options it was asked to configure; sets the job name as its mark. It embeds runs
+   * whose job name is "embedded-on-the-command-line".
+   */
   private static final class Recording implements EmbeddedRunner {
     final List<PipelineOptions> configured = new ArrayList<>();
 
     @Override
     public String name() {
       return "TestRunner";
+    }
+
+    @Override
+    public boolean embeds(PipelineOptions options) {
+      return "embedded-on-the-command-line".equals(options.getJobName());
     }
 
     @Override
@@ -121,6 +130,11 @@ class RunnerChoiceTest {
           }
 
           @Override
+          public boolean embeds(PipelineOptions o) {
+            return false;
+          }
+
+          @Override
           public void configure(PipelineOptions o) {
             throw new IllegalStateException("cannot write its configuration");
           }
@@ -129,6 +143,42 @@ class RunnerChoiceTest {
     assertThat(RunnerChoice.apply(options, large, List.of())).isNull();
     assertThat(RunnerChoice.apply(options, large, List.of(failing))).isNull();
     assertThat(options.getRunner().getSimpleName()).isEqualTo("DirectRunner");
+  }
+
+  @Test
+  void aRunnerGivenThatRunsInThisJvmIsSetUpWhateverTheSize() throws Exception {
+    Recording runner = new Recording();
+    InventoryConfig small = config(accounts(1), "[us-east-1]");
+    InventoryOptions options = Args.parse(new String[] {"--config=x", "--runner=DirectRunner"});
+    options.setJobName("embedded-on-the-command-line");
+    assertThat(RunnerChoice.apply(options, small, List.of(runner))).isSameAs(runner);
+    assertThat(runner.configured).containsExactly(options);
+  }
+
+  @Test
+  void aWrongOptionOfTheRunnerEndsTheRunWithItsMessage() throws Exception {
+    EmbeddedRunner refusing =
+        new EmbeddedRunner() {
+          @Override
+          public String name() {
+            return "Refusing";
+          }
+
+          @Override
+          public boolean embeds(PipelineOptions o) {
+            return true;
+          }
+
+          @Override
+          public void configure(PipelineOptions o) {
+            throw new IllegalArgumentException("--flinkConfDir=/nowhere: no such directory");
+          }
+        };
+    InventoryOptions options = Args.parse(new String[] {"--config=x"});
+    InventoryConfig large = config(accounts(30), "[us-east-1]");
+    assertThatThrownBy(() -> RunnerChoice.apply(options, large, List.of(refusing)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--flinkConfDir=/nowhere: no such directory");
   }
 
   private static String accounts(int n) {

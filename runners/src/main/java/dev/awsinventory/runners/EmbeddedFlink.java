@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -20,6 +21,9 @@ public final class EmbeddedFlink implements EmbeddedRunner {
   /** Flink's {@code taskmanager.memory.managed.size} for the embedded cluster. */
   static final String MANAGED_MEMORY = "64m";
 
+  /** The Flink master addresses that mean a cluster inside this JVM. */
+  private static final Set<String> LOCAL = Set.of("[auto]", "[local]");
+
   @Override
   public String name() {
     return "FlinkRunner";
@@ -29,13 +33,25 @@ public final class EmbeddedFlink implements EmbeddedRunner {
    * Sets the runner, {@code [local]} as master unless the user gave one, and a configuration
    * directory (a temporary one, removed when the JVM exits) unless one was given.
    *
+   * @throws IllegalArgumentException if the user's {@code --flinkConfDir} is no directory
    * @throws IllegalStateException if the configuration cannot be written
    */
+  @Override
+  public boolean embeds(PipelineOptions options) {
+    return FlinkRunner.class.equals(options.getRunner())
+        && LOCAL.contains(options.as(FlinkPipelineOptions.class).getFlinkMaster());
+  }
+
   @Override
   public void configure(PipelineOptions options) {
     FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);
     if (flink.getFlinkConfDir() == null) {
       flink.setFlinkConfDir(configDirectory().toString());
+    } else if (!Files.isDirectory(Path.of(flink.getFlinkConfDir()))) {
+      throw new IllegalArgumentException(
+          "--flinkConfDir="
+              + flink.getFlinkConfDir()
+              + ": no such directory (it should hold Flink's config.yaml)");
     }
     if ("[auto]".equals(flink.getFlinkMaster())) {
       flink.setFlinkMaster("[local]");

@@ -106,6 +106,12 @@ class FlinkRunnerTest {
                   auto, "SELECT count(*) FROM aws_inventory_sync_slices WHERE status <> 'ok'"))
           .isZero();
 
+      Jar.Result badConf = Jar.run(env, dir, "--config=" + autoConfig, "--flinkConfDir=/nowhere/x");
+      assertThat(badConf.exitCode()).as(badConf.toString()).isEqualTo(1);
+      assertThat(badConf.stderr())
+          .contains("aws-inventory: --flinkConfDir=/nowhere/x: no such directory")
+          .doesNotContain("Exception", "\tat ");
+
       String direct = pg.newDatabase();
       Path directConfig = everyRegion(seed, "direct", pg.port(), name(direct));
       Jar.Result d = Jar.run(env, dir, "--config=" + directConfig, "--runner=DirectRunner");
