@@ -42,12 +42,12 @@ final class RunnerChoice {
   /** {@link #apply(InventoryOptions, InventoryConfig)} with these runners on the class path. */
   static EmbeddedRunner apply(
       InventoryOptions options, InventoryConfig config, Iterable<EmbeddedRunner> available) {
+    if (!options.getRunnerGiven() && !large(config)) {
+      return null;
+    }
     for (EmbeddedRunner runner : available) {
       if (options.getRunnerGiven() && !runner.embeds(options)) {
         continue;
-      }
-      if (!options.getRunnerGiven() && !large(config)) {
-        return null;
       }
       try {
         runner.configure(options);

@@ -123,22 +123,7 @@ class RunnerChoiceTest {
   void withoutAnEmbeddedRunnerTheRunStaysOnTheDirectRunner() throws Exception {
     InventoryOptions options = Args.parse(new String[] {"--config=x"});
     EmbeddedRunner failing =
-        new EmbeddedRunner() {
-          @Override
-          public String name() {
-            return "Broken";
-          }
-
-          @Override
-          public boolean embeds(PipelineOptions o) {
-            return false;
-          }
-
-          @Override
-          public void configure(PipelineOptions o) {
-            throw new IllegalStateException("cannot write its configuration");
-          }
-        };
+        throwing(false, new IllegalStateException("cannot write its configuration"));
     InventoryConfig large = config(accounts(30), "[us-east-1]");
     assertThat(RunnerChoice.apply(options, large, List.of())).isNull();
     assertThat(RunnerChoice.apply(options, large, List.of(failing))).isNull();
@@ -158,27 +143,32 @@ class RunnerChoiceTest {
   @Test
   void aWrongOptionOfTheRunnerEndsTheRunWithItsMessage() throws Exception {
     EmbeddedRunner refusing =
-        new EmbeddedRunner() {
-          @Override
-          public String name() {
-            return "Refusing";
-          }
-
-          @Override
-          public boolean embeds(PipelineOptions o) {
-            return true;
-          }
-
-          @Override
-          public void configure(PipelineOptions o) {
-            throw new IllegalArgumentException("--flinkConfDir=/nowhere: no such directory");
-          }
-        };
+        throwing(true, new IllegalArgumentException("--flinkConfDir=/nowhere: no such directory"));
     InventoryOptions options = Args.parse(new String[] {"--config=x"});
     InventoryConfig large = config(accounts(30), "[us-east-1]");
     assertThatThrownBy(() -> RunnerChoice.apply(options, large, List.of(refusing)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--flinkConfDir=/nowhere: no such directory");
+  }
+
+  /** A runner whose set-up throws {@code e}; it embeds every run given it when {@code embeds}. */
+  private static EmbeddedRunner throwing(boolean embeds, RuntimeException e) {
+    return new EmbeddedRunner() {
+      @Override
+      public String name() {
+        return "Throwing";
+      }
+
+      @Override
+      public boolean embeds(PipelineOptions o) {
+        return embeds;
+      }
+
+      @Override
+      public void configure(PipelineOptions o) {
+        throw e;
+      }
+    };
   }
 
   private static String accounts(int n) {

@@ -29,6 +29,12 @@ public final class EmbeddedFlink implements EmbeddedRunner {
     return "FlinkRunner";
   }
 
+  @Override
+  public boolean embeds(PipelineOptions options) {
+    return FlinkRunner.class.equals(options.getRunner())
+        && LOCAL.contains(options.as(FlinkPipelineOptions.class).getFlinkMaster());
+  }
+
   /**
    * Sets the runner, {@code [local]} as master unless the user gave one, and a configuration
    * directory (a temporary one, removed when the JVM exits) unless one was given.
@@ -36,12 +42,6 @@ public final class EmbeddedFlink implements EmbeddedRunner {
    * @throws IllegalArgumentException if the user's {@code --flinkConfDir} is no directory
    * @throws IllegalStateException if the configuration cannot be written
    */
-  @Override
-  public boolean embeds(PipelineOptions options) {
-    return FlinkRunner.class.equals(options.getRunner())
-        && LOCAL.contains(options.as(FlinkPipelineOptions.class).getFlinkMaster());
-  }
-
   @Override
   public void configure(PipelineOptions options) {
     FlinkPipelineOptions flink = options.as(FlinkPipelineOptions.class);

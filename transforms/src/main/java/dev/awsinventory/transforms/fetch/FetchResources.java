@@ -207,19 +207,22 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     Consumer<SliceOutcome> outcomes = out.get(OUTCOMES)::output;
     Semaphore slots = SLOTS.computeIfAbsent(maxInFlight, Semaphore::new);
     while (!slots.tryAcquire(20, TimeUnit.MILLISECONDS)) {
-      for (Event e = events.poll(); e != null; e = events.poll()) {
-        emit(e, rows, outcomes);
-      }
+      drain(rows, outcomes);
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(sliceTimeoutSeconds);
     InFlight slice = new InFlight(task, deadline, events, slots);
     running.add(slice);
     slice.future = POOL.submit(() -> run(slice));
-    for (Event e = events.poll(); e != null; e = events.poll()) {
-      emit(e, rows, outcomes);
-    }
+    drain(rows, outcomes);
     while (running.size() >= maxInFlight) {
       emit(next(), rows, outcomes);
+    }
+  }
+
+  /** Emits what the bundle's slices have produced so far, without waiting. */
+  private void drain(Consumer<ResourceRow> rows, Consumer<SliceOutcome> outcomes) {
+    for (Event e = events.poll(); e != null; e = events.poll()) {
+      emit(e, rows, outcomes);
     }
   }
 
@@ -433,7 +436,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
     long start = System.nanoTime();
     CallStats stats = new CallStats(slice.deadline);
     FetchContext ctx = new Context(stats.track(ec2), task, settings.pageSize());
-    RowBatches rows = new RowBatches(slice, writer);
+    RowBatches rows = new RowBatches(slice, writer, table);
     // every log line about the slice (ours, the SDK's retries) carries these fields
     MDC.put("account_id", task.accountId());
     MDC.put("region", task.sliceRegion());
@@ -540,18 +543,20 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
   }
 
   /**
-   * Collects rows into batches and writes each full batch (with a writer) or hands it to the DoFn's
-   * thread.
+   * Collects one table's rows into batches and writes each full batch (with a writer) or hands it
+   * to the DoFn's thread.
    */
   private static final class RowBatches implements Consumer<ResourceRow> {
     private final InFlight slice;
     private final RowWriter writer;
+    private final String table;
     private List<ResourceRow> batch = new ArrayList<>();
     private long count;
 
-    RowBatches(InFlight slice, RowWriter writer) {
+    RowBatches(InFlight slice, RowWriter writer, String table) {
       this.slice = slice;
       this.writer = writer;
+      this.table = table;
     }
 
     @Override
@@ -570,13 +575,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
       if (writer == null) {
         slice.put(new Event(slice, batch, null, null));
       } else if (!slice.abandoned) {
-        int from = 0;
-        for (int i = 1; i <= batch.size(); i++) {
-          if (i == batch.size() || !batch.get(i).table().equals(batch.get(from).table())) {
-            writer.write(batch.get(from).table(), batch.subList(from, i));
-            from = i;
-          }
-        }
+        writer.write(table, batch);
       }
       batch = new ArrayList<>();
     }

@@ -314,26 +314,19 @@ class FetchResourcesTest {
       }
       Pipeline p = Pipeline.create();
       PCollectionTuple out =
-          p.apply(
-                  Create.of(List.of(fake.task("aws_ec2_vpcs", "us-east-1")))
-                      .withCoder(SerializableCoder.of(FetchTask.class)))
-              .apply(
-                  ParDo.of(
-                          // pages of 1,000: the slice's 1,200 rows leave in three batches of 500
-                          new FetchResources(
-                                  fake.settings.toBuilder().pageSize(0).build(), FakeAccount.RUN, 4)
-                              .withRowsWrittenTo(database(url), WriteMode.OVERWRITE_DELETE_STALE))
-                      .withOutputTags(
-                          FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
-      out.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
+          fetch(
+              p,
+              // pages of 1,000: the slice's 1,200 rows leave in three batches of 500
+              new FetchResources(fake.settings.toBuilder().pageSize(0).build(), FakeAccount.RUN, 4)
+                  .withRowsWrittenTo(database(url), WriteMode.OVERWRITE_DELETE_STALE),
+              fake.task("aws_ec2_vpcs", "us-east-1"));
       PAssert.that(out.get(FetchResources.ROWS))
           .satisfies(
               rows -> {
                 assertThat(rows).isEmpty();
                 return null;
               });
-      PCollection<SliceOutcome> outcomes =
-          out.get(FetchResources.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class));
+      PCollection<SliceOutcome> outcomes = out.get(FetchResources.OUTCOMES);
       // what the database holds when the outcome is emitted: the slice's rows are all there
       PCollection<Long> committed =
           outcomes.apply(
@@ -364,18 +357,11 @@ class FetchResourcesTest {
     try (TestDatabase pg = TestDatabase.start()) {
       String url = pg.newDatabase(); // no tables: the writer cannot read aws_ec2_vpcs's key
       Pipeline p = Pipeline.create();
-      PCollectionTuple out =
-          p.apply(
-                  Create.of(List.of(fake.task("aws_ec2_vpcs", "us-east-1")))
-                      .withCoder(SerializableCoder.of(FetchTask.class)))
-              .apply(
-                  ParDo.of(
-                          new FetchResources(fake.settings, FakeAccount.RUN, 4)
-                              .withRowsWrittenTo(database(url), WriteMode.OVERWRITE_DELETE_STALE))
-                      .withOutputTags(
-                          FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
-      out.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
-      out.get(FetchResources.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class));
+      fetch(
+          p,
+          new FetchResources(fake.settings, FakeAccount.RUN, 4)
+              .withRowsWrittenTo(database(url), WriteMode.OVERWRITE_DELETE_STALE),
+          fake.task("aws_ec2_vpcs", "us-east-1"));
       assertThatThrownBy(() -> p.run().waitUntilFinish())
           .hasRootCauseInstanceOf(SQLException.class)
           .rootCause()
@@ -396,9 +382,18 @@ class FetchResourcesTest {
   }
 
   private PCollectionTuple fetch(PCollection<FetchTask> input, int maxInFlight) {
+    return fetch(input, new FetchResources(fake.settings, FakeAccount.RUN, maxInFlight));
+  }
+
+  private static PCollectionTuple fetch(Pipeline p, FetchResources fn, FetchTask... tasks) {
+    return fetch(
+        p.apply(Create.of(List.of(tasks)).withCoder(SerializableCoder.of(FetchTask.class))), fn);
+  }
+
+  private static PCollectionTuple fetch(PCollection<FetchTask> input, FetchResources fn) {
     PCollectionTuple out =
         input.apply(
-            ParDo.of(new FetchResources(fake.settings, FakeAccount.RUN, maxInFlight))
+            ParDo.of(fn)
                 .withOutputTags(FetchResources.ROWS, TupleTagList.of(FetchResources.OUTCOMES)));
     out.get(FetchResources.ROWS).setCoder(ResourceRowCoder.of());
     out.get(FetchResources.OUTCOMES).setCoder(SerializableCoder.of(SliceOutcome.class));
