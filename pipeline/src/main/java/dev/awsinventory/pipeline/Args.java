@@ -11,7 +11,10 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * Command line to options: accepts {@code --summary-file} as well as Beam's {@code --summaryFile}.
  */
 public final class Args {
-  /** Threads of the DirectRunner when not given: fetches wait on HTTP, so more than cores. */
+  /**
+   * The DirectRunner's threads when not given and the run's size is not known (an organization);
+   * the most {@link RunnerChoice} gives it otherwise. Fetches wait on HTTP, so more than cores.
+   */
   static final int DIRECT_PARALLELISM = 16;
 
   private static final Pattern UNKNOWN_OPTION =
@@ -56,6 +59,7 @@ public final class Args {
       options.as(DirectOptions.class).setEnforceEncodability(false);
     }
     options.setRunnerGiven(runnerGiven);
+    options.setParallelismGiven(parallelismGiven);
     options.setJobName("aws-inventory");
     return options;
   }

@@ -181,4 +181,15 @@ public interface InventoryOptions extends PipelineOptions {
   boolean getRunnerGiven();
 
   void setRunnerGiven(boolean value);
+
+  /**
+   * Whether the command line gave the DirectRunner's thread count ({@code --targetParallelism});
+   * set by {@link Args#parse}, not an option of its own. Without it a run on the DirectRunner gets
+   * one thread per (account, region) pair (see {@link RunnerChoice}).
+   */
+  @Hidden
+  @Default.Boolean(false)
+  boolean getParallelismGiven();
+
+  void setParallelismGiven(boolean value);
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,6 +150,34 @@ class RunnerChoiceTest {
     assertThatThrownBy(() -> RunnerChoice.apply(options, large, List.of(refusing)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("--flinkConfDir=/nowhere: no such directory");
+  }
+
+  @Test
+  void theDirectRunnerGetsAThreadPerPairUpToItsMostUnlessGiven() throws Exception {
+    assertThat(directThreads(config(accounts(1), "[us-east-1]"), "--config=x")).isEqualTo(1);
+    assertThat(directThreads(config(accounts(3), "[us-east-1, eu-west-1]"), "--config=x"))
+        .isEqualTo(6);
+    assertThat(directThreads(config(accounts(1), "[\"*\"]"), "--config=x"))
+        .as("17 pairs")
+        .isEqualTo(Args.DIRECT_PARALLELISM);
+    assertThat(
+            directThreads(config(accounts(50), "[\"*\"]"), "--config=x", "--runner=DirectRunner"))
+        .isEqualTo(Args.DIRECT_PARALLELISM);
+    assertThat(
+            directThreads(
+                config(accounts(1), "[us-east-1]"), "--config=x", "--targetParallelism=5"))
+        .as("given on the command line")
+        .isEqualTo(5);
+    assertThat(directThreads(config(accounts(30), "[us-east-1]"), "--config=x"))
+        .as("no embedded runner on the class path: the large run stays, with the most threads")
+        .isEqualTo(Args.DIRECT_PARALLELISM);
+  }
+
+  /** The DirectRunner's threads after the choice for {@code config}, no embedded runner found. */
+  private static int directThreads(InventoryConfig config, String... args) {
+    InventoryOptions options = Args.parse(args);
+    assertThat(RunnerChoice.apply(options, config, List.of())).isNull();
+    return options.as(DirectOptions.class).getTargetParallelism();
   }
 
   /** A runner whose set-up throws {@code e}; it embeds every run given it when {@code embeds}. */
