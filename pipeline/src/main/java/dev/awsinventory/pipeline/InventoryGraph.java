@@ -48,8 +48,9 @@ import org.apache.beam.sdk.values.TypeDescriptors;
  * JVM's, every slice of one (account, region) goes to one worker: the tasks are keyed by (account,
  * region) and grouped ({@code GroupByKey}), and the fetch runs fused after the group, in the worker
  * that holds the key. Whatever the parallelism or the number of JVMs, the calls of one (account,
- * region, action) are then paced by a single bucket. With {@link Fetching#routeByRegion()} false,
- * tasks are spread at random instead (each JVM then paces alone and several JVMs together can
+ * region, action) are then paced by a single bucket. {@link Grouping#ACCOUNT} groups by account
+ * instead (the DirectRunner: one bundle per account, see {@link RunnerChoice}), and {@link
+ * Grouping#RANDOM} spreads tasks at random (each JVM then paces alone and several JVMs together can
  * exceed AWS's rate; kept for measurement).
  *
  * @param accounts the accounts listed in the config (empty with an {@code org} block)
@@ -71,14 +72,23 @@ public record InventoryGraph(
     OrgConfig org,
     Fetching fetching) {
 
+  /** How the fetch tasks are grouped before the fetch: each group goes to one worker. */
+  public enum Grouping {
+    /** By (account, region), the key of AWS's request buckets (with the action). */
+    ACCOUNT_REGION,
+    /** By account: every slice of an account in one group (one bundle on the DirectRunner). */
+    ACCOUNT,
+    /** Not grouped: spread at random (measurement only). */
+    RANDOM
+  }
+
   /**
    * How slices are fetched: how many at once per fetch worker, the per-slice deadline, whether
-   * SCP-denied regions are skipped ({@code denied_regions: skip}), and whether slices are routed by
-   * (account, region). Start from {@link #DEFAULT} and change what differs with the {@code with}
-   * methods.
+   * SCP-denied regions are skipped ({@code denied_regions: skip}), and how tasks are grouped. Start
+   * from {@link #DEFAULT} and change what differs with the {@code with} methods.
    */
   public record Fetching(
-      int concurrency, Duration sliceTimeout, boolean skipDeniedRegions, boolean routeByRegion)
+      int concurrency, Duration sliceTimeout, boolean skipDeniedRegions, Grouping grouping)
       implements java.io.Serializable {
     /**
      * Slices fetched at once per fetch worker unless told otherwise ({@code --fetch-concurrency}).
@@ -87,29 +97,33 @@ public record InventoryGraph(
 
     /**
      * {@value #DEFAULT_CONCURRENCY} slices at once, 30-minute slices, denied regions failed, slices
-     * routed by (account, region).
+     * grouped by (account, region).
      */
     public static final Fetching DEFAULT =
-        new Fetching(DEFAULT_CONCURRENCY, FetchResources.DEFAULT_SLICE_TIMEOUT, false, true);
+        new Fetching(
+            DEFAULT_CONCURRENCY,
+            FetchResources.DEFAULT_SLICE_TIMEOUT,
+            false,
+            Grouping.ACCOUNT_REGION);
 
     /** At most {@code slices} slices at once per fetch worker. */
     public Fetching withConcurrency(int slices) {
-      return new Fetching(slices, sliceTimeout, skipDeniedRegions, routeByRegion);
+      return new Fetching(slices, sliceTimeout, skipDeniedRegions, grouping);
     }
 
     /** Slices fail past {@code timeout}. */
     public Fetching withSliceTimeout(Duration timeout) {
-      return new Fetching(concurrency, timeout, skipDeniedRegions, routeByRegion);
+      return new Fetching(concurrency, timeout, skipDeniedRegions, grouping);
     }
 
     /** Slices of SCP-denied regions skipped ({@code true}) or failed. */
     public Fetching withDeniedRegionsSkipped(boolean skip) {
-      return new Fetching(concurrency, sliceTimeout, skip, routeByRegion);
+      return new Fetching(concurrency, sliceTimeout, skip, grouping);
     }
 
-    /** Slices routed by (account, region) ({@code true}) or spread at random. */
-    public Fetching withRouteByRegion(boolean route) {
-      return new Fetching(concurrency, sliceTimeout, skipDeniedRegions, route);
+    /** Tasks grouped as {@code by}. */
+    public Fetching withGrouping(Grouping by) {
+      return new Fetching(concurrency, sliceTimeout, skipDeniedRegions, by);
     }
   }
 
@@ -135,15 +149,11 @@ public record InventoryGraph(
                         ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
     PCollection<FetchTask> tasks = resolved.get(ResolveAccounts.TASKS).setCoder(Coders.task());
     PCollection<FetchTask> routed =
-        fetching.routeByRegion()
-            ? tasks
-                .apply(
-                    "ByAccountRegion",
-                    WithKeys.of(FetchTask::pacingKey).withKeyType(TypeDescriptors.strings()))
-                .apply("GroupByAccountRegion", GroupByKey.create())
-                .apply("Slices", Values.create())
-                .apply("Ungroup", Flatten.iterables())
-            : tasks.apply("Spread", Reshuffle.viaRandomKey());
+        switch (fetching.grouping()) {
+          case ACCOUNT_REGION -> grouped(tasks, "ByAccountRegion", FetchTask::pacingKey);
+          case ACCOUNT -> grouped(tasks, "ByAccount", FetchTask::accountId);
+          case RANDOM -> tasks.apply("Spread", Reshuffle.viaRandomKey());
+        };
     tasks.apply("RecordPlanned", ParDo.of(new ProgressTable.RecordPlanned(database, run)));
     PCollectionTuple fetched =
         routed.apply(
@@ -176,6 +186,18 @@ public record InventoryGraph(
     allOutcomes
         .apply("AfterWrites", Wait.on(written))
         .apply("FinishSlices", ParDo.of(new FinishSlices(database, run)));
+  }
+
+  /** {@code tasks} grouped by {@code key} (step names {@code name}, then as before). */
+  private static PCollection<FetchTask> grouped(
+      PCollection<FetchTask> tasks,
+      String name,
+      org.apache.beam.sdk.transforms.SerializableFunction<FetchTask, String> key) {
+    return tasks
+        .apply(name, WithKeys.of(key).withKeyType(TypeDescriptors.strings()))
+        .apply("Group" + name, GroupByKey.create())
+        .apply("Slices", Values.create())
+        .apply("Ungroup", Flatten.iterables());
   }
 
   /** Top-level tables of a scope; child tables are fetched within their parent's slice. */

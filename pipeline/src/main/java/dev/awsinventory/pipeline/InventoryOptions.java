@@ -92,7 +92,7 @@ public interface InventoryOptions extends PipelineOptions {
       "Route every slice of one (account, region) to one worker, so that AWS's request "
           + "buckets are paced by one token bucket for the whole job (true). false spreads slices at "
           + "random: each worker JVM then paces alone (for measurement only). The DirectRunner, one JVM, "
-          + "always spreads at random: its buckets are the job's.")
+          + "groups them by account instead: its buckets are the job's.")
   @Default.Boolean(true)
   boolean getRouteByRegion();
 

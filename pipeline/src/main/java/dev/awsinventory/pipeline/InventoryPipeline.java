@@ -287,7 +287,7 @@ public final class InventoryPipeline {
                 .withConcurrency(options.getFetchConcurrency())
                 .withSliceTimeout(Duration.ofSeconds(Math.max(1, options.getSliceTimeoutSeconds())))
                 .withDeniedRegionsSkipped(config.skipDeniedRegions())
-                .withRouteByRegion(routeByRegion(options)))
+                .withGrouping(grouping(options)))
         .addTo(p);
     String pipelineError = null;
     Progress progress = Progress.start(db, runId, err, options.getProgressInterval());
@@ -375,14 +375,18 @@ public final class InventoryPipeline {
   }
 
   /**
-   * Whether slices are routed by (account, region) to one worker so that one token bucket paces
-   * each of AWS's buckets for the whole job. The DirectRunner is one JVM, whose buckets already are
-   * the job's: there slices are spread at random, which keeps bundles small (so progress and writes
-   * flow during the run) instead of one bundle per (account, region).
+   * How fetch tasks are grouped. By (account, region), so that one token bucket paces each of AWS's
+   * buckets for the whole job, unless {@code --routeByRegion=false} (at random, measurement only).
+   * The DirectRunner is one JVM, whose buckets already are the job's: there they are grouped by
+   * account, one bundle each, and the runner gets a thread per account ({@link RunnerChoice}).
    */
-  static boolean routeByRegion(InventoryOptions options) {
+  static InventoryGraph.Grouping grouping(InventoryOptions options) {
+    if ("DirectRunner".equals(options.getRunner().getSimpleName())) {
+      return InventoryGraph.Grouping.ACCOUNT;
+    }
     return options.getRouteByRegion()
-        && !"DirectRunner".equals(options.getRunner().getSimpleName());
+        ? InventoryGraph.Grouping.ACCOUNT_REGION
+        : InventoryGraph.Grouping.RANDOM;
   }
 
   private static AwsSettings awsSettings(InventoryOptions options, InventoryConfig config) {

@@ -15,13 +15,13 @@ import org.apache.beam.runners.direct.DirectOptions;
  * thread never waits; measured with the benchmark harness (README "Performance"), the two break
  * even at about 20 pairs of 4 tables, and at 200 accounts the DirectRunner takes 4.7 times the CPU.
  *
- * <p>On the DirectRunner, a run gets one thread per (account, region) pair, at most {@value
- * Args#DIRECT_PARALLELISM}, unless {@code --targetParallelism} is given. The runner's own monitor
- * is a task on the same thread pool that resubmits itself without waiting: on a free thread it
- * spins, taking a core and allocating as it goes (in a run of one pair, more than half the job's
- * CPU samples and about two thirds of its allocations, measured with JFR). The fetch step's bundles
- * are one per pair (the slices are grouped by pair), so with a thread per pair the monitor waits in
- * the pool's queue while the pairs are fetched.
+ * <p>On the DirectRunner, a run gets one thread per account, at most {@value
+ * Args#DIRECT_PARALLELISM}, unless {@code --targetParallelism} is given, and the fetch step one
+ * bundle per account ({@link InventoryGraph.Grouping#ACCOUNT}), whose slices the fetch runs side by
+ * side. The runner's own monitor is a task on the same thread pool that resubmits itself without
+ * waiting: on a free thread it spins, taking a core and allocating as it goes (in a run of one
+ * account, more than half the job's CPU samples and about two thirds of its allocations, measured
+ * with JFR). With a thread per account it waits in the pool's queue while the accounts are fetched.
  */
 final class RunnerChoice {
   /** The most (account, region) pairs a run keeps on the DirectRunner. */
@@ -71,9 +71,10 @@ final class RunnerChoice {
   }
 
   /**
-   * One DirectRunner thread per (account, region) pair (at least 1, at most {@value
-   * Args#DIRECT_PARALLELISM}) when the run is on the DirectRunner, lists its accounts and the
-   * command line did not give {@code --targetParallelism}; otherwise leaves {@code options} alone.
+   * One DirectRunner thread per account (the default chain's one when none is listed; at most
+   * {@value Args#DIRECT_PARALLELISM}) when the run is on the DirectRunner, lists its accounts and
+   * the command line did not give {@code --targetParallelism}; otherwise leaves {@code options}
+   * alone.
    */
   static void sizeDirectRunner(InventoryOptions options, InventoryConfig config) {
     if (options.getParallelismGiven()
@@ -81,7 +82,7 @@ final class RunnerChoice {
         || !options.getRunner().getSimpleName().equals("DirectRunner")) {
       return;
     }
-    int threads = (int) Math.max(1, Math.min(Args.DIRECT_PARALLELISM, pairs(config)));
+    int threads = Math.max(1, Math.min(Args.DIRECT_PARALLELISM, config.accounts().size()));
     options.as(DirectOptions.class).setTargetParallelism(threads);
   }
 

@@ -153,13 +153,15 @@ class RunnerChoiceTest {
   }
 
   @Test
-  void theDirectRunnerGetsAThreadPerPairUpToItsMostUnlessGiven() throws Exception {
-    assertThat(directThreads(config(accounts(1), "[us-east-1]"), "--config=x")).isEqualTo(1);
-    assertThat(directThreads(config(accounts(3), "[us-east-1, eu-west-1]"), "--config=x"))
-        .isEqualTo(6);
+  void theDirectRunnerGetsAThreadPerAccountUpToItsMostUnlessGiven() throws Exception {
     assertThat(directThreads(config(accounts(1), "[\"*\"]"), "--config=x"))
-        .as("17 pairs")
-        .isEqualTo(Args.DIRECT_PARALLELISM);
+        .as("one account, 17 pairs")
+        .isEqualTo(1);
+    assertThat(directThreads(config("", "[us-east-1, eu-west-1]"), "--config=x"))
+        .as("the default chain's account")
+        .isEqualTo(1);
+    assertThat(directThreads(config(accounts(6), "[us-east-1, eu-west-1]"), "--config=x"))
+        .isEqualTo(6);
     assertThat(
             directThreads(config(accounts(50), "[\"*\"]"), "--config=x", "--runner=DirectRunner"))
         .isEqualTo(Args.DIRECT_PARALLELISM);
