@@ -1,7 +1,12 @@
 package dev.awsinventory.pipeline;
 
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import org.apache.beam.runners.direct.DirectOptions;
 
 /**
  * Checks this tool's command-line options before anything else runs, so that a bad value is one
@@ -12,13 +17,20 @@ import java.util.Set;
 final class OptionChecks {
   private static final Set<String> REPORT = Set.of("true", "false", "only");
 
+  /**
+   * The options checked here: this tool's own and the DirectRunner's ({@code --targetParallelism},
+   * which the README documents and {@link RunnerChoice} sets).
+   */
+  private static final List<Class<?>> CHECKED =
+      List.of(InventoryOptions.class, DirectOptions.class);
+
   private OptionChecks() {}
 
   /**
    * Checks one raw argument ({@code --name=value}, name in Beam's camel case) whose option is one
-   * of {@link InventoryOptions}' own: a number or a boolean must parse as one, and a {@link FailOn}
-   * must not be empty (Beam would refuse it in its own words; a misspelt one Beam refuses through
-   * {@link FailOn#parse}).
+   * of {@link InventoryOptions}' own or the DirectRunner's: a number or a boolean must parse as
+   * one, and a {@link FailOn} must not be empty (Beam would refuse it in its own words; a misspelt
+   * one Beam refuses through {@link FailOn#parse}).
    *
    * @throws IllegalArgumentException naming the option as the user wrote it, and what it expects
    */
@@ -65,6 +77,40 @@ final class OptionChecks {
     // AWS's bounds of AssumeRole's DurationSeconds: 900 s to 12 h (the role may allow less)
     between("roleSessionSeconds", o.getRoleSessionSeconds(), 900, 43_200);
     between("dbPort", o.getDbPort(), 1, 65_535);
+    atLeast("targetParallelism", o.as(DirectOptions.class).getTargetParallelism(), 1);
+    if (o.getSummaryFile() != null) {
+      summaryFile(o.getSummaryFile());
+    }
+  }
+
+  /**
+   * Checks that the summary file can be written where it is asked for, before the run rather than
+   * after it: not a directory, and its nearest existing parent a directory this process may write
+   * in (missing directories below it are created when the file is written).
+   *
+   * @throws IllegalArgumentException naming the option and what is wrong with the path
+   */
+  static void summaryFile(String file) {
+    Path path;
+    try {
+      path = Path.of(file).toAbsolutePath();
+    } catch (InvalidPathException e) {
+      throw bad("summaryFile", file, "not a valid path");
+    }
+    if (Files.isDirectory(path)) {
+      throw bad("summaryFile", file, "is a directory");
+    }
+    for (Path dir = path.getParent(); dir != null; dir = dir.getParent()) {
+      if (Files.exists(dir)) {
+        if (!Files.isDirectory(dir)) {
+          throw bad("summaryFile", file, dir + " is not a directory");
+        }
+        if (!Files.isWritable(dir)) {
+          throw bad("summaryFile", file, "cannot write in " + dir);
+        }
+        return;
+      }
+    }
   }
 
   private static void atLeast(String name, long value, long min) {
@@ -104,15 +150,19 @@ final class OptionChecks {
     return null;
   }
 
-  /** The getter's type of one of this tool's options, or null for Beam's and unknown ones. */
+  /**
+   * The getter's type of one of the {@link #CHECKED} options, or null for others and unknown ones.
+   */
   private static Class<?> ownType(String name) {
     if (name.isEmpty()) {
       return null;
     }
     String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    for (Method m : InventoryOptions.class.getDeclaredMethods()) {
-      if (m.getName().equals(getter) && m.getParameterCount() == 0) {
-        return m.getReturnType();
+    for (Class<?> options : CHECKED) {
+      for (Method m : options.getDeclaredMethods()) {
+        if (m.getName().equals(getter) && m.getParameterCount() == 0) {
+          return m.getReturnType();
+        }
       }
     }
     return null;

@@ -63,12 +63,27 @@ class CommandLineErrorsTest {
         "--db-port=70000|--db-port=70000: must be from 1 to 65535",
         "--db-port=-1|--db-port=-1: must be from 1 to 65535",
         "--page-size=abc|--page-size=abc: expected a whole number",
+        "--targetParallelism=0|--target-parallelism=0: must be at least 1",
+        "--target-parallelism=-3|--target-parallelism=-3: must be at least 1",
+        "--targetParallelism=abc|--target-parallelism=abc: expected a whole number",
         "--hold-db=maybe|--hold-db=maybe: expected true or false",
         "--bogus-option=1|unknown option --bogus-option (--help lists the options)"
       })
   void badOptionValuesAreNamedInOneLine(String caseAndMessage) {
     String[] c = caseAndMessage.split("\\|", -1);
     assertThat(run(1, "--demo", c[0])).containsExactly("aws-inventory: " + c[1]);
+  }
+
+  /** A summary file that could not be written is refused before the run, not after it. */
+  @Test
+  void aSummaryFileThatCannotBeWrittenIsOneLineBeforeTheRun() throws Exception {
+    Path file = Files.writeString(dir.resolve("plain.txt"), "x");
+    String under = file + "/summary.json";
+    assertThat(run(1, "--demo", "--summary-file=" + under))
+        .containsExactly(
+            "aws-inventory: --summary-file=" + under + ": " + file + " is not a directory");
+    assertThat(run(1, "--demo", "--summary-file=" + dir))
+        .containsExactly("aws-inventory: --summary-file=" + dir + ": is a directory");
   }
 
   @Test
