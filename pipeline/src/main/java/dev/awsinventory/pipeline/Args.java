@@ -27,8 +27,9 @@ public final class Args {
     boolean parallelismGiven = false;
     boolean checksGiven = false;
     boolean runnerGiven = false;
-    for (String a : args) {
-      String arg = camel(a);
+    for (int i = 0; i < args.length; i++) {
+      String arg = camel(args[i]);
+      OptionChecks.checkHasValue(arg, i + 1 < args.length ? args[i + 1] : null);
       parallelismGiven |= arg.startsWith("--targetParallelism");
       runnerGiven |= arg.startsWith("--runner=") || arg.equals("--runner");
       checksGiven |=
@@ -66,12 +67,19 @@ public final class Args {
 
   /**
    * Beam's wording of an unknown option ("Class interface ...InventoryOptions missing a property
-   * named 'x'.") as this tool's ("unknown option --x"), keeping Beam's suggestion.
+   * named 'x'.") as this tool's ("unknown option --x"), keeping Beam's suggestion with the option
+   * named as the README writes it.
    */
   static String plain(String message) {
     Matcher m = UNKNOWN_OPTION.matcher(message);
     if (m.find()) {
-      String hint = m.group(2).trim().replaceAll("'([A-Za-z]+)'", "'--$1'");
+      Matcher named = Pattern.compile("'([A-Za-z]+)'").matcher(m.group(2).trim());
+      StringBuilder hinted = new StringBuilder();
+      while (named.find()) {
+        named.appendReplacement(
+            hinted, Matcher.quoteReplacement("'--" + OptionChecks.kebab(named.group(1)) + "'"));
+      }
+      String hint = named.appendTail(hinted).toString().replace("Did you mean", "did you mean");
       return "unknown option --"
           + OptionChecks.kebab(m.group(1))
           + (hint.isEmpty() ? "" : "; " + hint)

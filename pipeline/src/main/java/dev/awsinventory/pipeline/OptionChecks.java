@@ -17,6 +17,9 @@ import org.apache.beam.runners.direct.DirectOptions;
 final class OptionChecks {
   private static final Set<String> REPORT = Set.of("true", "false", "only");
 
+  /** Options with a value that may also be given alone, meaning {@code true}: {@code --report}. */
+  private static final Set<String> FLAGS = Set.of("report");
+
   /**
    * The options checked here: this tool's own and the DirectRunner's ({@code --targetParallelism},
    * which the README documents and {@link RunnerChoice} sets).
@@ -55,6 +58,28 @@ final class OptionChecks {
     } else if (type == FailOn.class && value.isEmpty()) {
       FailOn.parse(value);
     }
+  }
+
+  /**
+   * Checks that one raw argument ({@code --name}, name in Beam's camel case) of one of the {@link
+   * #CHECKED} options that take a value has one: Beam would take {@code --config} alone as the
+   * value "true", and {@code --config file} as an option without a value and a stray "file".
+   *
+   * @param next the argument after it, or null
+   * @throws IllegalArgumentException naming the option and showing it with its value
+   */
+  static void checkHasValue(String camelArg, String next) {
+    if (!camelArg.startsWith("--") || camelArg.indexOf('=') >= 0) {
+      return;
+    }
+    String name = camelArg.substring(2);
+    Class<?> type = ownType(name);
+    if (type == null || type == boolean.class || type == Boolean.class || FLAGS.contains(name)) {
+      return;
+    }
+    String value = next != null && !next.startsWith("--") ? next : "VALUE";
+    throw new BadValue(
+        "--" + kebab(name) + " needs a value, given as --" + kebab(name) + "=" + value);
   }
 
   /**

@@ -67,11 +67,28 @@ class CommandLineErrorsTest {
         "--target-parallelism=-3|--target-parallelism=-3: must be at least 1",
         "--targetParallelism=abc|--target-parallelism=abc: expected a whole number",
         "--hold-db=maybe|--hold-db=maybe: expected true or false",
-        "--bogus-option=1|unknown option --bogus-option (--help lists the options)"
+        "--bogus-option=1|unknown option --bogus-option (--help lists the options)",
+        "--fetch-concurency=4|unknown option --fetch-concurency; did you mean '--fetch-concurrency'?"
+            + " (--help lists the options)"
       })
   void badOptionValuesAreNamedInOneLine(String caseAndMessage) {
     String[] c = caseAndMessage.split("\\|", -1);
     assertThat(run(1, "--demo", c[0])).containsExactly("aws-inventory: " + c[1]);
+  }
+
+  /** An option that takes a value, given without one, is named with the form it needs. */
+  @Test
+  void anOptionWithoutItsValueIsNamedWithTheFormItNeeds() {
+    assertThat(run(1, "--config"))
+        .containsExactly("aws-inventory: --config needs a value, given as --config=VALUE");
+    assertThat(run(1, "--config", "cloudquery.yml"))
+        .containsExactly("aws-inventory: --config needs a value, given as --config=cloudquery.yml");
+    assertThat(run(1, "--demo", "--fetch-concurrency", "--plan"))
+        .containsExactly(
+            "aws-inventory: --fetch-concurrency needs a value, given as --fetch-concurrency=VALUE");
+    assertThat(Args.parse(new String[] {"--config=x", "--report"}).getReport())
+        .as("--report alone is documented, meaning true")
+        .isEqualTo("true");
   }
 
   /** A summary file that could not be written is refused before the run, not after it. */
