@@ -185,7 +185,7 @@ public interface InventoryOptions extends PipelineOptions {
   /**
    * Whether the command line gave the DirectRunner's thread count ({@code --targetParallelism});
    * set by {@link Args#parse}, not an option of its own. Without it a run on the DirectRunner gets
-   * one thread per (account, region) pair (see {@link RunnerChoice}).
+   * one thread per account, at most 16 (see {@link RunnerChoice}).
    */
   @Hidden
   @Default.Boolean(false)

@@ -8,6 +8,7 @@ import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.testing.scenario.LegacyConfig;
 import dev.awsinventory.transforms.model.Scope;
 import dev.awsinventory.transforms.model.Table;
+import dev.awsinventory.transforms.postgres.SyncTables;
 import dev.awsinventory.transforms.tables.TableRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +18,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tables: ["*"]} over two accounts and two regions fills every table. */
+/**
+ * {@code tables: ["*"]} over two accounts and two regions fills every table, and every slice counts
+ * its calls.
+ */
 class AllTablesTest {
   private static final String SOURCE = "111111111111";
   private static final List<String> ACCOUNTS = List.of("555555555555", "666666666666");
@@ -84,6 +88,11 @@ class AllTablesTest {
       }
       assertThat(TestDatabase.count(url, "SELECT count(DISTINCT region) FROM aws_ec2_vpcs"))
           .isEqualTo(REGIONS.size());
+      // every call a table makes is counted for its slice, whatever form the table calls it in
+      assertThat(
+              TestDatabase.count(
+                  url, "SELECT count(*) FROM " + SyncTables.SLICES + " WHERE pages < 1"))
+          .isZero();
     }
   }
 }

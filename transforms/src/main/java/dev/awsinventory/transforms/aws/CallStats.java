@@ -1,11 +1,6 @@
 package dev.awsinventory.transforms.aws;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -44,43 +39,22 @@ public final class CallStats {
 
   /**
    * The client as this slice sees it: the same client (connections, credentials, rate limits), with
-   * every request carrying these statistics. Requests given as a builder consumer are built first,
-   * by the interface's own default method, and then tracked the same way.
+   * every request carrying these statistics (see {@link SliceEc2Client}).
    */
   public Ec2Client track(Ec2Client client) {
-    InvocationHandler handler =
-        (proxy, method, args) -> {
-          if (args != null && args.length == 1) {
-            if (args[0] instanceof Ec2Request request) {
-              return call(method, client, withThis(request));
-            }
-            if (args[0] instanceof Consumer && method.isDefault()) {
-              return InvocationHandler.invokeDefault(proxy, method, args);
-            }
-          }
-          return call(method, client, args);
-        };
-    return (Ec2Client)
-        Proxy.newProxyInstance(
-            Ec2Client.class.getClassLoader(), new Class<?>[] {Ec2Client.class}, handler);
+    return new SliceEc2Client(client, this);
   }
 
-  private Ec2Request withThis(Ec2Request request) {
+  /** The request with these statistics among its execution attributes. */
+  @SuppressWarnings("unchecked") // toBuilder().build() gives the request's own class
+  <T extends Ec2Request> T tagged(T request) {
     AwsRequestOverrideConfiguration.Builder o =
         request
             .overrideConfiguration()
             .map(AwsRequestOverrideConfiguration::toBuilder)
             .orElseGet(AwsRequestOverrideConfiguration::builder);
     o.putExecutionAttribute(ATTRIBUTE, this);
-    return (Ec2Request) request.toBuilder().overrideConfiguration(o.build()).build();
-  }
-
-  private static Object call(Method method, Object target, Object... args) throws Throwable {
-    try {
-      return method.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
+    return (T) request.toBuilder().overrideConfiguration(o.build()).build();
   }
 
   PaginationGuard pagination() {
