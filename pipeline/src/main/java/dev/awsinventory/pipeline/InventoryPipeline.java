@@ -242,7 +242,7 @@ public final class InventoryPipeline {
   }
 
   private static String unreachable(Database db, SQLException e) {
-    return "database unreachable at " + db.jdbcUrl() + ": " + Errors.redact(e.getMessage());
+    return DatabaseProblem.of(db, e, "the config");
   }
 
   private Summary syncLocked(
@@ -403,11 +403,7 @@ public final class InventoryPipeline {
       Report.print(c, out);
       return true;
     } catch (SQLException e) {
-      err.println(
-          "aws-inventory: report: database unreachable at "
-              + db.jdbcUrl()
-              + ": "
-              + Errors.redact(e.getMessage()));
+      err.println("aws-inventory: report: " + DatabaseProblem.of(db, e, "the config"));
       return false;
     }
   }

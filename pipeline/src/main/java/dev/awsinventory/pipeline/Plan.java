@@ -259,12 +259,9 @@ final class Plan {
       return null;
     } catch (SQLException e) {
       String state = e.getSQLState();
-      if (state != null && state.startsWith("08")) {
-        return "database unreachable at "
-            + db.jdbcUrl()
-            + ": "
-            + Errors.redact(oneLine(e.getMessage()))
-            + "; check the connection in the config and that PostgreSQL is running";
+      if (state != null
+          && (state.startsWith("08") || state.startsWith("28") || state.equals("3D000"))) {
+        return DatabaseProblem.of(db, e, "the config");
       }
       if ("42501".equals(state)) {
         return "database "

@@ -197,13 +197,7 @@ final class Preflight {
       try (Connection c = db.connect()) {
         c.isValid(5);
       } catch (SQLException e) {
-        return "database unreachable at "
-            + db.jdbcUrl()
-            + ": "
-            + Errors.redact(oneLine(e.getMessage()))
-            + "; check the connection in "
-            + config.file()
-            + " and that PostgreSQL is running";
+        return DatabaseProblem.of(db, e, String.valueOf(config.file()));
       }
     }
     List<Account> accounts = resolve(clients, accountsToCheck(config), config.regions());

@@ -78,7 +78,8 @@ class SecretsJarTest {
       noPassword.put("HOME", Files.createDirectories(dir.resolve("no-home")).toString());
       Jar.Result refused = Jar.run(List.of(), noPassword, dir, "--config=" + config);
       assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
-      assertThat(refused.stderr()).contains("database unreachable", "password");
+      assertThat(refused.stderr())
+          .contains("refused the login of user " + TestDatabase.USER, "no password was provided");
 
       Path nowhere = dir.resolve("nowhere.yml");
       Files.writeString(

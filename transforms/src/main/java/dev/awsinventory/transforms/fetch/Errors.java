@@ -11,7 +11,7 @@ public final class Errors {
   private static final Pattern ACCESS_KEY = Pattern.compile("\\b(AKIA|ASIA)[A-Z0-9]{12,}\\b");
   private static final Pattern SECRET_PAIR =
       Pattern.compile(
-          "(?i)(secret[_ ]?access[_ ]?key|session[_ ]?token|password|x-amz-security-token)([\"'=: ]+)[^\\s,\"'&}]+");
+          "(?i)(secret[_ ]?access[_ ]?key|session[_ ]?token|password|x-amz-security-token)(\\s*[\"'=:][\"'=: ]*)[^\\s,\"'&}]+");
 
   private Errors() {}
 

@@ -24,12 +24,18 @@ class ErrorsTest {
     assertThat(Errors.redact("url?X-Amz-Security-Token=IQoJb3&x=1"))
         .isEqualTo("url?X-Amz-Security-Token=***&x=1");
     assertThat(Errors.redact("secret access key 'abc'")).isEqualTo("secret access key '***'");
+    assertThat(Errors.redact("ALTER ROLE x PASSWORD 'hunter2'"))
+        .isEqualTo("ALTER ROLE x PASSWORD '***'");
   }
 
   @Test
   void leavesOrdinaryTextAloneAndNullNull() {
     assertThat(Errors.redact("You are not authorized to perform this operation."))
         .isEqualTo("You are not authorized to perform this operation.");
+    assertThat(Errors.redact("FATAL: password authentication failed for user \"inventory\""))
+        .isEqualTo("FATAL: password authentication failed for user \"inventory\"");
+    assertThat(Errors.redact("the server asked for a password but no password was provided."))
+        .isEqualTo("the server asked for a password but no password was provided.");
     assertThat(Errors.redact(null)).isNull();
   }
 
