@@ -72,6 +72,13 @@ public final class InventoryPipeline {
 
   public Result run(InventoryOptions options) {
     if (options.getDemo()) {
+      if (options.getConfig() != null) {
+        err.println(
+            "aws-inventory: --demo uses its own simulated AWS and config: give --demo or --config="
+                + options.getConfig()
+                + ", not both");
+        return new Result(EXIT_FATAL, null);
+      }
       return Demo.run(this, options, out, err);
     }
     long start = System.nanoTime();

@@ -67,6 +67,8 @@ class CommandLineErrorsTest {
         "--target-parallelism=-3|--target-parallelism=-3: must be at least 1",
         "--targetParallelism=abc|--target-parallelism=abc: expected a whole number",
         "--hold-db=maybe|--hold-db=maybe: expected true or false",
+        "--config=cq.yml|--demo uses its own simulated AWS and config: give --demo or"
+            + " --config=cq.yml, not both",
         "--bogus-option=1|unknown option --bogus-option (--help lists the options)",
         "--fetch-concurency=4|unknown option --fetch-concurency; did you mean '--fetch-concurrency'?"
             + " (--help lists the options)"
