@@ -11,8 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Beam counters of a finished run as the runner reports them (on Flink, the job's
- * accumulators): resources, pages, throttles, retries and slices per table. Logged only; the
- * summary itself comes from the sync tables, the same on every runner.
+ * accumulators): resources, pages, throttles, retries and slices per table. Logged at debug only
+ * ({@code --log-level=debug}): the summary gives the same figures per table, from the sync tables,
+ * the same on every runner.
  */
 final class RunMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(RunMetrics.class);
@@ -29,9 +30,9 @@ final class RunMetrics {
             committedOrAttempted(c),
             Long::sum);
       }
-      counters.forEach((name, value) -> LOG.info("metric {} = {}", name, value));
+      counters.forEach((name, value) -> LOG.debug("metric {} = {}", name, value));
     } catch (UnsupportedOperationException | IllegalStateException e) {
-      LOG.info("the runner reports no metrics: {}", e.getMessage());
+      LOG.debug("the runner reports no metrics: {}", e.getMessage());
     }
   }
 

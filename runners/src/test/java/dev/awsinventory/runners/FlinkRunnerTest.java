@@ -45,7 +45,8 @@ class FlinkRunnerTest {
               "--config=" + flinkConfig,
               "--runner=FlinkRunner",
               "--flinkMaster=[local]",
-              "--parallelism=2");
+              "--parallelism=2",
+              "--log-level=debug");
       assertThat(f.exitCode()).as(f.toString()).isZero();
       assertThat(f.stdout()).contains("aws-inventory run", ": ok in");
       assertThat(f.stderr())
