@@ -23,6 +23,7 @@ final class Progress implements AutoCloseable {
   private final long startNanos = System.nanoTime();
   private final ScheduledExecutorService timer;
   private boolean drawn;
+  private Connection session;
 
   private Progress(
       Database db, String runId, PrintStream out, boolean terminal, int intervalSeconds) {
@@ -53,10 +54,38 @@ final class Progress implements AutoCloseable {
   }
 
   private void tick() {
-    try (Connection c = db.connect()) {
-      print(line(ProgressTable.read(c, runId), seconds()), false);
+    try {
+      print(line(read(), seconds()), false);
     } catch (SQLException | RuntimeException e) {
       // a missed progress line is not an error of the run; the next tick tries again
+    }
+  }
+
+  /**
+   * The counts so far, on one session kept from tick to tick (a new session costs the login's key
+   * derivation, about 20 ms of CPU with SCRAM); a session that failed is dropped, and the next read
+   * opens another.
+   */
+  private synchronized ProgressTable.Counts read() throws SQLException {
+    if (session == null) {
+      session = db.connect();
+    }
+    try {
+      return ProgressTable.read(session, runId);
+    } catch (SQLException | RuntimeException e) {
+      endSession();
+      throw e;
+    }
+  }
+
+  private synchronized void endSession() {
+    if (session != null) {
+      try {
+        session.close();
+      } catch (SQLException e) {
+        // the session is gone either way
+      }
+      session = null;
     }
   }
 
@@ -69,12 +98,14 @@ final class Progress implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (Connection c = db.connect()) {
-      print(line(ProgressTable.read(c, runId), seconds()), true);
-    } catch (SQLException e) {
+    try {
+      print(line(read(), seconds()), true);
+    } catch (SQLException | RuntimeException e) {
       if (drawn) {
         out.println();
       }
+    } finally {
+      endSession();
     }
   }
 

@@ -2,11 +2,17 @@ package dev.awsinventory.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.awsinventory.config.WriteMode;
 import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.transforms.postgres.ProgressTable;
+import dev.awsinventory.transforms.postgres.Schema;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -89,6 +95,48 @@ class ProgressTest {
               TestDatabase.count(
                   url, "SELECT count(*) FROM " + ProgressTable.NAME + " WHERE status = 'ok'"))
           .isEqualTo(6);
+    }
+  }
+
+  /**
+   * Between two progress lines the reporter keeps its one session (a new login per line would cost
+   * its key derivation every time), and it ends that session when it stops.
+   */
+  @Test
+  void theLinesOfARunComeOverOneSessionThatEndsWithThem() throws Exception {
+    try (TestDatabase pg = TestDatabase.start()) {
+      String url = pg.newDatabase();
+      Database db = new Database(url, TestDatabase.USER, TestDatabase.PASSWORD);
+      try (Connection c = db.connect()) {
+        Schema.ensure(c, List.of(), WriteMode.OVERWRITE_DELETE_STALE);
+      }
+      String sessions =
+          "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+              + "AND application_name = '"
+              + Database.APPLICATION
+              + "'";
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      Progress progress =
+          Progress.start(
+              db,
+              "00000000-0000-0000-0000-000000000001",
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              1);
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (out.toString(StandardCharsets.UTF_8).lines().count() < 2
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSizeGreaterThanOrEqualTo(2);
+      assertThat(TestDatabase.count(url, sessions)).as("sessions between two lines").isEqualTo(1);
+
+      progress.close();
+
+      assertThat(out.toString(StandardCharsets.UTF_8).lines())
+          .last()
+          .asString()
+          .startsWith("progress: resolving accounts and regions");
+      assertThat(TestDatabase.count(url, sessions)).as("sessions after the last line").isZero();
     }
   }
 
