@@ -124,7 +124,27 @@ final class CurrentLayout {
         found = destination;
       }
     }
+    if (found == null) {
+      for (YamlMap destination : chosen) {
+        warnNotWritten(destination);
+      }
+    }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * A destination that is not the postgresql one, when there is none: a misspelt path ({@code
+   * cloudquery/postgres}) would otherwise leave the run on the embedded database unannounced.
+   */
+  private static void warnNotWritten(YamlMap destination) throws ConfigException {
+    YamlNode at = destination.get("path").orElse(destination.node());
+    String path = destination.string("path").orElse(destination.string("name").orElse(""));
+    at.warn(
+        "destination '"
+            + path
+            + "' is not written: aws-inventory writes only to cloudquery/postgresql"
+            + Suggest.didYouMean(path, List.of("cloudquery/postgresql"))
+            + "; with no postgresql destination, the run writes to the embedded database");
   }
 
   private static void readPostgres(YamlMap destination, InventoryConfig.Builder b)

@@ -3,10 +3,14 @@ package dev.awsinventory.config;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Expands {@code ${NAME}} (an environment variable) and {@code ${file:PATH}} (a file's text, PATH
@@ -135,26 +139,41 @@ final class Placeholders {
   }
 
   /**
-   * {@code problem} with every inserted value that appears in a quoted part ({@code '...'})
-   * replaced by {@code <value of ${NAME}>}, so that no variable's or file's content is printed.
+   * {@code problem} with every inserted value replaced by {@code <value of ${NAME}>}, so that no
+   * variable's or file's content is printed: a value (or one line of it) of 3 characters or more
+   * wherever it appears, whatever characters it holds (quotes too); a shorter one where it stands
+   * between quotes ({@code got 'ab'}), as messages quote the values they show. Longer values are
+   * matched first, and one pass replaces them all, so no mask is itself masked.
    */
   String redact(String problem) {
     if (inserts.isEmpty() || problem == null) {
       return problem;
     }
-    Matcher quoted = Pattern.compile("'[^']*'").matcher(problem);
-    StringBuilder out = new StringBuilder();
-    while (quoted.find()) {
-      String part = quoted.group();
-      for (Insert i : inserts) {
-        String value = i.value.strip();
-        if (value.length() >= 3 && part.contains(value)) {
-          part = part.replace(value, "<value of " + i.placeholder + ">");
+    Map<String, String> placeholderOf = new HashMap<>();
+    for (Insert i : inserts) {
+      for (String part : Stream.concat(Stream.of(i.value), i.value.lines()).toList()) {
+        String v = part.strip();
+        if (!v.isEmpty()) {
+          placeholderOf.putIfAbsent(v, i.placeholder);
         }
       }
-      quoted.appendReplacement(out, Matcher.quoteReplacement(part));
     }
-    quoted.appendTail(out);
+    String alternatives =
+        placeholderOf.keySet().stream()
+            .sorted(Comparator.comparingInt(String::length).reversed())
+            .map(
+                v ->
+                    v.length() >= 3
+                        ? Pattern.quote(v)
+                        : "(?<=['\"])" + Pattern.quote(v) + "(?=['\"])")
+            .collect(Collectors.joining("|"));
+    Matcher m = Pattern.compile(alternatives).matcher(problem);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(
+          out, Matcher.quoteReplacement("<value of " + placeholderOf.get(m.group()) + ">"));
+    }
+    m.appendTail(out);
     return out.toString();
   }
 

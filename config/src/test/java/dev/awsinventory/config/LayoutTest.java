@@ -144,6 +144,36 @@ class LayoutTest {
         .isEqualTo("jdbc:postgresql://db:5432/inv");
   }
 
+  /** A misspelt path would leave the run on the embedded database; the warning says so. */
+  @Test
+  void aDestinationThatIsNotPostgresqlWhenThereIsNoneIsWarnedAbout() throws Exception {
+    InventoryConfig config =
+        TempConfig.load(
+            dir,
+            """
+        kind: source
+        spec:
+          name: aws
+          path: cloudquery/aws
+          destinations: [pg]
+        ---
+        kind: destination
+        spec:
+          name: pg
+          path: cloudquery/postgres
+          spec:
+            connection_string: "host=db user=app dbname=inv"
+        """);
+
+    assertThat(config.database()).isEmpty();
+    assertThat(config.warnings())
+        .containsExactly(
+            dir.resolve("cloudquery.yml")
+                + ":10:9: spec.path: destination 'cloudquery/postgres' is not written: aws-inventory"
+                + " writes only to cloudquery/postgresql (did you mean 'cloudquery/postgresql'?);"
+                + " with no postgresql destination, the run writes to the embedded database");
+  }
+
   @Test
   void writeModeOverwrite() throws Exception {
     InventoryConfig config =

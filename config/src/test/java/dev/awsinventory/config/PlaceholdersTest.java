@@ -189,6 +189,42 @@ class PlaceholdersTest {
             ":3:11: cloudquery.connection.port: expected a whole number, got '<value of ${file:port.txt}>'");
   }
 
+  /** Values that the quoted-part masking missed: an apostrophe inside, or one of 1-2 characters. */
+  @Test
+  void valuesWithQuotesOrOfFewCharactersAreMaskedToo() throws Exception {
+    Files.writeString(dir.resolve("q.txt"), "Pw'Secret'zz9");
+    ConfigException quoted =
+        TempConfig.error(
+            dir,
+            """
+        cloudquery:
+          connection:
+            port: ${file:q.txt}
+        providers:
+          - name: aws
+        """);
+    assertThat(quoted.getMessage())
+        .doesNotContain("Secret")
+        .doesNotContain("zz9")
+        .endsWith(
+            ":3:11: cloudquery.connection.port: expected a whole number, got '<value of ${file:q.txt}>'");
+
+    ConfigException shortValue =
+        TempConfig.error(
+            dir,
+            """
+        cloudquery:
+          connection:
+            port: ${P}
+        providers:
+          - name: aws
+        """,
+            Map.of("P", "xy"));
+    assertThat(shortValue.getMessage())
+        .endsWith(
+            ":3:11: cloudquery.connection.port: expected a whole number, got '<value of ${P}>'");
+  }
+
   @Test
   void valuesAreNotExpandedTwice() throws Exception {
     InventoryConfig config =

@@ -1,7 +1,9 @@
 package dev.awsinventory.pipeline;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.beam.runners.direct.DirectOptions;
@@ -27,6 +29,7 @@ public final class Args {
     boolean parallelismGiven = false;
     boolean checksGiven = false;
     boolean runnerGiven = false;
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < args.length; i++) {
       String arg = camel(args[i]);
       OptionChecks.checkHasValue(arg, i + 1 < args.length ? args[i + 1] : null);
@@ -35,6 +38,7 @@ public final class Args {
       checksGiven |=
           arg.startsWith("--enforceImmutability") || arg.startsWith("--enforceEncodability");
       OptionChecks.checkType(arg);
+      OptionChecks.checkOnce(arg, seen);
       beam.add(arg);
     }
     PipelineOptionsFactory.register(InventoryOptions.class);

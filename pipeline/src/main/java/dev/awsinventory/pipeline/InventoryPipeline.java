@@ -268,7 +268,16 @@ public final class InventoryPipeline {
           config.writeMode(),
           config.pkMode(),
           Duration.ofSeconds(Math.max(1, options.getLockTimeoutSeconds())));
-      SyncTables.startRun(c, run, runner);
+      int interrupted = SyncTables.startRun(c, run, runner);
+      if (interrupted > 0) {
+        err.println(
+            "warning: "
+                + interrupted
+                + " earlier run(s) of source "
+                + config.sourceName()
+                + " ended without recording their end (killed, or the machine or database"
+                + " stopped); marked interrupted in aws_inventory_sync_runs");
+      }
     } catch (SQLException e) {
       return fatal(options, runId, unreachable(db, e), start);
     } catch (SchemaException e) {

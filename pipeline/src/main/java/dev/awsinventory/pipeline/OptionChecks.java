@@ -1,5 +1,6 @@
 package dev.awsinventory.pipeline;
 
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -45,11 +46,18 @@ final class OptionChecks {
     String name = camelArg.substring(2, eq);
     String value = camelArg.substring(eq + 1);
     Class<?> type = ownType(name);
+    if (type == String.class && value.isEmpty() && !FLAGS.contains(name)) {
+      throw needsValue(name, "VALUE");
+    }
     if (type == int.class || type == long.class) {
+      long number;
       try {
-        Long.parseLong(value.trim());
+        number = Long.parseLong(value.trim());
       } catch (NumberFormatException e) {
         throw bad(name, value, "expected a whole number");
+      }
+      if (type == int.class && (number > Integer.MAX_VALUE || number < Integer.MIN_VALUE)) {
+        throw bad(name, value, "expected a whole number up to " + Integer.MAX_VALUE);
       }
     } else if (type == boolean.class
         && !value.equalsIgnoreCase("true")
@@ -77,9 +85,32 @@ final class OptionChecks {
     if (type == null || type == boolean.class || type == Boolean.class || FLAGS.contains(name)) {
       return;
     }
-    String value = next != null && !next.startsWith("--") ? next : "VALUE";
-    throw new BadValue(
-        "--" + kebab(name) + " needs a value, given as --" + kebab(name) + "=" + value);
+    throw needsValue(name, next != null && !next.startsWith("--") ? next : "VALUE");
+  }
+
+  private static BadValue needsValue(String name, String shown) {
+    return new BadValue(
+        "--" + kebab(name) + " needs a value, given as --" + kebab(name) + "=" + shown);
+  }
+
+  /**
+   * Checks that one of the {@link #CHECKED} options is not given twice: Beam would refuse it in its
+   * own words ("expected one element but was: <a, b>"), and which of the two the user meant is
+   * theirs to say.
+   *
+   * @param camelArg one raw argument, name in Beam's camel case
+   * @param seen the names of the options met so far, to which this one is added
+   * @throws IllegalArgumentException naming the option
+   */
+  static void checkOnce(String camelArg, Set<String> seen) {
+    if (!camelArg.startsWith("--")) {
+      return;
+    }
+    int eq = camelArg.indexOf('=');
+    String name = eq < 0 ? camelArg.substring(2) : camelArg.substring(2, eq);
+    if (ownType(name) != null && !seen.add(name)) {
+      throw new BadValue("--" + kebab(name) + " is given more than once; give it once");
+    }
   }
 
   /**
@@ -105,6 +136,34 @@ final class OptionChecks {
     atLeast("targetParallelism", o.as(DirectOptions.class).getTargetParallelism(), 1);
     if (o.getSummaryFile() != null) {
       summaryFile(o.getSummaryFile());
+      notTheConfig(o.getSummaryFile(), o.getConfig());
+    }
+  }
+
+  /**
+   * Checks that the summary file is not the config file, which writing the summary would replace.
+   *
+   * @throws IllegalArgumentException naming the option
+   */
+  static void notTheConfig(String summary, String config) {
+    if (config == null || config.isEmpty()) {
+      return;
+    }
+    Path s = Path.of(summary).toAbsolutePath().normalize();
+    Path c = Path.of(config).toAbsolutePath().normalize();
+    boolean same = s.equals(c);
+    if (!same && Files.exists(s) && Files.exists(c)) {
+      try {
+        same = Files.isSameFile(s, c);
+      } catch (IOException e) {
+        same = false;
+      }
+    }
+    if (same) {
+      throw bad(
+          "summaryFile",
+          summary,
+          "is the config file (--config); writing the summary would replace it");
     }
   }
 

@@ -69,6 +69,10 @@ class CommandLineErrorsTest {
         "--hold-db=maybe|--hold-db=maybe: expected true or false",
         "--config=cq.yml|--demo uses its own simulated AWS and config: give --demo or"
             + " --config=cq.yml, not both",
+        "--fetch-concurrency=99999999999|--fetch-concurrency=99999999999: expected a whole number"
+            + " up to 2147483647",
+        "--config=|--config needs a value, given as --config=VALUE",
+        "--summary-file=|--summary-file needs a value, given as --summary-file=VALUE",
         "--bogus-option=1|unknown option --bogus-option (--help lists the options)",
         "--fetch-concurency=4|unknown option --fetch-concurency; did you mean '--fetch-concurrency'?"
             + " (--help lists the options)"
@@ -76,6 +80,27 @@ class CommandLineErrorsTest {
   void badOptionValuesAreNamedInOneLine(String caseAndMessage) {
     String[] c = caseAndMessage.split("\\|", -1);
     assertThat(run(1, "--demo", c[0])).containsExactly("aws-inventory: " + c[1]);
+  }
+
+  @Test
+  void anOptionGivenTwiceIsRefusedByName() {
+    assertThat(run(1, "--config=a.yml", "--fetch-concurrency=4", "--config=b.yml"))
+        .containsExactly("aws-inventory: --config is given more than once; give it once");
+  }
+
+  /** Writing the summary over the config would lose the user's file; it is refused, untouched. */
+  @Test
+  void theSummaryFileCannotBeTheConfigFile() throws Exception {
+    Path config = dir.resolve("cloudquery.yml");
+    String text = "kind: source\nspec:\n  name: aws\n";
+    Files.writeString(config, text);
+    String other = dir.resolve("x").resolve("..").resolve("cloudquery.yml").toString();
+    assertThat(run(1, "--config=" + config, "--summary-file=" + other))
+        .containsExactly(
+            "aws-inventory: --summary-file="
+                + other
+                + ": is the config file (--config); writing the summary would replace it");
+    assertThat(Files.readString(config)).isEqualTo(text);
   }
 
   /** An option that takes a value, given without one, is named with the form it needs. */

@@ -52,6 +52,34 @@ class DatabaseProblemTest {
         .contains("no password was provided");
   }
 
+  /** The driver's 08004 is not only a login: here the server has no SSL and the URL asks for it. */
+  @Test
+  void sslAskedOfAServerWithoutItIsARefusedConnectionNotALogin() {
+    Database db = new Database(url + "?sslmode=require", TestDatabase.USER, TestDatabase.PASSWORD);
+
+    assertThat(DatabaseProblem.of(db, failure(db), "cloudquery.yml"))
+        .startsWith("database at " + url + "?sslmode=require refused the connection: ")
+        .contains("SSL")
+        .endsWith(
+            "; check the connection's settings (sslmode and the other parameters) in"
+                + " cloudquery.yml")
+        .doesNotContain("password");
+  }
+
+  @Test
+  void aHostNameNotFoundIsNamed() {
+    Database db =
+        new Database(
+            "jdbc:postgresql://no-such-host.invalid:5432/inventory",
+            TestDatabase.USER,
+            TestDatabase.PASSWORD);
+
+    assertThat(DatabaseProblem.of(db, failure(db), "cloudquery.yml"))
+        .startsWith(
+            "database unreachable at jdbc:postgresql://no-such-host.invalid:5432/inventory: ")
+        .contains("(host name not found: no-such-host.invalid");
+  }
+
   @Test
   void aMissingDatabaseIsNamedAsMissing() {
     String missing = url.substring(0, url.lastIndexOf('/') + 1) + "no_such_inventory";

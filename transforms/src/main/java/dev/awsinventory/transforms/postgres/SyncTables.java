@@ -52,11 +52,30 @@ public final class SyncTables {
 
   /**
    * Records that {@code run} started, on the runner named {@code runner} (such as {@code
-   * DirectRunner}), with status {@code running}.
+   * DirectRunner}), with status {@code running}. Runs of the same source still marked {@code
+   * running} are marked {@code interrupted} first: the caller holds the source's {@link
+   * SourceLock}, so none of them is running still (it was killed, or its machine or database
+   * stopped, before it could record its end); their {@code finished_at} stays empty.
    *
-   * @throws SQLException from the insert (a run id recorded twice, say)
+   * @return how many earlier runs were marked interrupted
+   * @throws SQLException from the statements (a run id recorded twice, say)
    */
-  public static void startRun(Connection c, SyncRun run, String runner) throws SQLException {
+  public static int startRun(Connection c, SyncRun run, String runner) throws SQLException {
+    int interrupted;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + RUNS
+                + " SET status = 'interrupted', error = COALESCE(error, ?) "
+                + "WHERE source_name = ? AND status = 'running'")) {
+      ps.setString(
+          1,
+          "the run ended without recording its end (killed, or its machine or database stopped);"
+              + " found by run "
+              + run.runId());
+      ps.setString(2, run.sourceName());
+      interrupted = ps.executeUpdate();
+    }
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO "
@@ -70,6 +89,7 @@ public final class SyncTables {
       ps.setString(5, run.mode().configName());
       ps.executeUpdate();
     }
+    return interrupted;
   }
 
   public static void finishRun(
