@@ -71,7 +71,11 @@ final class Demo {
       out.println();
       out.println(BANNER);
       out.println("The queries are in docs/queries/*.sql. To query the demo data yourself:");
-      out.println("  java -jar runners/target/aws-inventory.jar --demo --hold-db=true");
+      out.println(
+          "  java -jar runners/target/aws-inventory.jar --demo --hold-db=true"
+              + (options.getDbPort() == InventoryOptions.DEFAULT_DB_PORT
+                  ? ""
+                  : " --db-port=" + options.getDbPort()));
       out.println(
           "  psql -h localhost -p "
               + options.getDbPort()

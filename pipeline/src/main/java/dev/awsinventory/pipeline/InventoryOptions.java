@@ -31,8 +31,11 @@ public interface InventoryOptions extends PipelineOptions {
 
   void setDbDir(String value);
 
+  /** The embedded PostgreSQL's port when {@code --db-port} is not given. */
+  int DEFAULT_DB_PORT = 54329;
+
   @Description("Port of the embedded PostgreSQL.")
-  @Default.Integer(54329)
+  @Default.Integer(DEFAULT_DB_PORT)
   int getDbPort();
 
   void setDbPort(int value);

@@ -185,11 +185,14 @@ public final class InventoryPipeline {
         printReport(db);
       }
       if (embedded != null) {
-        out.println(
-            "Query the data afterwards: run again with --hold-db=true to keep the database up, then "
-                + embedded.psqlCommand());
         if (options.getHoldDb()) {
+          out.println("Query the data now: " + embedded.psqlCommand());
           holdUntilInterrupted(embedded);
+        } else {
+          out.println(
+              "Query the data afterwards: run again with --hold-db=true to keep the database up,"
+                  + " then "
+                  + embedded.psqlCommand());
         }
       }
       return new Result(exitCode(summary, options.getFailOn()), summary);

@@ -18,9 +18,9 @@ class DemoJarTest {
 
   @Test
   void demoRunsThePipelineAgainstTheSimulatorAndPrintsEachCheck() throws Exception {
+    int port = freePort();
     Jar.Result r =
-        Jar.run(
-            Map.of(), dir, "--demo", "--db-dir=" + dir.resolve("state"), "--db-port=" + freePort());
+        Jar.run(Map.of(), dir, "--demo", "--db-dir=" + dir.resolve("state"), "--db-port=" + port);
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.stdout())
         .contains("SIMULATOR", ": ok in", "from 3 accounts in 2 regions", "aws_ec2_instances");
@@ -31,7 +31,11 @@ class DemoJarTest {
               "== " + f.check() + " (" + (f.rows() == 1 ? "1 row" : f.rows() + " rows") + "): ");
     }
     assertThat(r.stdout())
-        .contains("sg-0bastion44455566", "snap-0devexport00001", "psql -h localhost -p");
+        .contains(
+            "sg-0bastion44455566",
+            "snap-0devexport00001",
+            "psql -h localhost -p " + port,
+            "--demo --hold-db=true --db-port=" + port);
     assertThat(r.stdout() + r.stderr()).doesNotContain("Exception");
   }
 

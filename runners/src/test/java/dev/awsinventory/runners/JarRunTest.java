@@ -10,9 +10,12 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -122,6 +125,45 @@ class JarRunTest {
       rs.next();
       assertThat(rs.getLong(1)).isEqualTo(seed.expectedInstances().size());
       assertThat(rs.getLong(2)).isEqualTo(2);
+    }
+  }
+
+  /** With --hold-db=true the database is up to be queried while the jar waits for Ctrl-C. */
+  @Test
+  void holdDbKeepsTheEmbeddedDatabaseUpAndSaysSoUntilStopped() throws Exception {
+    Path config = seed.writeEmbeddedConfig(dir);
+    int port = freePort();
+    Path work = Files.createDirectories(dir.resolve("hold"));
+    Jar.Started held =
+        Jar.start(
+            List.of(),
+            env,
+            work,
+            "--config=" + config,
+            "--db-dir=" + work.resolve("state"),
+            "--db-port=" + port,
+            "--hold-db=true");
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      while (!Files.readString(held.out()).contains("press Ctrl-C to stop")) {
+        assertThat(held.process().isAlive()).as("%s", Files.readString(held.err())).isTrue();
+        assertThat(System.nanoTime()).as("the jar did not hold the database").isLessThan(deadline);
+        Thread.sleep(200);
+      }
+      assertThat(Files.readString(held.out()))
+          .contains("Query the data now: psql -h localhost -p " + port + " -U postgres postgres")
+          .doesNotContain("run again with --hold-db=true");
+      try (Connection c =
+              DriverManager.getConnection(
+                  "jdbc:postgresql://localhost:" + port + "/postgres", "postgres", "");
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT count(*) FROM aws_ec2_instances")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(seed.expectedInstances().size());
+      }
+    } finally {
+      held.process().destroy();
+      assertThat(held.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
     }
   }
 
