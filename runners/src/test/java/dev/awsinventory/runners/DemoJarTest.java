@@ -37,6 +37,10 @@ class DemoJarTest {
             "psql -h localhost -p " + port,
             "--demo --hold-db=true --db-port=" + port);
     assertThat(r.stdout() + r.stderr()).doesNotContain("Exception");
+    assertThat(r.stderr())
+        .contains(
+            "creating sync table aws_inventory_sync_runs",
+            "creating sync table aws_inventory_sync_slices");
   }
 
   @Test

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,8 +131,8 @@ public final class Schema {
       Connection c, Map<Table<?>, Catalog> catalogs, WriteMode mode, PkMode pkMode)
       throws SQLException {
     List<Ddl> ddl = new ArrayList<>();
-    SyncTables.missing(c).forEach(sql -> ddl.add(new Ddl(null, "creating a sync table", sql)));
-    Coverage.missing(c).forEach(sql -> ddl.add(new Ddl(null, "creating a sync table", sql)));
+    SyncTables.missing(c).forEach(sql -> ddl.add(syncTable(sql)));
+    Coverage.missing(c).forEach(sql -> ddl.add(syncTable(sql)));
     for (Map.Entry<Table<?>, Catalog> e : catalogs.entrySet()) {
       Table<?> t = e.getKey();
       Catalog catalog = e.getValue();
@@ -202,4 +204,12 @@ public final class Schema {
   }
 
   private record Ddl(String table, String what, String sql) {}
+
+  private static final Pattern CREATED = Pattern.compile("CREATE TABLE IF NOT EXISTS (\\w+)");
+
+  /** A sync table's CREATE TABLE, logged with the table's name. */
+  private static Ddl syncTable(String sql) {
+    Matcher m = CREATED.matcher(sql);
+    return new Ddl(null, m.find() ? "creating sync table " + m.group(1) : sql, sql);
+  }
 }
