@@ -68,10 +68,17 @@ class CrashTest {
       phases.add(killWhen(env, config, url, "writing", db -> newRows(db) > 0 && slices(db) == 0));
       phases.add(killWhen(env, config, url, "deleting stale rows", db -> slices(db) > 0));
       assertThat(phases).containsExactly("fetching", "writing", "deleting stale rows");
+      // each killed run was marked interrupted by the run that followed it; the last is left
       assertThat(
               TestDatabase.count(
                   url, "SELECT count(*) FROM aws_inventory_sync_runs WHERE status = 'running'"))
-          .isEqualTo(3);
+          .isEqualTo(1);
+      assertThat(
+              TestDatabase.count(
+                  url,
+                  "SELECT count(*) FROM aws_inventory_sync_runs WHERE status = 'interrupted' "
+                      + "AND finished_at IS NULL"))
+          .isEqualTo(2);
 
       // the database is lost while the job writes (it ends every session and refuses new ones
       // until the job has ended): exit 1, no slice of that run recorded, no stale row deleted
