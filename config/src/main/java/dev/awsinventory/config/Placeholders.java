@@ -27,10 +27,11 @@ final class Placeholders {
       Pattern.compile("^\\s*(?:-\\s+)?([\\w.-]+)\\s*:(?:\\s|$)");
 
   /** One inserted value: where it is in the expanded text and which placeholder it replaced. */
-  private record Insert(
+  record Insert(
       int start, int end, int originalStart, int originalEnd, String placeholder, String value) {}
 
   private final String fileName;
+  private final String original;
   private final String text;
   private final int[] originalLineStarts;
   private final int[] lineStarts;
@@ -40,6 +41,7 @@ final class Placeholders {
 
   private Placeholders(String fileName, String original, String text, List<Insert> inserts) {
     this.fileName = fileName;
+    this.original = original;
     this.text = text;
     this.originalLineStarts = lineStarts(original);
     this.lineStarts = lineStarts(text);
@@ -146,17 +148,34 @@ final class Placeholders {
    * matched first, and one pass replaces them all, so no mask is itself masked.
    */
   String redact(String problem) {
+    return redact(problem, 0, 0, "");
+  }
+
+  /**
+   * As {@link #redact(String)}, and {@code scalar} (the text of the node that {@code [start, end)}
+   * of {@link #text} holds) masked too when an inserted value is part of it, so that a value of 1-2
+   * characters inside a longer text ({@code x${PW}} read as {@code 'x3'}) is not shown either.
+   */
+  String redact(String problem, int start, int end, String scalar) {
     if (inserts.isEmpty() || problem == null) {
       return problem;
     }
     Map<String, String> placeholderOf = new HashMap<>();
+    List<String> within =
+        inserts.stream()
+            .filter(i -> i.start < end && start < i.end)
+            .map(Insert::placeholder)
+            .toList();
     for (Insert i : inserts) {
       for (String part : Stream.concat(Stream.of(i.value), i.value.lines()).toList()) {
         String v = part.strip();
         if (!v.isEmpty()) {
-          placeholderOf.putIfAbsent(v, i.placeholder);
+          placeholderOf.putIfAbsent(v, "value of " + i.placeholder);
         }
       }
+    }
+    if (!within.isEmpty() && !scalar.isBlank()) {
+      placeholderOf.putIfAbsent(scalar.strip(), "a text holding " + String.join(", ", within));
     }
     String alternatives =
         placeholderOf.keySet().stream()
@@ -170,11 +189,28 @@ final class Placeholders {
     Matcher m = Pattern.compile(alternatives).matcher(problem);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
-      m.appendReplacement(
-          out, Matcher.quoteReplacement("<value of " + placeholderOf.get(m.group()) + ">"));
+      m.appendReplacement(out, Matcher.quoteReplacement("<" + placeholderOf.get(m.group()) + ">"));
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** The inserted values, in the order of the text. */
+  List<Insert> inserts() {
+    return inserts;
+  }
+
+  /** The inserted value that holds {@code offset} of {@link #text}, if any. */
+  java.util.Optional<Insert> insertAt(int offset) {
+    return inserts.stream().filter(i -> i.start <= offset && offset < i.end).findFirst();
+  }
+
+  /**
+   * An error located at the placeholder of {@code insert}, under the key written before it on its
+   * line; {@code problem} is taken as given (it must not hold the value).
+   */
+  ConfigException errorAt(Insert insert, String problem) {
+    return error(fileName, original, originalLineStarts, insert.originalStart).at(problem);
   }
 
   private interface Failure {

@@ -39,12 +39,12 @@ final class YamlNode {
   }
 
   ConfigException error(String problem) {
-    return file.error(node.getStartMark(), path, problem);
+    return file.error(node, path, problem);
   }
 
   /** Records a warning located at this node. */
   void warn(String problem) {
-    file.warn(node.getStartMark(), path, problem);
+    file.warn(node, path, problem);
   }
 
   <T> Located<T> located(T value) {
@@ -189,9 +189,18 @@ final class YamlNode {
     return found;
   }
 
+  /**
+   * Whether {@code offset} is between the start of {@code from} and the end of {@code to}; an empty
+   * value (a null whose text is a comment, {@code key: # ...}) reaches to the end of its line.
+   */
   private static boolean contains(Placeholders text, Node from, Node to, int offset) {
     int start = text.offset(from.getStartMark().getLine(), from.getStartMark().getColumn());
     int end = text.offset(to.getEndMark().getLine(), to.getEndMark().getColumn());
+    if (to instanceof ScalarNode scalar
+        && scalar.getValue().isEmpty()
+        && to.getTag().equals(Tag.NULL)) {
+      end = Math.max(end, text.offset(to.getEndMark().getLine() + 1, 0) - 1);
+    }
     return start <= offset && offset <= end;
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -33,17 +34,23 @@ final class YamlParser {
             env,
             new ArrayList<>());
     List<YamlNode> documents = new ArrayList<>();
+    List<Node> nodes = new ArrayList<>();
     try {
       for (Node node :
           new Yaml(new LoaderOptions()).composeAll(new StringReader(file.text().text()))) {
         YamlNode document = new YamlNode(node, "", file);
         if (node != null && !document.isNull()) {
           documents.add(document);
+          nodes.add(node);
         }
       }
     } catch (MarkedYAMLException e) {
       if (file.text().failure() != null) {
         throw file.text().failure();
+      }
+      Optional<ConfigException> blamed = InsertedSyntax.blame(file.text(), e);
+      if (blamed.isPresent()) {
+        throw blamed.get();
       }
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
@@ -52,26 +59,35 @@ final class YamlParser {
       if (file.text().failure() != null) {
         throw file.text().failure();
       }
-      throw file.error(null, "", "malformed YAML: " + e.getMessage());
+      throw file.error((Mark) null, "", "malformed YAML: " + e.getMessage());
     }
     ConfigException failure = file.text().failure();
     if (failure != null) {
-      String field = "";
-      for (YamlNode document : documents) {
-        field = document.pathAt(file.text().failureOffset());
-        if (!field.isEmpty()) {
-          break;
-        }
-      }
-      throw field.isEmpty()
-          ? failure
-          : new ConfigException(
-              failure.file(), failure.line(), failure.column(), field, failure.problem());
+      throw keyed(failure, file.text().failureOffset(), documents);
+    }
+    Optional<Placeholders.Insert> misread = InsertedSyntax.misread(file.text(), nodes);
+    if (misread.isPresent()) {
+      Placeholders.Insert i = misread.get();
+      throw keyed(file.text().errorAt(i, InsertedSyntax.misreadProblem(i)), i.start(), documents);
     }
     if (documents.isEmpty()) {
       throw new ConfigException(name, 1, 1, "", "the file is empty");
     }
     return documents;
+  }
+
+  /** {@code e} under the key path of the node at {@code offset}, when one holds it. */
+  private static ConfigException keyed(ConfigException e, int offset, List<YamlNode> documents) {
+    String field = "";
+    for (YamlNode document : documents) {
+      field = document.pathAt(offset);
+      if (!field.isEmpty()) {
+        break;
+      }
+    }
+    return field.isEmpty()
+        ? e
+        : new ConfigException(e.file(), e.line(), e.column(), field, e.problem());
   }
 
   private static String read(Path path, String name) throws ConfigException {

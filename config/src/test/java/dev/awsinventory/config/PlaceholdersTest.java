@@ -225,6 +225,86 @@ class PlaceholdersTest {
             ":3:11: cloudquery.connection.port: expected a whole number, got '<value of ${P}>'");
   }
 
+  /** A value of 1-2 characters that is part of a longer text is masked with the whole text. */
+  @Test
+  void aShortValueInsideALongerTextIsMaskedWithIt() throws Exception {
+    String yaml =
+        """
+        providers:
+          - name: aws
+            configuration:
+              max_retries: %s
+        """;
+    ConfigException inText = TempConfig.error(dir, yaml.formatted("x${PW}"), Map.of("PW", "3"));
+    assertThat(inText.getMessage())
+        .doesNotContain("x3")
+        .endsWith(
+            ":4:20: providers[0].configuration.max_retries: expected a whole number, got '<a text"
+                + " holding ${PW}>'");
+
+    Files.writeString(dir.resolve("mr.txt"), "7\n");
+    ConfigException twoInserts =
+        TempConfig.error(dir, yaml.formatted("${file:mr.txt}${PW}"), Map.of("PW", "3q"));
+    assertThat(twoInserts.getMessage())
+        .doesNotContain("73q")
+        .doesNotContain("'7")
+        .endsWith("got '<a text holding ${file:mr.txt}, ${PW}>'");
+  }
+
+  /**
+   * The kind: a value that YAML reads as syntax, because placeholders are expanded before parsing.
+   * Where parsing fails, the parser's message would quote the value; where it does not, part of the
+   * value is silently dropped. Both are named at the placeholder, the value never shown.
+   */
+  @Test
+  void aValueThatYamlReadsAsSyntaxIsNamedAtItsPlaceholderAndNeverShown() throws Exception {
+    String yaml =
+        """
+        cloudquery:
+          connection:
+            password: %s
+            port: 5433
+        providers:
+          - name: aws
+        """;
+    Map<String, String> broken =
+        Map.of(
+            "*PwSecr3t", "${PW}",
+            "!!PwSecr3t x", "${PW}",
+            "Sec\\ZZr3t", "\"${PW}\"",
+            "Sec\"r3t: x", "\"${PW}\"",
+            "PwSecr3t: [x", "${PW}",
+            "PwSecr3t\"", "\"${PW}\"");
+    for (Map.Entry<String, String> c : broken.entrySet()) {
+      ConfigException e =
+          TempConfig.error(dir, yaml.formatted(c.getValue()), Map.of("PW", c.getKey()));
+      assertThat(e.getMessage())
+          .as(c.getKey())
+          .doesNotContain("Secr3t")
+          .doesNotContain("r3t")
+          .contains(
+              ":3:"
+                  + (c.getValue().startsWith("\"") ? "16" : "15")
+                  + ": password: malformed YAML:"
+                  + " the value of ${PW} holds characters that YAML reads as syntax here; put the"
+                  + " placeholder in quotes");
+    }
+
+    for (String dropped : List.of("pw #Secr3t", "#Secr3t", "&Secr3t pw", "!Secr3t pw")) {
+      ConfigException e = TempConfig.error(dir, yaml.formatted("${PW}"), Map.of("PW", dropped));
+      assertThat(e.getMessage())
+          .as(dropped)
+          .doesNotContain("Secr3t")
+          .contains(
+              ":3:15: cloudquery.connection.password: the value of ${PW} is not read whole: YAML"
+                  + " takes a '#' at its start or after a blank as a comment");
+    }
+
+    InventoryConfig quoted =
+        TempConfig.load(dir, yaml.formatted("\"${PW}\""), Map.of("PW", "&pw #Secr3t"));
+    assertThat(quoted.database().orElseThrow().password()).contains("&pw #Secr3t");
+  }
+
   @Test
   void valuesAreNotExpandedTwice() throws Exception {
     InventoryConfig config =
