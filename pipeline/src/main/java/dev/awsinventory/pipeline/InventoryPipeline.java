@@ -39,6 +39,7 @@ public final class InventoryPipeline {
   private final PrintStream out;
   private final PrintStream err;
   private List<String> unsupportedTables = List.of();
+  private boolean summaryFileUnwritten;
 
   public InventoryPipeline(PrintStream out, PrintStream err) {
     this.out = out;
@@ -195,7 +196,8 @@ public final class InventoryPipeline {
                   + embedded.psqlCommand());
         }
       }
-      return new Result(exitCode(summary, options.getFailOn()), summary);
+      int exitCode = exitCode(summary, options.getFailOn());
+      return new Result(summaryFileUnwritten ? Math.max(exitCode, EXIT_FATAL) : exitCode, summary);
     } catch (IOException e) {
       err.println(
           "aws-inventory: cannot start the embedded PostgreSQL: " + Errors.redact(e.getMessage()));
@@ -387,10 +389,28 @@ public final class InventoryPipeline {
       try {
         summary.writeTo(Path.of(options.getSummaryFile()));
       } catch (IOException e) {
+        summaryFileUnwritten = true;
         err.println(
-            "aws-inventory: cannot write the summary file " + options.getSummaryFile() + ": " + e);
+            "aws-inventory: cannot write the summary file "
+                + options.getSummaryFile()
+                + ": "
+                + fileProblem(e));
       }
     }
+  }
+
+  /** What went wrong with a file, in words: {@code no such file or directory}, say. */
+  private static String fileProblem(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   /**

@@ -169,8 +169,8 @@ final class OptionChecks {
 
   /**
    * Checks that the summary file can be written where it is asked for, before the run rather than
-   * after it: not a directory, and its nearest existing parent a directory this process may write
-   * in (missing directories below it are created when the file is written).
+   * after it: not a directory, and its nearest existing parent a directory this process can create
+   * a file in, tried (missing directories below it are created when the file is written).
    *
    * @throws IllegalArgumentException naming the option and what is wrong with the path
    */
@@ -189,11 +189,24 @@ final class OptionChecks {
         if (!Files.isDirectory(dir)) {
           throw bad("summaryFile", file, dir + " is not a directory");
         }
-        if (!Files.isWritable(dir)) {
+        if (!Files.isWritable(dir) || !canCreateFileIn(dir)) {
           throw bad("summaryFile", file, "cannot write in " + dir);
         }
         return;
       }
+    }
+  }
+
+  /**
+   * Whether a file can be created in {@code dir}, tried with an empty file deleted at once: {@link
+   * Files#isWritable} asks for permission only, which root always has, even in {@code /proc}.
+   */
+  private static boolean canCreateFileIn(Path dir) {
+    try {
+      Files.delete(Files.createTempFile(dir, ".aws-inventory-", ".probe"));
+      return true;
+    } catch (IOException | SecurityException e) {
+      return false;
     }
   }
 

@@ -128,6 +128,13 @@ class CommandLineErrorsTest {
             "aws-inventory: --summary-file=" + under + ": " + file + " is not a directory");
     assertThat(run(1, "--demo", "--summary-file=" + dir))
         .containsExactly("aws-inventory: --summary-file=" + dir + ": is a directory");
+    // root may write anywhere by its permissions, yet no file can be created in /proc
+    assertThat(run(1, "--demo", "--summary-file=/proc/summary.json"))
+        .containsExactly("aws-inventory: --summary-file=/proc/summary.json: cannot write in /proc");
+    OptionChecks.summaryFile(dir.resolve("new/summary.json").toString());
+    try (var left = Files.list(dir)) {
+      assertThat(left).as("the check leaves no file behind").containsExactly(file);
+    }
   }
 
   @Test
