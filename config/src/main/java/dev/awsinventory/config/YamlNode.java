@@ -76,7 +76,13 @@ final class YamlNode {
     try {
       value = Integer.parseInt(text.replace("_", ""));
     } catch (NumberFormatException e) {
-      throw error("expected a whole number, got '" + text + "'");
+      throw error(
+          (text.replace("_", "").matches("[+-]?\\d+")
+                  ? "expected a whole number up to " + Integer.MAX_VALUE
+                  : "expected a whole number")
+              + ", got '"
+              + text
+              + "'");
     }
     if (value < min) {
       throw error("must be at least " + min + ", got " + value);

@@ -68,6 +68,9 @@ final class Demo {
         options.setReport("true");
       }
       InventoryPipeline.Result result = pipeline.run(options);
+      if (result.summary() == null) {
+        return result; // it ended before the run (the database did not start): nothing to query
+      }
       out.println();
       out.println(BANNER);
       out.println("The queries are in docs/queries/*.sql. To query the demo data yourself:");

@@ -43,6 +43,28 @@ class DemoJarTest {
             "creating sync table aws_inventory_sync_slices");
   }
 
+  /** A run that ends before it starts prints the banner once and no hint to query its data. */
+  @Test
+  void aDemoWhoseDatabasePortIsTakenSaysSoOnceAndHintsNothing() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0)) {
+      Jar.Result r =
+          Jar.run(
+              Map.of(),
+              dir,
+              "--demo",
+              "--db-dir=" + dir.resolve("state"),
+              "--db-port=" + taken.getLocalPort());
+      assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+      assertThat(r.stdout().split("SIMULATOR", -1)).as(r.toString()).hasSize(2);
+      assertThat(r.stdout()).as(r.toString()).doesNotContain("--hold-db=true", "psql -h");
+      assertThat(r.stderr())
+          .as(r.toString())
+          .contains("cannot start the embedded PostgreSQL")
+          .contains(String.valueOf(taken.getLocalPort()))
+          .doesNotContain("Exception");
+    }
+  }
+
   @Test
   void helpListsTheToolsOwnOptionsWithDefaultsAndVersionPrintsTheVersion() throws Exception {
     Jar.Result help = Jar.run(Map.of(), dir, "--help");
