@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Values inserted by placeholders that YAML reads as syntax rather than as text: placeholders are
@@ -61,25 +62,75 @@ final class InsertedSyntax {
                     + QUOTE_IT));
   }
 
+  /** A value that parsed without error but not as the text it holds, and what happened to it. */
+  record Misread(Placeholders.Insert insert, String problem) {}
+
   /**
-   * The first one-line value that parsed without error but not as the text it holds: outside a
-   * quoted or block scalar, a {@code #} at its start or after a blank begins a comment (the rest is
-   * dropped), a leading {@code &} is an anchor, {@code !} a tag (both taken away from the value)
-   * and {@code *} an alias (another node's value); empty when there is none.
+   * The first value that parsed without error but not as the text it holds; empty when there is
+   * none. Two ways:
+   *
+   * <ul>
+   *   <li>not read whole: where the value starts a token outside a quoted or block scalar, a
+   *       leading {@code #} begins a comment, {@code &} an anchor, {@code !} a tag and {@code *} an
+   *       alias; and a {@code #} after a blank begins a comment (the rest is dropped);
+   *   <li>read as another value: the scalar it is part of does not hold it as written, because of
+   *       escapes or doubled quotes inside quotes, line breaks folded, blanks at its ends trimmed,
+   *       a lone {@code |} or {@code >}; or a plain scalar that YAML reads as null ({@code ~},
+   *       {@code null}). Checked when the value ends inside that scalar or only blanks follow it (a
+   *       value such as {@code a, b} in {@code [${X}]} spans several nodes and is not); line breaks
+   *       at the end of a value are not counted, as YAML drops them and so does CloudQuery.
+   * </ul>
    */
-  static Optional<Placeholders.Insert> misread(Placeholders text, List<Node> documents) {
-    List<int[]> quoted = new ArrayList<>();
+  static Optional<Misread> misread(Placeholders text, List<Node> documents) {
+    List<ScalarNode> scalars = new ArrayList<>();
     for (Node document : documents) {
-      collectQuoted(text, document, quoted, 0);
+      collectScalars(document, scalars, 0);
     }
-    return text.inserts().stream()
-        .filter(i -> !i.value().strip().contains("\n") && readAsSyntax(i.value().strip()))
-        .filter(i -> quoted.stream().noneMatch(r -> r[0] <= i.start() && i.start() < r[1]))
-        .findFirst();
+    String yaml = text.text();
+    for (Placeholders.Insert i : text.inserts()) {
+      String value = i.value().replaceAll("[\\r\\n]+$", "");
+      int first = i.start();
+      while (first < i.end() && Character.isWhitespace(yaml.charAt(first))) {
+        first++;
+      }
+      if (first == i.end()) {
+        continue;
+      }
+      int at = first;
+      Optional<ScalarNode> scalar =
+          scalars.stream()
+              .filter(
+                  n -> offset(text, n.getStartMark()) <= at && at < offset(text, n.getEndMark()))
+              .findFirst();
+      boolean quoted = scalar.isPresent() && scalar.get().getScalarStyle() != ScalarStyle.PLAIN;
+      char before = first == 0 ? '\n' : yaml.charAt(first - 1);
+      boolean startsToken = Character.isWhitespace(before) || "[{,".indexOf(before) >= 0;
+      String stripped = value.strip();
+      if (!quoted
+          && !value.contains("\n")
+          && ((startsToken && "#&!*".indexOf(stripped.charAt(0)) >= 0)
+              || stripped.contains(" #")
+              || stripped.contains("\t#"))) {
+        return Optional.of(new Misread(i, notReadWhole(i)));
+      }
+      if (scalar.isEmpty()) {
+        continue;
+      }
+      ScalarNode node = scalar.get();
+      int end = offset(text, node.getEndMark());
+      int valueEnd = i.start() + value.length();
+      if (valueEnd > end && !yaml.substring(end, valueEnd).isBlank()) {
+        continue;
+      }
+      if (!node.getValue().contains(value)
+          || (node.getScalarStyle() == ScalarStyle.PLAIN && node.getTag().equals(Tag.NULL))) {
+        return Optional.of(new Misread(i, readAsAnother(i)));
+      }
+    }
+    return Optional.empty();
   }
 
-  /** The problem of a {@link #misread} value, naming its placeholder only. */
-  static String misreadProblem(Placeholders.Insert insert) {
+  private static String notReadWhole(Placeholders.Insert insert) {
     return "the value of "
         + insert.placeholder()
         + " is not read whole: YAML takes a '#' at its start or after a blank as a comment, and a"
@@ -87,31 +138,29 @@ final class InsertedSyntax {
         + QUOTE_IT;
   }
 
-  private static boolean readAsSyntax(String value) {
-    return value.startsWith("#")
-        || value.startsWith("&")
-        || value.startsWith("*")
-        || value.startsWith("!")
-        || value.contains(" #")
-        || value.contains("\t#");
+  private static String readAsAnother(Placeholders.Insert insert) {
+    return "YAML reads the value of "
+        + insert.placeholder()
+        + " as another value here (escapes or doubled quotes inside quotes, line breaks, blanks"
+        + " at its ends, a lone '|', '>', '~' or 'null'); quote it so that YAML keeps it as"
+        + " written (single quotes take a backslash or a double quote as it is, double quotes a"
+        + " single quote)";
   }
 
-  private static void collectQuoted(Placeholders text, Node node, List<int[]> out, int depth) {
+  private static void collectScalars(Node node, List<ScalarNode> out, int depth) {
     if (node == null || depth > 64) {
       return;
     }
     if (node instanceof ScalarNode scalar) {
-      if (scalar.getScalarStyle() != ScalarStyle.PLAIN) {
-        out.add(new int[] {offset(text, node.getStartMark()), offset(text, node.getEndMark())});
-      }
+      out.add(scalar);
     } else if (node instanceof MappingNode mapping) {
       for (NodeTuple t : mapping.getValue()) {
-        collectQuoted(text, t.getKeyNode(), out, depth + 1);
-        collectQuoted(text, t.getValueNode(), out, depth + 1);
+        collectScalars(t.getKeyNode(), out, depth + 1);
+        collectScalars(t.getValueNode(), out, depth + 1);
       }
     } else if (node instanceof SequenceNode sequence) {
       for (Node item : sequence.getValue()) {
-        collectQuoted(text, item, out, depth + 1);
+        collectScalars(item, out, depth + 1);
       }
     }
   }

@@ -123,7 +123,7 @@ final class LegacyLayout {
     if (fields.port > 65535) {
       throw c.get("port")
           .orElseThrow()
-          .error("expected a port number from 1 to 65535, got " + fields.port);
+          .error("expected a port number from 1 to 65535, got '" + fields.port + "'");
     }
     fields.database = c.text("database");
     fields.user = c.text("username");

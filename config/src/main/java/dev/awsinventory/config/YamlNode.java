@@ -85,7 +85,7 @@ final class YamlNode {
               + "'");
     }
     if (value < min) {
-      throw error("must be at least " + min + ", got " + value);
+      throw error("must be at least " + min + ", got '" + text + "'");
     }
     return value;
   }

@@ -65,10 +65,10 @@ final class YamlParser {
     if (failure != null) {
       throw keyed(failure, file.text().failureOffset(), documents);
     }
-    Optional<Placeholders.Insert> misread = InsertedSyntax.misread(file.text(), nodes);
+    Optional<InsertedSyntax.Misread> misread = InsertedSyntax.misread(file.text(), nodes);
     if (misread.isPresent()) {
-      Placeholders.Insert i = misread.get();
-      throw keyed(file.text().errorAt(i, InsertedSyntax.misreadProblem(i)), i.start(), documents);
+      Placeholders.Insert i = misread.get().insert();
+      throw keyed(file.text().errorAt(i, misread.get().problem()), i.start(), documents);
     }
     if (documents.isEmpty()) {
       throw new ConfigException(name, 1, 1, "", "the file is empty");

@@ -251,6 +251,25 @@ class PlaceholdersTest {
         .endsWith("got '<a text holding ${file:mr.txt}, ${PW}>'");
   }
 
+  /** A value out of range is shown quoted, so that a short one is masked like any other. */
+  @Test
+  void aValueOutOfRangeIsMaskedToo() throws Exception {
+    for (String p : List.of("-1", "0", "70000")) {
+      ConfigException e =
+          TempConfig.error(
+              dir,
+              """
+        cloudquery:
+          connection:
+            port: ${P}
+        providers:
+          - name: aws
+        """,
+              Map.of("P", p));
+      assertThat(e.getMessage()).as(p).endsWith("got '<value of ${P}>'");
+    }
+  }
+
   /**
    * The kind: a value that YAML reads as syntax, because placeholders are expanded before parsing.
    * Where parsing fails, the parser's message would quote the value; where it does not, part of the
@@ -303,6 +322,56 @@ class PlaceholdersTest {
     InventoryConfig quoted =
         TempConfig.load(dir, yaml.formatted("\"${PW}\""), Map.of("PW", "&pw #Secr3t"));
     assertThat(quoted.database().orElseThrow().password()).contains("&pw #Secr3t");
+  }
+
+  /**
+   * The same kind, where the value parses but YAML's rules change it: escapes and doubled quotes
+   * inside quotes, folded line breaks, trimmed blanks, a lone block indicator or null word. Each is
+   * an error at its placeholder; values that YAML keeps as written still load.
+   */
+  @Test
+  void aValueThatYamlWouldChangeIsAnErrorAndOneItKeepsLoads() throws Exception {
+    String yaml =
+        """
+        cloudquery:
+          connection:
+            password: %s
+        providers:
+          - name: aws
+        """;
+    Map<String, String> changed = new java.util.LinkedHashMap<>();
+    changed.put("Pw\\\"x", "\"${PW}\"");
+    changed.put("Pw\\tx", "\"${PW}\"");
+    changed.put("Pw\nx", "'${PW}'");
+    changed.put("Pw''x", "'${PW}'");
+    changed.put("|", "${PW}");
+    changed.put(">", "${PW}");
+    changed.put("~", "${PW}");
+    changed.put("null", "${PW}");
+    changed.put(" Pw9", "${PW}");
+    changed.put("Pw9 ", "${PW}");
+    for (Map.Entry<String, String> c : changed.entrySet()) {
+      ConfigException e =
+          TempConfig.error(dir, yaml.formatted(c.getValue()), Map.of("PW", c.getKey()));
+      assertThat(e.getMessage())
+          .as(c.getKey())
+          .contains(
+              ": cloudquery.connection.password: YAML reads the value of ${PW} as another value"
+                  + " here");
+    }
+
+    Map<String, String> kept = new java.util.LinkedHashMap<>();
+    kept.put("x#Pwy", "x${PW}y=#Pw");
+    kept.put("x&Pwy", "x${PW}y=&Pw");
+    kept.put("Pw9", "${PW}=Pw9\n");
+    kept.put("Pw\\x", "'${PW}'=Pw\\x");
+    kept.put("Pw'x", "\"${PW}\"=Pw'x");
+    for (Map.Entry<String, String> c : kept.entrySet()) {
+      String[] formAndValue = c.getValue().split("=", 2);
+      InventoryConfig config =
+          TempConfig.load(dir, yaml.formatted(formAndValue[0]), Map.of("PW", formAndValue[1]));
+      assertThat(config.database().orElseThrow().password()).as(c.getValue()).contains(c.getKey());
+    }
   }
 
   @Test
