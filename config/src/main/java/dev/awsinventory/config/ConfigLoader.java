@@ -57,9 +57,11 @@ public final class ConfigLoader {
   }
 
   private static InventoryConfig withWarnings(InventoryConfig config, YamlNode document) {
-    return document.file().warnings().isEmpty()
+    YamlFile file = document.file();
+    return file.warnings().isEmpty() && file.text().filesRead().isEmpty()
         ? config
-        : config.withWarnings(document.file().warnings());
+        : config.withFileFacts(
+            file.warnings(), file.text().filesRead().stream().map(Path::toString).toList());
   }
 
   private static YamlMap topLevel(YamlNode document) throws ConfigException {

@@ -29,8 +29,9 @@ final class InsertedSyntax {
    * The error for a parse failure that an inserted value caused: the value holding the problem
    * mark, else the one holding the context mark (such as the start of a quoted scalar), else the
    * first one between the two (scanned while the parser was in that context), else the last one
-   * before the context mark on its line (a quote in the value that closed the quotes around it, so
-   * that the quote after it opens a scalar running to the end of the file); empty when none.
+   * that ends before the context mark on its line (or ends that line's break) (a quote in the value
+   * that closed the quotes around it, so that the quote after it opens a scalar running to the end
+   * of the file); empty when none.
    */
   static Optional<ConfigException> blame(Placeholders text, MarkedYAMLException e) {
     int problem = offset(text, e.getProblemMark());
@@ -49,7 +50,7 @@ final class InsertedSyntax {
       int lineStart = text.offset(e.getContextMark().getLine(), 0);
       insert =
           text.inserts().stream()
-              .filter(i -> i.start() >= lineStart && i.end() <= context)
+              .filter(i -> i.end() >= lineStart && i.end() <= context)
               .reduce((first, second) -> second);
     }
     return insert.map(

@@ -27,6 +27,7 @@ public final class InventoryConfig implements Serializable {
   private final boolean sendSyncSummary;
   private final PkMode pkMode;
   private final List<String> warnings;
+  private final List<String> filesRead;
 
   private InventoryConfig(Builder b, DatabaseConfig database) {
     this.file = b.file;
@@ -48,6 +49,7 @@ public final class InventoryConfig implements Serializable {
     this.sendSyncSummary = b.sendSyncSummary;
     this.pkMode = b.pkMode;
     this.warnings = List.copyOf(b.warnings);
+    this.filesRead = List.copyOf(b.filesRead);
   }
 
   /** The config file's path as given to the loader. */
@@ -155,9 +157,18 @@ public final class InventoryConfig implements Serializable {
     return warnings;
   }
 
-  InventoryConfig withWarnings(List<String> more) {
+  /**
+   * The files its {@code ${file:PATH}} placeholders read, as absolute paths (the config file itself
+   * is {@link #file}): files the run must not write to.
+   */
+  public List<String> filesRead() {
+    return filesRead;
+  }
+
+  InventoryConfig withFileFacts(List<String> warnings, List<String> filesRead) {
     Builder b = toBuilder();
-    b.warnings = more;
+    b.warnings = warnings;
+    b.filesRead = filesRead;
     return new InventoryConfig(b, database);
   }
 
@@ -185,6 +196,7 @@ public final class InventoryConfig implements Serializable {
     b.sendSyncSummary = sendSyncSummary;
     b.pkMode = pkMode;
     b.warnings = warnings;
+    b.filesRead = filesRead;
     return b;
   }
 
@@ -245,6 +257,7 @@ public final class InventoryConfig implements Serializable {
     PkMode pkMode =
         PkMode.fromConfigName(ConfigBlock.DESTINATION.declared("pk_mode").fixedDefault());
     List<String> warnings = List.of();
+    List<String> filesRead = List.of();
 
     Builder(String file) {
       this.file = file;

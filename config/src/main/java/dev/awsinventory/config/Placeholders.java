@@ -36,6 +36,7 @@ final class Placeholders {
   private final int[] originalLineStarts;
   private final int[] lineStarts;
   private final List<Insert> inserts;
+  private List<Path> filesRead = List.of();
   private ConfigException failure;
   private int failureOffset = -1;
 
@@ -62,6 +63,7 @@ final class Placeholders {
       String fileName, String original, Map<String, String> env, Path folder) {
     StringBuilder out = new StringBuilder(original.length());
     List<Insert> inserts = new ArrayList<>();
+    List<Path> filesRead = new ArrayList<>();
     int[] originalLineStarts = lineStarts(original);
     int copied = 0;
     ConfigException failure = null;
@@ -79,6 +81,7 @@ final class Placeholders {
                   m.group(1),
                   env,
                   folder,
+                  filesRead,
                   () -> error(fileName, original, originalLineStarts, m.start()));
         } catch (ConfigException e) {
           if (failure == null) {
@@ -99,6 +102,7 @@ final class Placeholders {
     Placeholders p = new Placeholders(fileName, original, out.toString(), inserts);
     p.failure = failure;
     p.failureOffset = failureOffset;
+    p.filesRead = List.copyOf(filesRead);
     return p;
   }
 
@@ -195,6 +199,11 @@ final class Placeholders {
     return out.toString();
   }
 
+  /** The files that {@code ${file:PATH}} placeholders read, absolute, in the order of the text. */
+  List<Path> filesRead() {
+    return filesRead;
+  }
+
   /** The inserted values, in the order of the text. */
   List<Insert> inserts() {
     return inserts;
@@ -221,6 +230,7 @@ final class Placeholders {
       String inside,
       Map<String, String> env,
       Path folder,
+      List<Path> filesRead,
       java.util.function.Supplier<Failure> where)
       throws ConfigException {
     if (inside.startsWith("file:")) {
@@ -229,6 +239,7 @@ final class Placeholders {
         throw where.get().at("${file:} needs a path");
       }
       Path file = folder.resolve(path);
+      filesRead.add(file.toAbsolutePath().normalize());
       try {
         return TextFiles.read(file).replaceAll("[\\r\\n]+$", "");
       } catch (TextFiles.Unreadable e) {

@@ -293,7 +293,8 @@ class PlaceholdersTest {
             "Sec\\ZZr3t", "\"${PW}\"",
             "Sec\"r3t: x", "\"${PW}\"",
             "PwSecr3t: [x", "${PW}",
-            "PwSecr3t\"", "\"${PW}\"");
+            "PwSecr3t\"", "\"${PW}\"",
+            "PwSecr3t\n", "x${PW}y");
     for (Map.Entry<String, String> c : broken.entrySet()) {
       ConfigException e =
           TempConfig.error(dir, yaml.formatted(c.getValue()), Map.of("PW", c.getKey()));
@@ -303,7 +304,7 @@ class PlaceholdersTest {
           .doesNotContain("r3t")
           .contains(
               ":3:"
-                  + (c.getValue().startsWith("\"") ? "16" : "15")
+                  + (c.getValue().startsWith("${") ? "15" : "16")
                   + ": password: malformed YAML:"
                   + " the value of ${PW} holds characters that YAML reads as syntax here; put the"
                   + " placeholder in quotes");

@@ -93,6 +93,9 @@ public final class InventoryPipeline {
     List<Table<?>> tables;
     try {
       config = ConfigLoader.load(Path.of(options.getConfig()));
+      if (options.getSummaryFile() != null) {
+        OptionChecks.notReadByTheConfig(options.getSummaryFile(), config.filesRead());
+      }
       TableRegistry.Selection selection =
           TableRegistry.choose(config.tables(), config.skipTables());
       tables = selection.tables();
@@ -106,6 +109,9 @@ public final class InventoryPipeline {
       }
     } catch (ConfigException e) {
       err.println("config error: " + e.getMessage());
+      return new Result(EXIT_FATAL, null);
+    } catch (OptionChecks.BadValue e) {
+      err.println("aws-inventory: " + e.getMessage());
       return new Result(EXIT_FATAL, null);
     } catch (RuntimeException e) {
       err.println(

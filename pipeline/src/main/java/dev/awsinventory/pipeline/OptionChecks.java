@@ -146,24 +146,43 @@ final class OptionChecks {
    * @throws IllegalArgumentException naming the option
    */
   static void notTheConfig(String summary, String config) {
-    if (config == null || config.isEmpty()) {
-      return;
-    }
-    Path s = Path.of(summary).toAbsolutePath().normalize();
-    Path c = Path.of(config).toAbsolutePath().normalize();
-    boolean same = s.equals(c);
-    if (!same && Files.exists(s) && Files.exists(c)) {
-      try {
-        same = Files.isSameFile(s, c);
-      } catch (IOException e) {
-        same = false;
-      }
-    }
-    if (same) {
+    if (config != null && !config.isEmpty() && sameFile(summary, config)) {
       throw bad(
           "summaryFile",
           summary,
           "is the config file (--config); writing the summary would replace it");
+    }
+  }
+
+  /**
+   * Checks that the summary file is none of the files the config's {@code ${file:PATH}}
+   * placeholders read (a password file, say), which writing the summary would replace.
+   *
+   * @param filesRead absolute paths ({@code InventoryConfig.filesRead()})
+   * @throws IllegalArgumentException naming the option
+   */
+  static void notReadByTheConfig(String summary, List<String> filesRead) {
+    for (String read : filesRead) {
+      if (sameFile(summary, read)) {
+        throw bad(
+            "summaryFile",
+            summary,
+            "is a file the config reads (${file:...}); writing the summary would replace it");
+      }
+    }
+  }
+
+  /** Whether two paths name one file: equal once normalized, or the same file (links). */
+  private static boolean sameFile(String a, String b) {
+    Path x = Path.of(a).toAbsolutePath().normalize();
+    Path y = Path.of(b).toAbsolutePath().normalize();
+    if (x.equals(y)) {
+      return true;
+    }
+    try {
+      return Files.exists(x) && Files.exists(y) && Files.isSameFile(x, y);
+    } catch (IOException e) {
+      return false;
     }
   }
 

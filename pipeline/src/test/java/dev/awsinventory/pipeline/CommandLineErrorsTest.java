@@ -101,6 +101,18 @@ class CommandLineErrorsTest {
                 + other
                 + ": is the config file (--config); writing the summary would replace it");
     assertThat(Files.readString(config)).isEqualTo(text);
+
+    Path secret = Files.writeString(dir.resolve("name.txt"), "aws");
+    Path reading =
+        Files.writeString(
+            dir.resolve("reads.yml"), "kind: source\nspec:\n  name: ${file:name.txt}\n");
+    assertThat(run(1, "--config=" + reading, "--summary-file=" + secret))
+        .containsExactly(
+            "aws-inventory: --summary-file="
+                + secret
+                + ": is a file the config reads (${file:...}); writing the summary would replace"
+                + " it");
+    assertThat(Files.readString(secret)).isEqualTo("aws");
   }
 
   /** An option that takes a value, given without one, is named with the form it needs. */
