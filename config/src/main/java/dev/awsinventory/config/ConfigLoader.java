@@ -41,7 +41,7 @@ public final class ConfigLoader {
     List<YamlNode> documents = YamlParser.documents(file, Map.copyOf(env));
     YamlMap first = topLevel(documents.get(0));
     if (first.has("kind")) {
-      return withWarnings(CurrentLayout.read(documents), documents.get(0));
+      return withFileFacts(CurrentLayout.read(documents), documents.get(0));
     }
     if (first.has("cloudquery") || first.has("providers")) {
       if (documents.size() > 1) {
@@ -51,12 +51,13 @@ public final class ConfigLoader {
                 "the legacy layout (cloudquery: and providers:) is a single"
                     + " YAML document; remove the '---' or convert every document to kind: source/destination");
       }
-      return withWarnings(LegacyLayout.read(first), documents.get(0));
+      return withFileFacts(LegacyLayout.read(first), documents.get(0));
     }
     throw unrecognised(first);
   }
 
-  private static InventoryConfig withWarnings(InventoryConfig config, YamlNode document) {
+  /** {@code config} with the warnings found reading its file and the files it read. */
+  private static InventoryConfig withFileFacts(InventoryConfig config, YamlNode document) {
     YamlFile file = document.file();
     return file.warnings().isEmpty() && file.text().filesRead().isEmpty()
         ? config

@@ -1,6 +1,8 @@
 package dev.awsinventory.config;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
@@ -87,6 +89,11 @@ final class InsertedSyntax {
     for (Node document : documents) {
       collectScalars(document, scalars, 0);
     }
+    // sorted by start (an alias repeats an earlier node), so the one holding an offset is found
+    // by binary search
+    scalars.sort(Comparator.comparingInt(n -> offset(text, n.getStartMark())));
+    int[] starts = scalars.stream().mapToInt(n -> offset(text, n.getStartMark())).toArray();
+    int[] ends = scalars.stream().mapToInt(n -> offset(text, n.getEndMark())).toArray();
     String yaml = text.text();
     for (Placeholders.Insert i : text.inserts()) {
       String value = i.value().replaceAll("[\\r\\n]+$", "");
@@ -97,12 +104,10 @@ final class InsertedSyntax {
       if (first == i.end()) {
         continue;
       }
-      int at = first;
+      int found = Arrays.binarySearch(starts, first);
+      int last = found >= 0 ? found : -found - 2;
       Optional<ScalarNode> scalar =
-          scalars.stream()
-              .filter(
-                  n -> offset(text, n.getStartMark()) <= at && at < offset(text, n.getEndMark()))
-              .findFirst();
+          last >= 0 && first < ends[last] ? Optional.of(scalars.get(last)) : Optional.empty();
       boolean quoted = scalar.isPresent() && scalar.get().getScalarStyle() != ScalarStyle.PLAIN;
       char before = first == 0 ? '\n' : yaml.charAt(first - 1);
       boolean startsToken = Character.isWhitespace(before) || "[{,".indexOf(before) >= 0;
@@ -118,7 +123,7 @@ final class InsertedSyntax {
         continue;
       }
       ScalarNode node = scalar.get();
-      int end = offset(text, node.getEndMark());
+      int end = ends[last];
       int valueEnd = i.start() + value.length();
       if (valueEnd > end && !yaml.substring(end, valueEnd).isBlank()) {
         continue;
