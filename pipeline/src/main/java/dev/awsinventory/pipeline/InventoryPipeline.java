@@ -250,7 +250,7 @@ public final class InventoryPipeline {
       return fatal(options, runId, "interrupted while waiting for the run lock", start);
     }
     try (lock) {
-      return syncLocked(options, config, tables, db, runId, start);
+      return syncLocked(options, config, tables, new RunSession(lock.session(), db), runId, start);
     }
   }
 
@@ -267,19 +267,24 @@ public final class InventoryPipeline {
       InventoryOptions options,
       InventoryConfig config,
       List<Table<?>> tables,
-      Database db,
+      RunSession session,
       String runId,
       long start) {
+    Database db = session.database();
     SyncRun run = SyncRun.startingNow(runId, config.sourceName(), config.writeMode());
     String runner = options.getRunner().getSimpleName();
-    try (Connection c = db.connect()) {
-      Schema.ensure(
-          c,
-          tables,
-          config.writeMode(),
-          config.pkMode(),
-          Duration.ofSeconds(Math.max(1, options.getLockTimeoutSeconds())));
-      int interrupted = SyncTables.startRun(c, run, runner);
+    try {
+      int interrupted =
+          session.call(
+              c -> {
+                Schema.ensure(
+                    c,
+                    tables,
+                    config.writeMode(),
+                    config.pkMode(),
+                    Duration.ofSeconds(Math.max(1, options.getLockTimeoutSeconds())));
+                return SyncTables.startRun(c, run, runner);
+              });
       if (interrupted > 0) {
         err.println(
             "warning: "
@@ -317,7 +322,7 @@ public final class InventoryPipeline {
                 .withGrouping(grouping(options)))
         .addTo(p);
     String pipelineError = null;
-    Progress progress = Progress.start(db, runId, err, options.getProgressInterval());
+    Progress progress = Progress.start(session, runId, err, options.getProgressInterval());
     try {
       PipelineResult result = p.run();
       PipelineResult.State state = result.waitUntilFinish();
@@ -333,10 +338,14 @@ public final class InventoryPipeline {
       }
     }
     Summary summary =
-        finish(options, db, runId, accounts.size(), pipelineError, start, config, tables);
+        finish(options, session, runId, accounts.size(), pipelineError, start, config, tables);
     if (config.sendSyncSummary() && pipelineError == null) {
-      try (Connection c = db.connect()) {
-        SyncSummaryRow.write(c, run, tables, summary, SyncTables.slices(c, runId));
+      try {
+        session.call(
+            c -> {
+              SyncSummaryRow.write(c, run, tables, summary, SyncTables.slices(c, runId));
+              return null;
+            });
       } catch (SQLException e) {
         err.println(
             "aws-inventory: cannot write "
@@ -350,29 +359,38 @@ public final class InventoryPipeline {
 
   private Summary finish(
       InventoryOptions options,
-      Database db,
+      RunSession session,
       String runId,
       int accountCount,
       String pipelineError,
       long start,
       InventoryConfig config,
       List<Table<?>> tables) {
-    try (Connection c = db.connect()) {
+    try {
       Summary summary =
-          pipelineError != null
-              ? Summary.builder(runId).fatal(pipelineError).seconds(seconds(start)).build()
-              : Summary.of(runId, SyncTables.slices(c, runId), accountCount, seconds(start));
-      if (pipelineError == null) {
-        summary = OrgRun.cover(c, summary, runId, config, tables, options.getDeleteOrphans());
-      }
-      SyncTables.finishRun(
-          c,
-          runId,
-          summary.status().label(),
-          summary.resources(),
-          summary.slicesOk(),
-          summary.failed().size(),
-          summary.error());
+          session.call(
+              c -> {
+                Summary s =
+                    pipelineError != null
+                        ? Summary.builder(runId)
+                            .fatal(pipelineError)
+                            .seconds(seconds(start))
+                            .build()
+                        : Summary.of(
+                            runId, SyncTables.slices(c, runId), accountCount, seconds(start));
+                if (pipelineError == null) {
+                  s = OrgRun.cover(c, s, runId, config, tables, options.getDeleteOrphans());
+                }
+                SyncTables.finishRun(
+                    c,
+                    runId,
+                    s.status().label(),
+                    s.resources(),
+                    s.slicesOk(),
+                    s.failed().size(),
+                    s.error());
+                return s;
+              });
       return report(options, summary);
     } catch (SQLException e) {
       String error =

@@ -2,7 +2,6 @@ package dev.awsinventory.pipeline;
 
 import dev.awsinventory.transforms.postgres.ProgressTable;
 import java.io.PrintStream;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.Executors;
@@ -16,18 +15,17 @@ import java.util.concurrent.TimeUnit;
  * On a terminal the line is redrawn in place; otherwise (a log, a pipe) each is a plain line.
  */
 final class Progress implements AutoCloseable {
-  private final Database db;
+  private final RunSession session;
   private final String runId;
   private final PrintStream out;
   private final boolean terminal;
   private final long startNanos = System.nanoTime();
   private final ScheduledExecutorService timer;
   private boolean drawn;
-  private Connection session;
 
   private Progress(
-      Database db, String runId, PrintStream out, boolean terminal, int intervalSeconds) {
-    this.db = db;
+      RunSession session, String runId, PrintStream out, boolean terminal, int intervalSeconds) {
+    this.session = session;
     this.runId = runId;
     this.out = out;
     this.terminal = terminal;
@@ -45,12 +43,12 @@ final class Progress implements AutoCloseable {
 
   /** Starts printing every {@code intervalSeconds}; 0 or less prints nothing (null is returned). */
   @SuppressWarnings("SystemConsoleNull") // Java 17: a console exists only on a terminal
-  static Progress start(Database db, String runId, PrintStream out, int intervalSeconds) {
+  static Progress start(RunSession session, String runId, PrintStream out, int intervalSeconds) {
     if (intervalSeconds <= 0) {
       return null;
     }
     return new Progress(
-        db, runId, out, System.console() != null && out == System.err, intervalSeconds);
+        session, runId, out, System.console() != null && out == System.err, intervalSeconds);
   }
 
   private void tick() {
@@ -61,32 +59,9 @@ final class Progress implements AutoCloseable {
     }
   }
 
-  /**
-   * The counts so far, on one session kept from tick to tick (a new session costs the login's key
-   * derivation, about 20 ms of CPU with SCRAM); a session that failed is dropped, and the next read
-   * opens another.
-   */
-  private synchronized ProgressTable.Counts read() throws SQLException {
-    if (session == null) {
-      session = db.connect();
-    }
-    try {
-      return ProgressTable.read(session, runId);
-    } catch (SQLException | RuntimeException e) {
-      endSession();
-      throw e;
-    }
-  }
-
-  private synchronized void endSession() {
-    if (session != null) {
-      try {
-        session.close();
-      } catch (SQLException e) {
-        // the session is gone either way
-      }
-      session = null;
-    }
+  /** The counts so far, over the run's session (see {@link RunSession}). */
+  private ProgressTable.Counts read() throws SQLException {
+    return session.call(c -> ProgressTable.read(c, runId));
   }
 
   /** Stops the timer and prints the last line (100% when every slice is done). */
@@ -104,8 +79,6 @@ final class Progress implements AutoCloseable {
       if (drawn) {
         out.println();
       }
-    } finally {
-      endSession();
     }
   }
 

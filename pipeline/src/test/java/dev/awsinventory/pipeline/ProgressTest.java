@@ -99,44 +99,47 @@ class ProgressTest {
   }
 
   /**
-   * Between two progress lines the reporter keeps its one session (a new login per line would cost
-   * its key derivation every time), and it ends that session when it stops.
+   * The progress lines come over the run's session (the one holding the run lock): the reporter
+   * opens none of its own, and leaves that session open when it stops.
    */
   @Test
-  void theLinesOfARunComeOverOneSessionThatEndsWithThem() throws Exception {
+  void theLinesOfARunComeOverTheRunsSessionAndOpenNone() throws Exception {
     try (TestDatabase pg = TestDatabase.start()) {
       String url = pg.newDatabase();
       Database db = new Database(url, TestDatabase.USER, TestDatabase.PASSWORD);
-      try (Connection c = db.connect()) {
-        Schema.ensure(c, List.of(), WriteMode.OVERWRITE_DELETE_STALE);
-      }
       String sessions =
           "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
               + "AND application_name = '"
               + Database.APPLICATION
               + "'";
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      Progress progress =
-          Progress.start(
-              db,
-              "00000000-0000-0000-0000-000000000001",
-              new PrintStream(out, true, StandardCharsets.UTF_8),
-              1);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (out.toString(StandardCharsets.UTF_8).lines().count() < 2
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
+      try (Connection held = db.connect()) {
+        Schema.ensure(held, List.of(), WriteMode.OVERWRITE_DELETE_STALE);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Progress progress =
+            Progress.start(
+                new RunSession(held, db),
+                "00000000-0000-0000-0000-000000000001",
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (out.toString(StandardCharsets.UTF_8).lines().count() < 2
+            && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(TestDatabase.count(url, sessions)).as("sessions between two lines").isEqualTo(1);
+
+        progress.close();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).lines())
+            .last()
+            .asString()
+            .startsWith("progress: resolving accounts and regions");
+        assertThat(held.isClosed()).as("the run's session closed by the reporter").isFalse();
+        assertThat(TestDatabase.count(url, sessions))
+            .as("sessions after the last line")
+            .isEqualTo(1);
       }
-      assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSizeGreaterThanOrEqualTo(2);
-      assertThat(TestDatabase.count(url, sessions)).as("sessions between two lines").isEqualTo(1);
-
-      progress.close();
-
-      assertThat(out.toString(StandardCharsets.UTF_8).lines())
-          .last()
-          .asString()
-          .startsWith("progress: resolving accounts and regions");
-      assertThat(TestDatabase.count(url, sessions)).as("sessions after the last line").isZero();
     }
   }
 

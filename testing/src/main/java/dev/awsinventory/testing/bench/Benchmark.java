@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,6 +217,7 @@ public final class Benchmark {
         .put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-aws-credentials").toString());
     pb.redirectOutput(dir.resolve("stdout.txt").toFile())
         .redirectError(dir.resolve("stderr.txt").toFile());
+    long sessionsBefore = sessions(url);
     aws.resetCounters();
     long throttledBefore = aws.faults().throttled();
     long cpuBefore = ChildProbe.childCpuTicks();
@@ -240,6 +243,8 @@ public final class Benchmark {
     long pages = sum(summaryJson, "\"pages\": (\\d+)");
     long calls = pages + s.accounts();
     double bound = Bound.seconds(s, calls);
+    // the sessions counter counts the one that reads it too: the reading before, the one after
+    long logins = sessions(url) - sessionsBefore - 1;
     double copyRate = copyRate(url, s);
     Map<String, Object> r = new LinkedHashMap<>();
     r.put("exit_code", exit);
@@ -250,6 +255,7 @@ public final class Benchmark {
     r.put("peak_rss_largest_process_mb", round(probe.largestProcessPeakRssMb()));
     r.put("processes", probe.processes());
     r.put("peak_heap_mb", peakHeapMb(gcLog));
+    r.put("database_logins", logins);
     r.put("resources", resources);
     r.put("resources_per_s", round(resources / wall));
     r.put("calls", calls + retries);
@@ -264,7 +270,7 @@ public final class Benchmark {
     System.out.printf(
         Locale.ROOT,
         "%s exit %d: %.2f s wall, %.2f s CPU, %.0f MB peak RSS (%d processes, largest %.0f MB), %d resources "
-            + "(%.0f/s), %d calls, %d throttles, %d retries, bound %.2f s%n",
+            + "(%.0f/s), %d calls, %d throttles, %d retries, bound %.2f s, %d database logins%n",
         s.name(),
         exit,
         wall,
@@ -277,12 +283,31 @@ public final class Benchmark {
         calls + retries,
         throttles,
         retries,
-        bound);
+        bound,
+        logins);
     if (exit != 0) {
       System.out.println(Files.readString(dir.resolve("stdout.txt")));
       System.out.println(tail(Files.readString(dir.resolve("stderr.txt")), 4000));
     }
     return r;
+  }
+
+  /**
+   * Sessions ever opened on the database of {@code url}, this one included ({@code
+   * pg_stat_database.sessions}, PostgreSQL 14 and later; a session's count is published at latest
+   * when it ends).
+   */
+  static long sessions(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
+        Statement st = c.createStatement()) {
+      st.execute("SELECT pg_stat_force_next_flush()");
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT sessions FROM pg_stat_database WHERE datname = current_database()")) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /**

@@ -76,6 +76,14 @@ public final class SourceLock implements AutoCloseable {
     }
   }
 
+  /**
+   * The holding session, for the holder's own statements while it holds the lock; it stays owned by
+   * this lock (callers must not close it, nor leave it outside auto-commit mode).
+   */
+  public Connection session() {
+    return session;
+  }
+
   /** A stable 64-bit key: the first 8 bytes of SHA-256 of the source name. */
   static long key(String sourceName) {
     try {
