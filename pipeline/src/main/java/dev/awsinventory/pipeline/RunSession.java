@@ -12,8 +12,10 @@ import java.sql.SQLException;
  *
  * <p>When the held session no longer answers ({@link Connection#isValid}, e.g. the database
  * restarted during the run), each piece of work gets a new session of its own, closed after it, so
- * a run whose lock session died still records its outcome. Work runs one piece at a time: the
- * progress timer and the main thread never use the session together.
+ * a run whose lock session died still records its outcome. A piece of work that fails because the
+ * session ended between that check and its statements is not run again (not every piece is
+ * idempotent): its error is the caller's. Work runs one piece at a time: the progress timer and the
+ * main thread never use the session together.
  */
 final class RunSession {
   /** Seconds to wait for the held session to answer before using a new one. */
