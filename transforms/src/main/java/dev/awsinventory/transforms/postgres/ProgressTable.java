@@ -73,23 +73,8 @@ public final class ProgressTable {
     }
 
     @ProcessElement
-    public void process(@Element FetchTask task) throws SQLException {
-      try (Connection c = dataSource().getConnection();
-          PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO "
-                      + NAME
-                      + " (run_id, table_name, account_id, region, status) VALUES (CAST(? AS uuid), ?, ?, ?, "
-                      + "'planned') ON CONFLICT DO NOTHING")) {
-        for (String table : tables(task)) {
-          ps.setString(1, run.runId());
-          ps.setString(2, table);
-          ps.setString(3, task.accountId());
-          ps.setString(4, task.sliceRegion());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+    public void process(@Element FetchTask task) throws SQLException, InterruptedException {
+      recordPlanned(dataSource(), run.runId(), task);
     }
 
     private static List<String> tables(FetchTask task) {
@@ -98,6 +83,53 @@ public final class ProgressTable {
       out.addAll(task.children());
       return out;
     }
+  }
+
+  /**
+   * Records the slices of {@code task} as planned, in one transaction retried per {@link
+   * RetryPolicy} (an insert that keeps a row already there, so running it again changes nothing).
+   *
+   * @throws SQLException the last error, when it is not transient or the attempts are used up
+   */
+  static void recordPlanned(DataSource dataSource, String runId, FetchTask task)
+      throws SQLException, InterruptedException {
+    RetryPolicy.inTransaction(
+        dataSource,
+        "recording planned slices",
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO "
+                      + NAME
+                      + " (run_id, table_name, account_id, region, status) VALUES (CAST(? AS uuid), ?, ?, ?, "
+                      + "'planned') ON CONFLICT DO NOTHING")) {
+            for (String table : RecordPlanned.tables(task)) {
+              ps.setString(1, runId);
+              ps.setString(2, table);
+              ps.setString(3, task.accountId());
+              ps.setString(4, task.sliceRegion());
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  /**
+   * Records a slice's outcome, in one transaction retried per {@link RetryPolicy} (an upsert).
+   *
+   * @throws SQLException the last error, when it is not transient or the attempts are used up
+   */
+  static void recordOutcome(DataSource dataSource, String runId, SliceOutcome o)
+      throws SQLException, InterruptedException {
+    RetryPolicy.inTransaction(
+        dataSource,
+        "recording a slice's outcome",
+        c -> {
+          record(c, runId, o);
+          return null;
+        });
   }
 
   /** Records each slice's outcome as it arrives. */
@@ -111,10 +143,8 @@ public final class ProgressTable {
     }
 
     @ProcessElement
-    public void process(@Element SliceOutcome o) throws SQLException {
-      try (Connection c = dataSource().getConnection()) {
-        record(c, run.runId(), o);
-      }
+    public void process(@Element SliceOutcome o) throws SQLException, InterruptedException {
+      recordOutcome(dataSource(), run.runId(), o);
     }
   }
 

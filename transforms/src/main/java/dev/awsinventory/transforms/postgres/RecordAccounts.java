@@ -2,8 +2,8 @@ package dev.awsinventory.transforms.postgres;
 
 import dev.awsinventory.transforms.model.SyncRun;
 import dev.awsinventory.transforms.org.AccountStatus;
-import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import org.apache.beam.sdk.io.jdbc.JdbcIO;
 
 /** Records what discovery decided for each account in {@link Coverage#ACCOUNTS}. */
@@ -17,11 +17,24 @@ public final class RecordAccounts extends DatabaseFn<AccountStatus> {
   }
 
   @ProcessElement
-  public void process(@Element AccountStatus status) throws SQLException {
-    try (Connection c = dataSource().getConnection()) {
-      c.setAutoCommit(false);
-      Coverage.recordAccount(c, run.runId(), status);
-      c.commit();
-    }
+  public void process(@Element AccountStatus status) throws SQLException, InterruptedException {
+    record(dataSource(), run.runId(), status);
+  }
+
+  /**
+   * Records {@code status} under {@code runId}, in one transaction retried per {@link RetryPolicy}
+   * (an upsert keyed on run and account).
+   *
+   * @throws SQLException the last error, when it is not transient or the attempts are used up
+   */
+  static void record(DataSource dataSource, String runId, AccountStatus status)
+      throws SQLException, InterruptedException {
+    RetryPolicy.inTransaction(
+        dataSource,
+        "recording an account's status",
+        c -> {
+          Coverage.recordAccount(c, runId, status);
+          return null;
+        });
   }
 }
