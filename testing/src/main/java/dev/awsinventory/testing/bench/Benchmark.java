@@ -294,8 +294,8 @@ public final class Benchmark {
 
   /**
    * Sessions ever opened on the database of {@code url}, this one included ({@code
-   * pg_stat_database.sessions}, PostgreSQL 14 and later; a session's count is published at latest
-   * when it ends).
+   * pg_stat_database.sessions}; a session's count is published at latest when it ends, this one's
+   * at once through {@code pg_stat_force_next_flush()}, PostgreSQL 15 and later).
    */
   static long sessions(String url) throws SQLException {
     try (Connection c = DriverManager.getConnection(url, TestDatabase.USER, TestDatabase.PASSWORD);
