@@ -40,6 +40,7 @@ public final class InventoryPipeline {
   private final PrintStream err;
   private List<String> unsupportedTables = List.of();
   private boolean summaryFileUnwritten;
+  private String runner;
 
   public InventoryPipeline(PrintStream out, PrintStream err) {
     this.out = out;
@@ -48,6 +49,14 @@ public final class InventoryPipeline {
 
   public static void main(String[] args) {
     System.exit(new InventoryPipeline(System.out, System.err).run(args).exitCode());
+  }
+
+  /**
+   * The simple class name of the runner the last {@link #run} chose ({@code DirectRunner}, {@code
+   * FlinkRunner}), or null when it ended before choosing one (bad config, {@code --help}).
+   */
+  public String runner() {
+    return runner;
   }
 
   /** Parses the command line and runs; bad options are a fatal error, not a stack trace. */
@@ -137,6 +146,7 @@ public final class InventoryPipeline {
     EmbeddedRunner inJvm;
     try {
       inJvm = "only".equals(options.getReport()) ? null : RunnerChoice.apply(options, config);
+      runner = options.getRunner().getSimpleName();
     } catch (IllegalArgumentException e) {
       err.println("aws-inventory: " + oneLine(String.valueOf(e.getMessage())));
       return new Result(EXIT_FATAL, null);

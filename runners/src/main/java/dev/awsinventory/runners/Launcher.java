@@ -4,16 +4,9 @@ import dev.awsinventory.pipeline.InventoryPipeline;
 import java.io.File;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +29,11 @@ import java.util.concurrent.TimeUnit;
  *       room; small ones stay small);
  *   <li>{@code -XX:TieredStopAtLevel=1}: the quick compiler only; the job waits on AWS and
  *       PostgreSQL, not on its own code;
- *   <li>class-data sharing: the first run on a machine writes an archive of the classes it loaded
- *       ({@code -XX:ArchiveClassesAtExit}) into {@code $XDG_CACHE_HOME/aws-inventory/cds} (else
- *       {@code ~/.cache/aws-inventory/cds}), named after the jar (path, size, time) and the JVM;
- *       later runs map it ({@code -XX:SharedArchiveFile}) instead of loading and verifying those
- *       classes again. An archive that does not fit is ignored by the JVM; a cache directory that
- *       cannot be written means no archive.
+ *   <li>class-data sharing: a run maps an archive of the classes an earlier run of the same jar,
+ *       JVM and runner loaded ({@code -XX:SharedArchiveFile}) instead of loading and verifying them
+ *       again; the first such run writes it at its exit ({@code -XX:ArchiveClassesAtExit}). See
+ *       {@link ClassArchives}. An archive that does not fit is ignored by the JVM; a cache
+ *       directory that cannot be written means no archive.
  * </ul>
  *
  * <p>The child inherits standard input, output and error, and its exit code becomes this process's.
@@ -102,8 +94,10 @@ public final class Launcher {
     String mode = System.getProperty(PROPERTY, "");
     if (mode.equals("child")) {
       watchParent(Long.getLong(PARENT_PROPERTY, -1));
-      InventoryPipeline.main(args);
-      return;
+      InventoryPipeline job = new InventoryPipeline(System.out, System.err);
+      int code = job.run(args).exitCode();
+      ClassArchives.report(job.runner());
+      System.exit(code);
     }
     List<String> command = mode.equals("off") ? null : childCommand(args, System.getenv());
     if (command == null) {
@@ -155,7 +149,13 @@ public final class Launcher {
       }
     } else {
       command.addAll(CHOSEN);
-      command.addAll(classDataSharing(jar, env, fullRun(args)));
+      archives = ClassArchives.of(env);
+      if (archives != null) {
+        List<String> line = new ArrayList<>();
+        line.add(System.getProperty("user.dir", ""));
+        line.addAll(List.of(args));
+        command.addAll(archives.options(jar, CHOSEN, line, fullRun(args)));
+      }
     }
     command.add("-D" + PROPERTY + "=child");
     command.add("-D" + PARENT_PROPERTY + "=" + ProcessHandle.current().pid());
@@ -175,42 +175,6 @@ public final class Launcher {
     return false;
   }
 
-  /**
-   * The class-data-sharing options: map the archive when there is one for this jar and JVM, else
-   * when {@code write}, write one at the child's exit into a temporary file that {@link #runChild}
-   * renames once the child has ended with 0 or 2 (a run that went through the pipeline, so the
-   * archive holds the classes a run needs). Empty when there is no writable cache directory.
-   */
-  static List<String> classDataSharing(Path jar, Map<String, String> env, boolean write) {
-    Path dir = cacheDir(env);
-    if (dir == null) {
-      return List.of();
-    }
-    Path archive;
-    try {
-      archive = dir.resolve(archiveName(jar));
-      if (Files.isRegularFile(archive)) {
-        // the time of last use, so that archives no run uses any more can be told apart
-        Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis()));
-        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds*=off");
-      }
-      if (!write) {
-        return List.of();
-      }
-      Files.createDirectories(dir);
-      if (!Files.isWritable(dir)) {
-        return List.of();
-      }
-      removeStale(dir);
-    } catch (IOException | RuntimeException e) {
-      return List.of();
-    }
-    Path partial =
-        dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-    pendingArchive = new Path[] {partial, archive};
-    return List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds*=off");
-  }
-
   /** Whether the run goes through the pipeline (not {@code --plan} nor {@code --report=only}). */
   private static boolean fullRun(String[] args) {
     for (String a : args) {
@@ -221,58 +185,8 @@ public final class Launcher {
     return true;
   }
 
-  /**
-   * Before a new archive is written (a new or rebuilt jar): removes archives left half-written
-   * (their launcher was killed) more than a day ago, and archives no run has used for 7 days (each
-   * is about 140 MB; a rebuilt jar never uses its predecessor's).
-   */
-  private static void removeStale(Path dir) {
-    long now = System.currentTimeMillis();
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "aws-inventory-*")) {
-      for (Path p : files) {
-        long age = now - Files.getLastModifiedTime(p).toMillis();
-        String name = p.getFileName().toString();
-        boolean halfWritten = name.endsWith(".tmp") && age > TimeUnit.DAYS.toMillis(1);
-        boolean unused = name.endsWith(".jsa") && age > TimeUnit.DAYS.toMillis(7);
-        if (halfWritten || unused) {
-          Files.deleteIfExists(p);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // left for the next run
-    }
-  }
-
-  /** The archive being written by the child: {temporary file, final name}, or null. */
-  private static Path[] pendingArchive;
-
-  private static Path cacheDir(Map<String, String> env) {
-    String xdg = env.get("XDG_CACHE_HOME");
-    if (!blank(xdg)) {
-      return Path.of(xdg, "aws-inventory", "cds");
-    }
-    String home = System.getProperty("user.home");
-    return blank(home) || home.equals("?") ? null : Path.of(home, ".cache", "aws-inventory", "cds");
-  }
-
-  private static String archiveName(Path jar) throws IOException {
-    String key =
-        String.join(
-            "\n",
-            jar.toString(),
-            Long.toString(Files.size(jar)),
-            Long.toString(Files.getLastModifiedTime(jar).toMillis()),
-            System.getProperty("java.home"),
-            System.getProperty("java.vm.version"),
-            String.join(" ", CHOSEN));
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return "aws-inventory-" + HexFormat.of().formatHex(hash, 0, 12) + ".jsa";
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  /** The class-data archives of the child being run, or null. */
+  private static ClassArchives archives;
 
   /** Starts the child with this process's standard streams, waits for it, returns its code. */
   private static int runChild(List<String> command) {
@@ -308,31 +222,10 @@ public final class Launcher {
         // keep waiting: the child's end decides this process's exit code
       }
     }
-    keepArchive(code);
+    if (archives != null) {
+      archives.afterExit(code);
+    }
     return code;
-  }
-
-  /** Renames the archive the child wrote at its exit to its final name; removes a partial one. */
-  private static void keepArchive(int code) {
-    Path[] pending = pendingArchive;
-    if (pending == null) {
-      return;
-    }
-    try {
-      boolean throughThePipeline =
-          code == InventoryPipeline.EXIT_OK || code == InventoryPipeline.EXIT_PARTIAL;
-      if (throughThePipeline && Files.isRegularFile(pending[0]) && Files.size(pending[0]) > 0) {
-        Files.move(pending[0], pending[1], StandardCopyOption.ATOMIC_MOVE);
-      } else {
-        Files.deleteIfExists(pending[0]);
-      }
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(pending[0]);
-      } catch (IOException ignored) {
-        // the next run writes a new one
-      }
-    }
   }
 
   /**

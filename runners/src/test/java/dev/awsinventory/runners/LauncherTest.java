@@ -7,7 +7,9 @@ import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.testing.scenario.SeedScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +75,7 @@ class LauncherTest {
     assertThat(TestDatabase.count(url, "SELECT count(*) FROM aws_ec2_instances"))
         .isEqualTo(seed.expectedInstances().size());
     assertThat(archives(cache)).hasSize(1);
-    assertThat(archives(cache).get(0).getFileName().toString()).endsWith(".jsa");
+    assertThat(archives(cache).get(0).getFileName().toString()).endsWith("-DirectRunner.jsa");
 
     aws.denyAssumeRole(seed.roleB);
     try {
@@ -89,6 +91,38 @@ class LauncherTest {
     Jar.Result help = Jar.launch(env(cache), work, "--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.stdout()).contains("--config", "--plan");
+  }
+
+  @Test
+  void aRunOnFlinksEmbeddedClusterWritesAndThenMapsAnArchiveOfItsOwn() throws Exception {
+    Path cache = dir.resolve("cache-flink");
+    Path work = Files.createDirectories(dir.resolve("flink"));
+    String url = pg.newDatabase();
+    Path config = seed.writeConfig(work, pg.port(), url.substring(url.lastIndexOf('/') + 1));
+    // every region of two accounts: more pairs than the DirectRunner is chosen for
+    String all = Files.readString(config).replace("[\"us-east-1\", \"eu-west-1\"]", "[\"*\"]");
+    assertThat(all).contains("regions: [\"*\"]");
+    Files.writeString(config, all);
+
+    Jar.Result first = Jar.launch(env(cache), work, "--config=" + config);
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.stderr()).contains("running on FlinkRunner embedded in this JVM");
+    assertThat(archives(cache))
+        .extracting(p -> p.getFileName().toString())
+        .singleElement()
+        .asString()
+        .endsWith("-FlinkRunner.jsa");
+    Path archive = archives(cache).get(0);
+    FileTime before = FileTime.from(Instant.now().minus(Duration.ofDays(1)));
+    Files.setLastModifiedTime(archive, before);
+
+    Jar.Result second = Jar.launch(env(cache), work, "--config=" + config);
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    assertThat(second.stdout() + second.stderr()).doesNotContain("[cds", "[warning]");
+    assertThat(archives(cache)).as("the archive is used, not written again").hasSize(1);
+    assertThat(Files.getLastModifiedTime(archive))
+        .as("the archive was mapped (the launcher touches the archive it maps)")
+        .isGreaterThan(before);
   }
 
   @Test
@@ -172,7 +206,7 @@ class LauncherTest {
       return List.of();
     }
     try (Stream<Path> files = Files.list(cds)) {
-      return files.toList();
+      return files.filter(p -> p.toString().endsWith(".jsa")).toList();
     }
   }
 }
