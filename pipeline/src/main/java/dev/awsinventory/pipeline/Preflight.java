@@ -20,9 +20,10 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 
 /**
  * What the driver checks before any long work: for each account, the source credentials, its role
- * (AssumeRole, through GetCallerIdentity) and its enabled regions (DescribeRegions), with the same
- * clients the pipeline then uses in this JVM (so a role is assumed once). A failure becomes one
- * line that says what to do, not the SDK's provider-chain dump.
+ * (AssumeRole; GetCallerIdentity when the id is not in the role's ARN or there is no role) and its
+ * enabled regions (DescribeRegions), with the same clients the pipeline then uses in this JVM (so a
+ * role is assumed once). A failure becomes one line that says what to do, not the SDK's
+ * provider-chain dump.
  */
 final class Preflight {
   private static final int THREADS = 16;
@@ -104,12 +105,17 @@ final class Preflight {
   static Account resolve(AwsClients clients, AccountConfig account, List<String> regions) {
     String id = account.accountIdHint().orElse(idOfRole(account));
     try {
-      String caller = clients.sts(account).getCallerIdentity().account();
-      id = id.isEmpty() ? caller : id;
+      if (!id.isEmpty() && account.roleArn().isPresent()) {
+        // the role's check is its AssumeRole; the id is the role ARN's
+        clients.credentials(account).resolveCredentials();
+      } else {
+        String caller = clients.sts(account).getCallerIdentity().account();
+        id = id.isEmpty() ? caller : id;
+      }
       List<String> wanted = account.regions().orElse(regions);
       List<String> enabled;
       try {
-        enabled = ResolveAccounts.enabledRegions(clients.ec2(account, account.defaultRegion()));
+        enabled = clients.enabledRegions(account);
       } catch (Ec2Exception e) {
         // as in a run (ResolveAccounts): regions listed by name are fetched without DescribeRegions
         if (!ErrorPolicy.isAccessDenied(e)) {

@@ -9,6 +9,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -163,6 +165,13 @@ public final class FakeAws implements AutoCloseable {
   public long calls(String action) {
     LongAdder n = callsByAction.get(action);
     return n == null ? 0 : n.sum();
+  }
+
+  /** Authenticated calls of each action (EC2 and STS) so far, by action name, sorted. */
+  public SortedMap<String, Long> callsByAction() {
+    SortedMap<String, Long> counts = new TreeMap<>();
+    callsByAction.forEach((action, n) -> counts.put(action, n.sum()));
+    return counts;
   }
 
   /** Authenticated calls of an action by credentials of this account, signed for this region. */

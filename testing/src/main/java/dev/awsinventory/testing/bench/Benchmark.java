@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,9 +35,9 @@ import org.postgresql.copy.CopyManager;
  * The benchmark harness: starts the fake AWS with a generated inventory and an embedded PostgreSQL,
  * runs the packaged jar end to end as its own process (plain {@code java -jar}), and prints and
  * writes as JSON what it cost: wall time, CPU seconds and peak RSS of the jar's process, peak heap
- * (from its GC log), resources/s, calls/s, throttles, retries, the scenario's {@link Bound} and
- * efficiency = bound / wall, and the rate of PostgreSQL's own {@code COPY} loading the same rows,
- * with our end-to-end rate as a fraction of it.
+ * (from its GC log), resources/s, calls/s, throttles, retries, the calls the fake AWS received by
+ * action, the scenario's {@link Bound} and efficiency = bound / wall, and the rate of PostgreSQL's
+ * own {@code COPY} loading the same rows, with our end-to-end rate as a fraction of it.
  *
  * <p>Run it with one Maven command (see README "Performance"), parameters as system properties:
  * {@code bench.scenario} (S0-S6, S4b), {@code bench.accounts}, {@code bench.regions}, {@code
@@ -220,6 +221,7 @@ public final class Benchmark {
     long sessionsBefore = sessions(url);
     aws.resetCounters();
     long throttledBefore = aws.faults().throttled();
+    Map<String, Long> awsCallsBefore = aws.callsByAction();
     long cpuBefore = ChildProbe.childCpuTicks();
     long start = System.nanoTime();
     Process p = pb.start();
@@ -260,6 +262,16 @@ public final class Benchmark {
     r.put("resources_per_s", round(resources / wall));
     r.put("calls", calls + retries);
     r.put("calls_per_s", round((calls + retries) / wall));
+    Map<String, Long> awsCalls = new TreeMap<>();
+    aws.callsByAction()
+        .forEach(
+            (action, n) -> {
+              long run = n - awsCallsBefore.getOrDefault(action, 0L);
+              if (run > 0) {
+                awsCalls.put(action, run);
+              }
+            });
+    r.put("aws_calls_by_action", awsCalls);
     r.put("throttles", throttles);
     r.put("throttles_served_by_fake", aws.faults().throttled() - throttledBefore);
     r.put("retries", retries);
@@ -270,7 +282,8 @@ public final class Benchmark {
     System.out.printf(
         Locale.ROOT,
         "%s exit %d: %.2f s wall, %.2f s CPU, %.0f MB peak RSS (%d processes, largest %.0f MB), %d resources "
-            + "(%.0f/s), %d calls, %d throttles, %d retries, bound %.2f s, %d database logins%n",
+            + "(%.0f/s), %d calls, %d throttles, %d retries, bound %.2f s, %d database logins; calls"
+            + " as AWS saw them %s%n",
         s.name(),
         exit,
         wall,
@@ -284,7 +297,8 @@ public final class Benchmark {
         throttles,
         retries,
         bound,
-        logins);
+        logins,
+        awsCalls);
     if (exit != 0) {
       System.out.println(Files.readString(dir.resolve("stdout.txt")));
       System.out.println(tail(Files.readString(dir.resolve("stderr.txt")), 4000));

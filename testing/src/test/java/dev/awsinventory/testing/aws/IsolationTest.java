@@ -2,6 +2,7 @@ package dev.awsinventory.testing.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +74,8 @@ class IsolationTest {
     assertThat(fake.calls(B, "us-east-1", "DescribeVpcs")).isEqualTo(1);
     assertThat(fake.calls("DescribeVpcs")).isEqualTo(3);
     assertThat(fake.calls("AssumeRole")).isEqualTo(3);
+    assertThat(fake.callsByAction())
+        .containsExactly(entry("AssumeRole", 3L), entry("DescribeVpcs", 3L));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.awsinventory.transforms.aws;
 import dev.awsinventory.config.AccountConfig;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -47,6 +48,7 @@ public final class AwsClients implements AutoCloseable {
   private final Map<String, StsClient> sts = new ConcurrentHashMap<>();
   private final Map<String, Ec2Client> ec2 = new ConcurrentHashMap<>();
   private final Map<String, Ec2RateLimits> limits = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> enabledRegions = new ConcurrentHashMap<>();
   private int users;
 
   private AwsClients(AwsSettings settings) {
@@ -119,6 +121,37 @@ public final class AwsClients implements AutoCloseable {
           }
           return b.build();
         });
+  }
+
+  /**
+   * The account's enabled regions, sorted: DescribeRegions in its default region, without the
+   * regions it has not opted in to ({@code opt-in-status} {@code not-opted-in}; <a
+   * href="https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRegions.html">EC2 API
+   * Reference</a>). Asked once per role and default region while these clients live: the driver's
+   * checks before a run and the pipeline's region step in the same JVM share the answer. A failed
+   * call is not remembered.
+   *
+   * @throws software.amazon.awssdk.services.ec2.model.Ec2Exception from DescribeRegions (e.g.
+   *     access denied)
+   */
+  public List<String> enabledRegions(AccountConfig account) {
+    String key = identityKey(account) + "|" + account.defaultRegion();
+    List<String> known = enabledRegions.get(key);
+    if (known != null) {
+      return known;
+    }
+    // not computeIfAbsent: the call would hold a lock of the map while it waits on AWS
+    List<String> regions =
+        ec2(account, account.defaultRegion())
+            .describeRegions(r -> r.allRegions(false))
+            .regions()
+            .stream()
+            .filter(r -> !"not-opted-in".equals(r.optInStatus()))
+            .map(software.amazon.awssdk.services.ec2.model.Region::regionName)
+            .sorted()
+            .toList();
+    enabledRegions.putIfAbsent(key, regions);
+    return regions;
   }
 
   private AwsCredentialsProvider newCredentials(AccountConfig account, AwsCredentialsProvider via) {

@@ -17,9 +17,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
-import software.amazon.awssdk.services.ec2.model.Region;
 
 /**
  * The fan-out, in one place: for each account, assume its role, list its enabled regions, keep the
@@ -75,7 +73,7 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
       List<String> wanted = account.regions().orElse(regions);
       List<String> enabled;
       try {
-        enabled = enabledRegions(clients.ec2(account, account.defaultRegion()));
+        enabled = clients.enabledRegions(account);
       } catch (Ec2Exception e) {
         if (!ErrorPolicy.isAccessDenied(e)) {
           throw e;
@@ -146,20 +144,6 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
       String accountId, AccountConfig account, SliceError error) {
     return SliceOutcome.failed(
         SliceKey.wholeAccount(accountId), account.name(), CallCounts.NONE, error);
-  }
-
-  /**
-   * The account's enabled regions, sorted: DescribeRegions without the regions it has not opted in
-   * to.
-   *
-   * @throws Ec2Exception from DescribeRegions (e.g. access denied)
-   */
-  public static List<String> enabledRegions(Ec2Client ec2) {
-    return ec2.describeRegions(r -> r.allRegions(false)).regions().stream()
-        .filter(r -> !"not-opted-in".equals(r.optInStatus()))
-        .map(Region::regionName)
-        .sorted()
-        .toList();
   }
 
   /**
