@@ -8,12 +8,22 @@ import dev.awsinventory.transforms.model.CallCounts;
 import dev.awsinventory.transforms.model.SliceError;
 import dev.awsinventory.transforms.model.SliceKey;
 import dev.awsinventory.transforms.model.SliceOutcome;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.windowing.BoundedWindow;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.TupleTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +36,25 @@ import software.amazon.awssdk.services.ec2.model.Ec2Exception;
  * DescribeRegions is denied (a narrow role, an SCP), regions listed by name are fetched as listed
  * (and only {@code aws_regions} fails); a pattern ({@code *}, a glob, or no list) cannot be
  * expanded, so the account fails with a message saying so.
+ *
+ * <p>How it runs: the accounts of a bundle are resolved side by side, at most {@value #CONCURRENCY}
+ * at once per DoFn instance, on daemon threads of the instance's own pool; their tasks and failures
+ * are emitted by the DoFn's thread in the order the accounts finish, the rest at the end of the
+ * bundle. On a cluster, where the driver checks no account before the run, a worker's share of
+ * 2,000 accounts would otherwise take two round trips each, one after the other. The clients are
+ * the JVM's {@link AwsClients}, so an account checked by the driver in this JVM costs no call here.
  */
 public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
   public static final TupleTag<FetchTask> TASKS = new TupleTag<>() {};
   public static final TupleTag<SliceOutcome> FAILED = new TupleTag<>() {};
   private static final Logger LOG = LoggerFactory.getLogger(ResolveAccounts.class);
+
+  /**
+   * Accounts one DoFn instance resolves at once: each is two or three round trips to STS and EC2
+   * (AssumeRole, DescribeRegions, GetCallerIdentity when the role's ARN gives no id), waiting on
+   * the network, not the CPU.
+   */
+  static final int CONCURRENCY = 16;
 
   private final AwsSettings settings;
   private final List<String> regions;
@@ -39,6 +63,9 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
   private final Map<String, List<String>> children;
   private final Counter failedAccounts = Metrics.counter("aws_inventory", "failed_accounts");
   private transient AwsClients clients;
+  private transient ExecutorService pool;
+  private transient CompletionService<Resolved> resolved;
+  private transient int pending;
 
   /**
    * @param children the selected child tables of each selected table that has any; they are fetched
@@ -60,10 +87,75 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
   @Setup
   public void setup() {
     clients = AwsClients.acquire(settings);
+    pool =
+        Executors.newFixedThreadPool(
+            CONCURRENCY,
+            r -> {
+              Thread t = new Thread(r, "aws-inventory-resolve");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  @StartBundle
+  public void startBundle() {
+    resolved = new ExecutorCompletionService<>(pool);
+    pending = 0;
   }
 
   @ProcessElement
-  public void process(@Element AccountConfig account, MultiOutputReceiver out) {
+  public void process(@Element AccountConfig account, MultiOutputReceiver out) throws Exception {
+    resolved.submit(() -> resolve(account));
+    pending++;
+    Consumer<FetchTask> tasks = out.get(TASKS)::output;
+    Consumer<SliceOutcome> failed = out.get(FAILED)::output;
+    for (Future<Resolved> f = resolved.poll(); f != null; f = resolved.poll()) {
+      emit(f, tasks, failed);
+    }
+    while (pending >= CONCURRENCY) {
+      emit(resolved.take(), tasks, failed);
+    }
+  }
+
+  @FinishBundle
+  public void finishBundle(FinishBundleContext c) throws Exception {
+    while (pending > 0) {
+      emit(
+          resolved.take(),
+          t -> c.output(TASKS, t, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE),
+          o -> c.output(FAILED, o, BoundedWindow.TIMESTAMP_MIN_VALUE, GlobalWindow.INSTANCE));
+    }
+  }
+
+  /** Emits one account's tasks and failures on the DoFn's own thread, where Beam wants them. */
+  private void emit(Future<Resolved> done, Consumer<FetchTask> tasks, Consumer<SliceOutcome> failed)
+      throws InterruptedException {
+    pending--;
+    Resolved r;
+    try {
+      r = done.get();
+    } catch (ExecutionException e) {
+      // resolve() turns every RuntimeException into a failed account: this is an Error
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    if (r.accountFailed()) {
+      failedAccounts.inc();
+    }
+    r.tasks().forEach(tasks);
+    r.failed().forEach(failed);
+  }
+
+  /** One account's fetch tasks and failed outcomes; {@code accountFailed} when none of it runs. */
+  private record Resolved(
+      List<FetchTask> tasks, List<SliceOutcome> failed, boolean accountFailed) {}
+
+  /** Resolves one account (see the class comment); never throws for the account's failure. */
+  private Resolved resolve(AccountConfig account) {
+    List<FetchTask> tasks = new ArrayList<>();
+    List<SliceOutcome> failed = new ArrayList<>();
     String accountId = account.accountIdHint().orElse("");
     try {
       if (accountId.isEmpty()) {
@@ -80,12 +172,12 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
         }
         String pattern = pattern(wanted);
         if (pattern != null) {
-          failedAccounts.inc();
           String message = describeRegionsNeeded(e, pattern);
           LOG.warn("account {} ({}): {}", account.name(), accountId, message);
-          out.get(FAILED)
-              .output(accountFailed(accountId, account, new SliceError(Errors.code(e), message)));
-          return;
+          return new Resolved(
+              List.of(),
+              List.of(accountFailed(accountId, account, new SliceError(Errors.code(e), message))),
+              true);
         }
         LOG.warn(
             "account {} ({}): DescribeRegions is denied ({}); fetching the listed regions {} "
@@ -97,45 +189,43 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
         enabled = wanted;
       }
       for (String table : accountTables) {
-        out.get(TASKS)
-            .output(
-                new FetchTask(
-                    account,
-                    accountId,
-                    partition,
-                    account.defaultRegion(),
-                    table,
-                    true,
-                    childrenOf(table)));
+        tasks.add(
+            new FetchTask(
+                account,
+                accountId,
+                partition,
+                account.defaultRegion(),
+                table,
+                true,
+                childrenOf(table)));
       }
       for (String region : unlisted(enabled, wanted)) {
-        out.get(FAILED)
-            .output(
-                SliceOutcome.failed(
-                    SliceKey.wholeRegion(accountId, region),
-                    account.name(),
-                    CallCounts.NONE,
-                    new SliceError(
-                        "UnknownRegion",
-                        "region "
-                            + region
-                            + " is not in this AWS SDK"
-                            + " version's region list and DescribeRegions does not list it as enabled"
-                            + " for the account; check the name")));
+        failed.add(
+            SliceOutcome.failed(
+                SliceKey.wholeRegion(accountId, region),
+                account.name(),
+                CallCounts.NONE,
+                new SliceError(
+                    "UnknownRegion",
+                    "region "
+                        + region
+                        + " is not in this AWS SDK"
+                        + " version's region list and DescribeRegions does not list it as enabled"
+                        + " for the account; check the name")));
       }
       for (String region : selected(enabled, wanted, account)) {
         for (String table : regionalTables) {
-          out.get(TASKS)
-              .output(
-                  new FetchTask(
-                      account, accountId, partition, region, table, false, childrenOf(table)));
+          tasks.add(
+              new FetchTask(
+                  account, accountId, partition, region, table, false, childrenOf(table)));
         }
       }
+      return new Resolved(tasks, failed, false);
     } catch (RuntimeException e) {
-      failedAccounts.inc();
       LOG.warn(
           "account {} ({}): {}: {}", account.name(), accountId, Errors.code(e), Errors.message(e));
-      out.get(FAILED).output(accountFailed(accountId, account, Errors.of(e)));
+      return new Resolved(
+          List.of(), List.of(accountFailed(accountId, account, Errors.of(e))), true);
     }
   }
 
@@ -204,6 +294,10 @@ public final class ResolveAccounts extends DoFn<AccountConfig, FetchTask> {
 
   @Teardown
   public void teardown() {
+    if (pool != null) {
+      pool.shutdownNow();
+      pool = null;
+    }
     if (clients != null) {
       clients.release();
       clients = null;

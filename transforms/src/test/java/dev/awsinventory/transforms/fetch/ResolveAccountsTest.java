@@ -3,14 +3,24 @@ package dev.awsinventory.transforms.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsinventory.config.AccountConfig;
+import dev.awsinventory.config.ConfigLoader;
+import dev.awsinventory.config.InventoryConfig;
+import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.model.SliceOutcome;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -99,6 +109,83 @@ class ResolveAccountsTest {
               return null;
             });
     p.run().waitUntilFinish();
+  }
+
+  @Test
+  void theAccountsOfABundleAreResolvedSideBySide() throws Exception {
+    StringBuilder accounts = new StringBuilder();
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      String id = "30000000000" + i;
+      ids.add(id);
+      String role = fake.aws.account(id).role("InventoryRead", FakeAccount.SOURCE);
+      fake.aws.account(id).regions("us-east-1");
+      accounts.append("      - account_name: a").append(i).append("\n");
+      accounts.append("        role_arn: \"").append(role).append("\"\n");
+    }
+    Path file = dir.resolve("many.yml");
+    Files.writeString(
+        file,
+        """
+        kind: source
+        spec:
+          name: aws
+          path: cloudquery/aws
+          tables: ["*"]
+          destinations: ["postgresql"]
+          spec:
+            regions: ["*"]
+            custom_endpoint_url: "%s"
+            accounts:
+        %s---
+        kind: destination
+        spec:
+          name: postgresql
+          path: cloudquery/postgresql
+          spec:
+            connection_string: "postgres://inventory@127.0.0.1:5432/inventory"
+        """
+            .formatted(fake.aws.endpoint(), accounts));
+    InventoryConfig config = ConfigLoader.load(file);
+    fake.aws.faults().includeSts(true).latency(Duration.ofMillis(300));
+    fake.aws.resetCounters();
+    // one runner thread: accounts side by side can only be those of one bundle
+    DirectOptions options = PipelineOptionsFactory.create().as(DirectOptions.class);
+    options.setTargetParallelism(1);
+    Pipeline p = Pipeline.create(options);
+    PCollectionTuple out =
+        p.apply(
+                // one element, flattened: the accounts arrive in one bundle, as on Flink
+                Create.of(List.of(config.accounts()))
+                    .withCoder(ListCoder.of(SerializableCoder.of(AccountConfig.class))))
+            .apply(Flatten.iterables())
+            .setCoder(SerializableCoder.of(AccountConfig.class))
+            .apply(
+                ParDo.of(
+                        new ResolveAccounts(
+                            AwsSettings.from(config),
+                            config.regions(),
+                            List.of("aws_ec2_vpcs"),
+                            List.of(),
+                            Map.of()))
+                    .withOutputTags(
+                        ResolveAccounts.TASKS, TupleTagList.of(ResolveAccounts.FAILED)));
+    out.get(ResolveAccounts.TASKS).setCoder(SerializableCoder.of(FetchTask.class));
+    out.get(ResolveAccounts.FAILED).setCoder(SerializableCoder.of(SliceOutcome.class));
+    PAssert.that(out.get(ResolveAccounts.TASKS))
+        .satisfies(
+            tasks -> {
+              assertThat(tasks)
+                  .extracting(t -> t.accountId() + " " + t.region())
+                  .containsExactlyInAnyOrderElementsOf(
+                      ids.stream().map(id -> id + " us-east-1").toList());
+              return null;
+            });
+    p.run().waitUntilFinish();
+    assertThat(fake.aws.calls("AssumeRole")).isEqualTo(6);
+    assertThat(fake.aws.mostConcurrentRequests())
+        .as("calls of several accounts in flight at once")
+        .isGreaterThanOrEqualTo(3);
   }
 
   private PCollectionTuple resolve(Pipeline p) {
