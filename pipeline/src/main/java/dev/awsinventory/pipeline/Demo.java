@@ -2,6 +2,7 @@ package dev.awsinventory.pipeline;
 
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.scenario.DemoOrganization;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -75,7 +76,9 @@ final class Demo {
       out.println(BANNER);
       out.println("The queries are in docs/queries/*.sql. To query the demo data yourself:");
       out.println(
-          "  java -jar runners/target/aws-inventory.jar --demo --hold-db=true"
+          "  "
+              + jarCommand()
+              + " --demo --hold-db=true"
               + (options.getDbPort() == InventoryOptions.DEFAULT_DB_PORT
                   ? ""
                   : " --db-port=" + options.getDbPort()));
@@ -99,5 +102,17 @@ final class Demo {
     } else {
       System.setProperty(property, value);
     }
+  }
+
+  /**
+   * How to run this jar again from any directory: {@code java -jar} and its absolute path when the
+   * JVM runs a jar, else the path the README's build gives it.
+   */
+  static String jarCommand() {
+    String classPath = System.getProperty("java.class.path", "");
+    if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
+      return "java -jar " + Path.of(classPath).toAbsolutePath();
+    }
+    return "java -jar runners/target/aws-inventory.jar";
   }
 }

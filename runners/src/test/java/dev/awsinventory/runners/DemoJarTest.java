@@ -35,7 +35,10 @@ class DemoJarTest {
             "sg-0bastion44455566",
             "snap-0devexport00001",
             "psql -h localhost -p " + port,
-            "--demo --hold-db=true --db-port=" + port);
+            "java -jar "
+                + Jar.path().toAbsolutePath()
+                + " --demo --hold-db=true --db-port="
+                + port);
     assertThat(r.stdout() + r.stderr()).doesNotContain("Exception");
     assertThat(r.stderr())
         .contains(
