@@ -52,6 +52,17 @@ final class YamlParser {
       if (blamed.isPresent()) {
         throw blamed.get();
       }
+      if (e.getContextMark() != null
+          && e.getContext() != null
+          && String.valueOf(e.getProblem()).contains("end of stream")) {
+        // a quote or bracket never closed: the end of the file says nothing, its start does
+        throw file.error(
+            e.getContextMark(),
+            "",
+            "malformed YAML: "
+                + e.getContext().replaceFirst("^while scanning an? ", "the ")
+                + " that starts here is not closed before the end of the file");
+      }
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       String problem = e.getProblem() != null ? e.getProblem() : e.getContext();
       throw file.error(mark, "", "malformed YAML: " + problem);
