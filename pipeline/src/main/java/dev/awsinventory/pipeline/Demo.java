@@ -5,6 +5,7 @@ import dev.awsinventory.testing.scenario.DemoOrganization;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -105,13 +106,23 @@ final class Demo {
   }
 
   /**
-   * How to run this jar again from any directory: {@code java -jar} and its absolute path when the
-   * JVM runs a jar, else the path the README's build gives it.
+   * How to run this jar again from any directory: {@code java -jar} and the absolute path of the
+   * jar this class was loaded from, when the JVM runs that jar; else (from the source tree, {@code
+   * mvn exec:java}) the path the README's build gives it.
    */
   static String jarCommand() {
     String classPath = System.getProperty("java.class.path", "");
-    if (!classPath.contains(File.pathSeparator) && classPath.endsWith(".jar")) {
-      return "java -jar " + Path.of(classPath).toAbsolutePath();
+    try {
+      Path jar = Path.of(classPath).toAbsolutePath().normalize();
+      Path own =
+          Path.of(Demo.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+              .toAbsolutePath()
+              .normalize();
+      if (!classPath.contains(File.pathSeparator) && jar.equals(own)) {
+        return "java -jar " + jar;
+      }
+    } catch (URISyntaxException | RuntimeException e) {
+      // the README's path below
     }
     return "java -jar runners/target/aws-inventory.jar";
   }
