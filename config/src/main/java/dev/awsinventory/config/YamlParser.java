@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -15,6 +17,13 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads a file into its non-empty YAML documents, keeping every node's position. */
 final class YamlParser {
+  /**
+   * SnakeYAML's context of an error inside something that opens and must close: a quoted scalar
+   * ({@code "}, {@code '}), a flow sequence ({@code [}) or a flow mapping (<code>{</code>).
+   */
+  private static final Pattern UNCLOSED =
+      Pattern.compile("while (?:scanning|parsing) an? (quoted scalar|flow sequence|flow mapping)");
+
   private YamlParser() {}
 
   /**
@@ -52,15 +61,18 @@ final class YamlParser {
       if (blamed.isPresent()) {
         throw blamed.get();
       }
-      if (e.getContextMark() != null
-          && e.getContext() != null
-          && String.valueOf(e.getProblem()).contains("end of stream")) {
+      Matcher opened = e.getContext() == null ? null : UNCLOSED.matcher(e.getContext());
+      if (opened != null
+          && opened.matches()
+          && e.getContextMark() != null
+          && e.getProblemMark() != null
+          && e.getProblemMark().getIndex() >= endOfContent(file.text().text())) {
         // a quote or bracket never closed: the end of the file says nothing, its start does
         throw file.error(
             e.getContextMark(),
             "",
-            "malformed YAML: "
-                + e.getContext().replaceFirst("^while scanning an? ", "the ")
+            "malformed YAML: the "
+                + opened.group(1)
                 + " that starts here is not closed before the end of the file");
       }
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -108,5 +120,13 @@ final class YamlParser {
     } catch (TextFiles.Unreadable e) {
       throw new ConfigException(name, 1, 1, "", e.getMessage());
     }
+  }
+
+  /**
+   * Where the text ends but for trailing white space, in code points as SnakeYAML's marks count.
+   */
+  private static int endOfContent(String text) {
+    String content = text.stripTrailing();
+    return content.codePointCount(0, content.length());
   }
 }

@@ -23,6 +23,7 @@ class BadConfigTest {
       malformed-yaml.yml           | 5:11 | malformed YAML: mapping values are not allowed here
       tab-indent.yml               | 4:1  | malformed YAML: found character
       unclosed-quote.yml           | 4:15 | malformed YAML: the quoted scalar that starts here is not closed before the end of the file
+      unclosed-bracket.yml         | 9:16 | malformed YAML: the flow sequence that starts here is not closed before the end of the file
       empty.yml                    | 1:1  | the file is empty
       top-level-list.yml           | 1:1  | expected a map at the top level of the file, got a list
       not-cloudquery.yml           | 1:1  | not a CloudQuery config

@@ -44,7 +44,25 @@ final class FakeAccount implements AutoCloseable {
   FakeAccount(Path dir, String regionsYaml) throws Exception {
     Credentials source = aws.sourceUser(SOURCE);
     role = aws.account(ID).role("InventoryRead", SOURCE);
-    Path file = dir.resolve("config.yml");
+    InventoryConfig config =
+        config(
+            dir.resolve("config.yml"),
+            aws,
+            regionsYaml,
+            "- account_name: %s\n  role_arn: \"%s\"\n".formatted(NAME, role));
+    account = config.accounts().get(0);
+    regions = config.regions();
+    settings = AwsSettings.from(config).toBuilder().pageSize(2).build();
+    System.setProperty("aws.accessKeyId", source.accessKeyId());
+    System.setProperty("aws.secretAccessKey", source.secretAccessKey());
+  }
+
+  /**
+   * Writes and loads a current-layout config on {@code aws}'s endpoint: these regions (YAML) and
+   * accounts (YAML list items, unindented).
+   */
+  static InventoryConfig config(Path file, FakeAws aws, String regionsYaml, String accountsYaml)
+      throws Exception {
     Files.writeString(
         file,
         """
@@ -58,8 +76,7 @@ final class FakeAccount implements AutoCloseable {
             regions: %s
             custom_endpoint_url: "%s"
             accounts:
-              - account_name: %s
-                role_arn: "%s"
+        %s
         ---
         kind: destination
         spec:
@@ -68,13 +85,8 @@ final class FakeAccount implements AutoCloseable {
           spec:
             connection_string: "postgres://inventory@127.0.0.1:5432/inventory"
         """
-            .formatted(regionsYaml, aws.endpoint(), NAME, role));
-    InventoryConfig config = ConfigLoader.load(file);
-    account = config.accounts().get(0);
-    regions = config.regions();
-    settings = AwsSettings.from(config).toBuilder().pageSize(2).build();
-    System.setProperty("aws.accessKeyId", source.accessKeyId());
-    System.setProperty("aws.secretAccessKey", source.secretAccessKey());
+            .formatted(regionsYaml, aws.endpoint(), accountsYaml.indent(6).stripTrailing()));
+    return ConfigLoader.load(file);
   }
 
   /** A regional slice of a table in this account, with its selected child tables. */

@@ -3,11 +3,9 @@ package dev.awsinventory.transforms.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.awsinventory.config.AccountConfig;
-import dev.awsinventory.config.ConfigLoader;
 import dev.awsinventory.config.InventoryConfig;
 import dev.awsinventory.transforms.aws.AwsSettings;
 import dev.awsinventory.transforms.model.SliceOutcome;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -120,33 +118,11 @@ class ResolveAccountsTest {
       ids.add(id);
       String role = fake.aws.account(id).role("InventoryRead", FakeAccount.SOURCE);
       fake.aws.account(id).regions("us-east-1");
-      accounts.append("      - account_name: a").append(i).append("\n");
-      accounts.append("        role_arn: \"").append(role).append("\"\n");
+      accounts.append("- account_name: a").append(i).append("\n");
+      accounts.append("  role_arn: \"").append(role).append("\"\n");
     }
-    Path file = dir.resolve("many.yml");
-    Files.writeString(
-        file,
-        """
-        kind: source
-        spec:
-          name: aws
-          path: cloudquery/aws
-          tables: ["*"]
-          destinations: ["postgresql"]
-          spec:
-            regions: ["*"]
-            custom_endpoint_url: "%s"
-            accounts:
-        %s---
-        kind: destination
-        spec:
-          name: postgresql
-          path: cloudquery/postgresql
-          spec:
-            connection_string: "postgres://inventory@127.0.0.1:5432/inventory"
-        """
-            .formatted(fake.aws.endpoint(), accounts));
-    InventoryConfig config = ConfigLoader.load(file);
+    InventoryConfig config =
+        FakeAccount.config(dir.resolve("many.yml"), fake.aws, "[\"*\"]", accounts.toString());
     fake.aws.faults().includeSts(true).latency(Duration.ofMillis(300));
     fake.aws.resetCounters();
     // one runner thread: accounts side by side can only be those of one bundle
