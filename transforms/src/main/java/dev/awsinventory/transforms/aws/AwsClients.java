@@ -34,8 +34,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * local profile) and the STS client that assumes roles with them exist once per (profile, region),
  * not per account; each role has one provider, whose session the SDK refreshes before it expires.
  * An EC2 client is per (role, region) because its {@link CallTracker} paces calls through that
- * account and region's own token buckets. Threads: none of its own; clients are used from the fetch
- * pool's threads and are thread-safe.
+ * account and region's own token buckets. The EC2 clients unmarshal at most one response per
+ * processor at once ({@link UnmarshallingLimit}): reading a page is CPU work, and more pages read
+ * at once than there are cores only keeps more of them in memory. Threads: none of its own; clients
+ * are used from the fetch pool's threads and are thread-safe.
  */
 public final class AwsClients implements AutoCloseable {
   public static final String DEFAULT_SESSION_NAME = "aws-inventory";
@@ -49,6 +51,8 @@ public final class AwsClients implements AutoCloseable {
   private final Map<String, Ec2Client> ec2 = new ConcurrentHashMap<>();
   private final Map<String, Ec2RateLimits> limits = new ConcurrentHashMap<>();
   private final Map<String, List<String>> enabledRegions = new ConcurrentHashMap<>();
+  private final UnmarshallingLimit unmarshalling =
+      new UnmarshallingLimit(Runtime.getRuntime().availableProcessors());
   private int users;
 
   private AwsClients(AwsSettings settings) {
@@ -222,6 +226,8 @@ public final class AwsClients implements AutoCloseable {
             .build();
     var b = ClientOverrideConfiguration.builder().retryStrategy(retry);
     if (track) {
+      // first: an attempt gives back its unmarshalling permit before it waits for a token
+      b.addExecutionInterceptor(unmarshalling);
       b.addExecutionInterceptor(new CallTracker(rateLimits));
     }
     return b.build();

@@ -1,0 +1,145 @@
+package dev.awsinventory.transforms.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.awsinventory.testing.aws.Credentials;
+import dev.awsinventory.testing.aws.FakeAws;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+
+/** The limit on responses unmarshalled at once, with the SDK over HTTP against the fake AWS. */
+class UnmarshallingLimitTest {
+  private static final String ACCOUNT = "135792468013";
+
+  private FakeAws aws;
+  private Credentials keys;
+  private final List<Ec2Client> clients = new ArrayList<>();
+  private final ExecutorService threads = Executors.newCachedThreadPool();
+
+  @BeforeEach
+  void start() {
+    aws = FakeAws.start();
+    keys = aws.sourceUser(ACCOUNT);
+    aws.account(ACCOUNT).regions("us-east-1").region("us-east-1").fill("DescribeVpcs", 3, 7);
+  }
+
+  @AfterEach
+  void stop() {
+    threads.shutdownNow();
+    clients.forEach(Ec2Client::close);
+    aws.close();
+  }
+
+  /** An EC2 client with {@code interceptors} in this order, retrying up to 5 attempts. */
+  private Ec2Client client(ExecutionInterceptor... interceptors) {
+    Ec2Client c =
+        Ec2Client.builder()
+            .endpointOverride(aws.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
+            .overrideConfiguration(
+                o -> {
+                  o.retryStrategy(RetryMode.STANDARD);
+                  for (ExecutionInterceptor i : interceptors) {
+                    o.addExecutionInterceptor(i);
+                  }
+                })
+            .build();
+    clients.add(c);
+    return c;
+  }
+
+  @Test
+  void aResponseWaitsWhileAnotherIsUnmarshalled() throws Exception {
+    UnmarshallingLimit limit = new UnmarshallingLimit(1);
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean first = new AtomicBoolean(true);
+    // the SDK calls beforeUnmarshalling in reverse order: the limit's first, then this one, which
+    // keeps the first call's permit until released (as a long page being read would)
+    ExecutionInterceptor slowReader =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeUnmarshalling(
+              Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
+            if (first.getAndSet(false)) {
+              holding.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+        };
+    Ec2Client ec2 = client(slowReader, limit);
+
+    Future<Integer> a = threads.submit(() -> ec2.describeVpcs().vpcs().size());
+    assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+    Future<Integer> b = threads.submit(() -> ec2.describeVpcs().vpcs().size());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (aws.calls("DescribeVpcs") < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(aws.calls("DescribeVpcs")).as("the second call has its answer").isEqualTo(2);
+    Thread.sleep(300);
+    assertThat(b.isDone()).as("the second answer waits for the permit").isFalse();
+    assertThat(limit.available()).isZero();
+
+    release.countDown();
+    assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+    assertThat(b.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+    assertThat(limit.available()).isEqualTo(1);
+  }
+
+  @Test
+  void noPermitOutlivesItsCallThroughRetriesAndFailures() throws Exception {
+    UnmarshallingLimit limit = new UnmarshallingLimit(2);
+    Ec2Client ec2 = client(limit);
+    aws.faults().throttleRate(0.3).errorRate(0.2);
+    List<Future<Integer>> calls = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      calls.add(threads.submit(() -> ec2.describeVpcs().vpcs().size()));
+    }
+    int succeeded = 0;
+    int failed = 0;
+    for (Future<Integer> f : calls) {
+      try {
+        assertThat(f.get(60, TimeUnit.SECONDS)).isEqualTo(3);
+        succeeded++;
+      } catch (java.util.concurrent.ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(Ec2Exception.class);
+        failed++;
+      }
+    }
+    assertThat(succeeded).isPositive();
+    assertThat(succeeded + failed).isEqualTo(40);
+    assertThat(aws.calls("DescribeVpcs")).as("some calls were retried").isGreaterThan(40);
+
+    aws.faults().throttleRate(0).errorRate(0).unauthorized("DescribeVpcs");
+    assertThatThrownBy(() -> ec2.describeVpcs()).isInstanceOf(Ec2Exception.class);
+    assertThat(limit.available()).isEqualTo(2);
+  }
+}
