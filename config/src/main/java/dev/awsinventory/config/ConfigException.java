@@ -49,7 +49,27 @@ public final class ConfigException extends Exception {
     return where + what + oneLine(problem);
   }
 
+  /** Quoted values longer than this are shortened in messages. */
+  static final int MAX_QUOTED = 200;
+
+  private static final java.util.regex.Pattern LONG_QUOTED =
+      java.util.regex.Pattern.compile("'([^']{" + (MAX_QUOTED + 1) + ",})'");
+
+  /**
+   * The problem on one line, each quoted value of more than {@value #MAX_QUOTED} characters cut to
+   * its start and its length, so that a huge value does not make a huge message.
+   */
   private static String oneLine(String text) {
-    return String.valueOf(text).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    String line = String.valueOf(text).replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    return LONG_QUOTED
+        .matcher(line)
+        .replaceAll(
+            m ->
+                java.util.regex.Matcher.quoteReplacement(
+                    "'"
+                        + m.group(1).substring(0, MAX_QUOTED)
+                        + "...' ("
+                        + m.group(1).length()
+                        + " characters)"));
   }
 }

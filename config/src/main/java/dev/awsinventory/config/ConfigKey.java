@@ -124,7 +124,7 @@ public record ConfigKey(
     switch (type) {
       case STRING -> value.string();
       case BOOLEAN -> value.bool();
-      case INTEGER -> value.integer(0);
+      case INTEGER -> value.integer(Integer.MIN_VALUE); // each reader checks its own minimum
       case STRINGS -> value.stringList();
       case LIST -> value.list();
       case MAP -> value.map();

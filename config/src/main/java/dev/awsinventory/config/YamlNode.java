@@ -64,14 +64,25 @@ final class YamlNode {
    * accepted.
    */
   String string() throws ConfigException {
+    return scalar("a string");
+  }
+
+  /** A scalar's text; otherwise an error saying {@code expected} (e.g. "a whole number"). */
+  private String scalar(String expected) throws ConfigException {
     if (!(node instanceof ScalarNode scalar) || isNull()) {
-      throw error("expected a string, got " + kind());
+      throw error("expected " + expected + ", got " + kind());
     }
     return scalar.getValue();
   }
 
+  /**
+   * A whole number of at least {@code min} ({@link Integer#MIN_VALUE}: any).
+   *
+   * @throws ConfigException naming the value when it is no whole number, too large or below {@code
+   *     min}
+   */
   int integer(int min) throws ConfigException {
-    String text = string().trim();
+    String text = scalar("a whole number").trim();
     int value;
     try {
       value = Integer.parseInt(text.replace("_", ""));
@@ -91,7 +102,7 @@ final class YamlNode {
   }
 
   boolean bool() throws ConfigException {
-    String text = string().trim().toLowerCase(Locale.ROOT);
+    String text = scalar("true or false").trim().toLowerCase(Locale.ROOT);
     return switch (text) {
       case "true", "yes", "on" -> true;
       case "false", "no", "off" -> false;

@@ -37,6 +37,9 @@ class BadConfigTest {
       accounts-is-map.yml          | 5:9  | providers[0].configuration.accounts: expected a list, got a map
       role-arn-is-list.yml         | 7:13 | providers[0].configuration.accounts[0].role_arn: expected a string, got a list
       max-retries-negative.yml     | 4:20 | providers[0].configuration.max_retries: must be at least 0, got '-1'
+      max-retries-list.yml         | 4:20 | providers[0].configuration.max_retries: expected a whole number, got a list
+      port-negative.yml            | 7:11 | cloudquery.connection.port: must be at least 1, got '-1'
+      account-id-huge.yml          | 5:15 | accounts[0].id: an AWS account id has 12 digits, got 300 in '11111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111...' (300 characters)
       max-retries-too-large.yml    | 4:20 | providers[0].configuration.max_retries: expected a whole number up to 2147483647, got '99999999999'
       bad-role-arn.yml             | 8:21 | providers[0].configuration.accounts[1].role_arn: malformed role ARN 'arn:aws:iam:333333333333:role/CloudQueryFetchRole'
       bad-account-id.yml           | 5:15 | providers[0].configuration.accounts[0].id: an AWS account id has 12 digits, got 11

@@ -52,7 +52,7 @@ class ConfigKeysTest {
             TempConfig.error(dir, DESTINATION.formatted("  send_sync_summary: maybe")).getMessage())
         .endsWith(":8:22: spec.send_sync_summary: expected true or false, got 'maybe'");
     assertThat(TempConfig.error(dir, DESTINATION.formatted("  batch_size: [1]")).getMessage())
-        .endsWith(":8:15: spec.batch_size: expected a string, got a list");
+        .endsWith(":8:15: spec.batch_size: expected a whole number, got a list");
     assertThat(
             TempConfig.error(
                     dir,
@@ -63,7 +63,8 @@ class ConfigKeysTest {
               use_paid_apis: {a: b}
         """)
                 .getMessage())
-        .endsWith(":4:22: providers[0].configuration.use_paid_apis: expected a string, got a map");
+        .endsWith(
+            ":4:22: providers[0].configuration.use_paid_apis: expected true or false, got a map");
   }
 
   @Test
