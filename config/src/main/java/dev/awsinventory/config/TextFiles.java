@@ -2,7 +2,9 @@ package dev.awsinventory.config;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +24,19 @@ final class TextFiles {
   static final class Unreadable extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /** Where in the file the problem is (1-based), or line 1, column 1 for the whole file. */
+    final int line;
+
+    final int column;
+
     Unreadable(String problem) {
+      this(problem, 1, 1);
+    }
+
+    Unreadable(String problem, int line, int column) {
       super(problem);
+      this.line = line;
+      this.column = column;
     }
   }
 
@@ -45,11 +58,35 @@ final class TextFiles {
         throw new Unreadable("the file is larger than " + (MAX_BYTES >> 20) + " MiB");
       }
       byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new Unreadable("the file is not UTF-8 text");
+      return decode(bytes);
     } catch (IOException e) {
       throw new Unreadable("cannot read the file: " + e.getClass().getSimpleName());
     }
+  }
+
+  /**
+   * Strict UTF-8.
+   *
+   * @throws Unreadable at the line and column (in characters) of the first byte that is not UTF-8
+   */
+  static String decode(byte[] bytes) throws Unreadable {
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      decoder.flush(out);
+      return out.flip().toString();
+    }
+    int bad = in.position();
+    String before = out.flip().toString();
+    int lineStart = before.lastIndexOf('\n') + 1;
+    int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+    int column = before.codePointCount(lineStart, before.length()) + 1;
+    throw new Unreadable(
+        String.format(
+            "the file is not UTF-8 text: byte 0x%02x here is not UTF-8", bytes[bad] & 0xff),
+        line,
+        column);
   }
 }

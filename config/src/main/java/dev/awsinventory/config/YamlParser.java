@@ -118,7 +118,7 @@ final class YamlParser {
       String text = TextFiles.read(path);
       return text.startsWith("\uFEFF") ? text.substring(1) : text;
     } catch (TextFiles.Unreadable e) {
-      throw new ConfigException(name, 1, 1, "", e.getMessage());
+      throw new ConfigException(name, e.line, e.column, "", e.getMessage());
     }
   }
 

@@ -25,6 +25,7 @@ class BadConfigTest {
       unclosed-quote.yml           | 4:15 | malformed YAML: the quoted scalar that starts here is not closed before the end of the file
       unclosed-bracket.yml         | 9:16 | malformed YAML: the flow sequence that starts here is not closed before the end of the file
       empty.yml                    | 1:1  | the file is empty
+      not-utf8.yml                 | 6:28 | the file is not UTF-8 text: byte 0xe9 here is not UTF-8
       top-level-list.yml           | 1:1  | expected a map at the top level of the file, got a list
       not-cloudquery.yml           | 1:1  | not a CloudQuery config
       unknown-key.yml              | 11:7 | providers[0].configuration.acounts: unknown key 'acounts' (did you mean 'accounts'?)
