@@ -36,12 +36,26 @@ public final class Help {
         PipelineOptionsFactory.printHelp(out);
         return true;
       }
-      if (arg.equals("--help") || arg.equals("-h") || arg.startsWith("--help=")) {
+      if (arg.equals("--help") || arg.equals("-h")) {
         out.print(text());
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The problem with a help or version option given a value other than {@code --help=beam} (such as
+   * {@code --help=x} or {@code --version=3}), or null when there is none.
+   */
+  public static String misused(String[] args) {
+    for (String arg : args) {
+      if ((arg.startsWith("--help=") && !arg.equals("--help=beam"))
+          || arg.startsWith("--version=")) {
+        return arg + ": takes no value (--help, --help=beam for Beam's own options, --version)";
+      }
+    }
+    return null;
   }
 
   /** The project version the jar was built from (Maven's {@code project.version}). */

@@ -61,6 +61,11 @@ public final class InventoryPipeline {
 
   /** Parses the command line and runs; bad options are a fatal error, not a stack trace. */
   public Result run(String[] args) {
+    String misused = Help.misused(args);
+    if (misused != null) {
+      err.println("aws-inventory: " + misused);
+      return new Result(EXIT_FATAL, null);
+    }
     if (Help.answer(args, out)) {
       return new Result(EXIT_OK, null);
     }

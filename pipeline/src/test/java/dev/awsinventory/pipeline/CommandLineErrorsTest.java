@@ -75,7 +75,11 @@ class CommandLineErrorsTest {
         "--summary-file=|--summary-file needs a value, given as --summary-file=VALUE",
         "--bogus-option=1|unknown option --bogus-option (--help lists the options)",
         "--fetch-concurency=4|unknown option --fetch-concurency; did you mean '--fetch-concurrency'?"
-            + " (--help lists the options)"
+            + " (--help lists the options)",
+        "--help=xyz|--help=xyz: takes no value (--help, --help=beam for Beam's own options,"
+            + " --version)",
+        "--version=3|--version=3: takes no value (--help, --help=beam for Beam's own options,"
+            + " --version)"
       })
   void badOptionValuesAreNamedInOneLine(String caseAndMessage) {
     String[] c = caseAndMessage.split("\\|", -1);
