@@ -36,6 +36,11 @@ final class InsertedSyntax {
    * of the file); empty when none.
    */
   static Optional<ConfigException> blame(Placeholders text, MarkedYAMLException e) {
+    return blamedInsert(text, e).map(i -> text.errorAt(i, problem(i)));
+  }
+
+  /** The inserted value that {@link #blame} blames for {@code e}, if any. */
+  static Optional<Placeholders.Insert> blamedInsert(Placeholders text, MarkedYAMLException e) {
     int problem = offset(text, e.getProblemMark());
     int context = offset(text, e.getContextMark());
     Optional<Placeholders.Insert> insert = problem < 0 ? Optional.empty() : text.insertAt(problem);
@@ -55,14 +60,15 @@ final class InsertedSyntax {
               .filter(i -> i.end() >= lineStart && i.end() <= context)
               .reduce((first, second) -> second);
     }
-    return insert.map(
-        i ->
-            text.errorAt(
-                i,
-                "malformed YAML: the value of "
-                    + i.placeholder()
-                    + " holds characters that YAML reads as syntax here"
-                    + QUOTE_IT));
+    return insert;
+  }
+
+  /** The problem of a value that broke the YAML, naming its placeholder, never the value. */
+  static String problem(Placeholders.Insert i) {
+    return "malformed YAML: the value of "
+        + i.placeholder()
+        + " holds characters that YAML reads as syntax here"
+        + QUOTE_IT;
   }
 
   /** A value that parsed without error but not as the text it holds, and what happened to it. */

@@ -3,6 +3,7 @@ package dev.awsinventory.config;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +56,12 @@ final class YamlParser {
       }
     } catch (MarkedYAMLException e) {
       if (file.text().failure() != null) {
-        throw file.text().failure();
+        throw keyedAsIfPlain(file.text().failure(), file.text().failureOffset(), file);
       }
-      Optional<ConfigException> blamed = InsertedSyntax.blame(file.text(), e);
+      Optional<Placeholders.Insert> blamed = InsertedSyntax.blamedInsert(file.text(), e);
       if (blamed.isPresent()) {
-        throw blamed.get();
+        Placeholders.Insert i = blamed.get();
+        throw keyedAsIfPlain(file.text().errorAt(i, InsertedSyntax.problem(i)), i.start(), file);
       }
       Matcher opened = e.getContext() == null ? null : UNCLOSED.matcher(e.getContext());
       if (opened != null
@@ -80,7 +82,7 @@ final class YamlParser {
       throw file.error(mark, "", "malformed YAML: " + problem);
     } catch (YAMLException e) {
       if (file.text().failure() != null) {
-        throw file.text().failure();
+        throw keyedAsIfPlain(file.text().failure(), file.text().failureOffset(), file);
       }
       throw file.error((Mark) null, "", "malformed YAML: " + e.getMessage());
     }
@@ -97,6 +99,30 @@ final class YamlParser {
       throw new ConfigException(name, 1, 1, "", "the file is empty");
     }
     return documents;
+  }
+
+  /**
+   * {@code e} under the key path that {@code offset} has when every inserted value is read as plain
+   * text: the file as expanded does not parse, but its own structure does. {@code e} as it is when
+   * that does not parse either.
+   */
+  private static ConfigException keyedAsIfPlain(ConfigException e, int offset, YamlFile file) {
+    char[] plain = file.text().text().toCharArray();
+    for (Placeholders.Insert i : file.text().inserts()) {
+      Arrays.fill(plain, i.start(), i.end(), 'x');
+    }
+    List<YamlNode> documents = new ArrayList<>();
+    try {
+      for (Node node :
+          new Yaml(new LoaderOptions()).composeAll(new StringReader(new String(plain)))) {
+        if (node != null) {
+          documents.add(new YamlNode(node, "", file));
+        }
+      }
+    } catch (YAMLException other) {
+      return e;
+    }
+    return keyed(e, offset, documents);
   }
 
   /** {@code e} under the key path of the node at {@code offset}, when one holds it. */

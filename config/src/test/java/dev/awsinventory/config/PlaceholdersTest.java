@@ -117,6 +117,28 @@ class PlaceholdersTest {
     assertThat(e.problem()).startsWith("file not found: ").endsWith("nope.txt");
   }
 
+  /** The file as expanded does not parse, so the key path comes from the file's own structure. */
+  @Test
+  void anIncludedFileThatBreaksTheYamlIsNamedUnderItsFullKeyPath() throws Exception {
+    Files.writeString(dir.resolve("accounts.yml"), "- id: \"111111111111\"\n- [broken");
+    ConfigException e =
+        TempConfig.error(
+            dir,
+            """
+        cloudquery:
+          connection:
+            password: pw
+        providers:
+          - name: aws
+            configuration:
+              accounts: ${file:accounts.yml}
+        """);
+    assertThat(e.line() + ":" + e.column()).isEqualTo("7:17");
+    assertThat(e.key()).isEqualTo("providers[0].configuration.accounts");
+    assertThat(e.problem())
+        .startsWith("malformed YAML: the value of ${file:accounts.yml} holds characters");
+  }
+
   @Test
   void placeholdersInCommentsAreIgnored() throws Exception {
     InventoryConfig config =
@@ -305,7 +327,7 @@ class PlaceholdersTest {
           .contains(
               ":3:"
                   + (c.getValue().startsWith("${") ? "15" : "16")
-                  + ": password: malformed YAML:"
+                  + ": cloudquery.connection.password: malformed YAML:"
                   + " the value of ${PW} holds characters that YAML reads as syntax here; put the"
                   + " placeholder in quotes");
     }
