@@ -51,7 +51,7 @@ public final class Args {
     } catch (IllegalArgumentException e) {
       OptionChecks.BadValue bad = OptionChecks.badValueIn(e);
       throw new IllegalArgumentException(
-          bad != null ? bad.getMessage() : plain(String.valueOf(e.getMessage())), e);
+          bad != null ? bad.getMessage() : plain(String.valueOf(e.getMessage()), args), e);
     }
     OptionChecks.check(options);
     if (!parallelismGiven) {
@@ -71,10 +71,11 @@ public final class Args {
 
   /**
    * Beam's wording of an unknown option ("Class interface ...InventoryOptions missing a property
-   * named 'x'.") as this tool's ("unknown option --x"), keeping Beam's suggestion with the option
-   * named as the README writes it.
+   * named 'x'.") as this tool's ("unknown option --x"), the option named as it was typed in {@code
+   * args} (else as the README writes options), keeping Beam's suggestion named as the README writes
+   * it.
    */
-  static String plain(String message) {
+  static String plain(String message, String[] args) {
     Matcher m = UNKNOWN_OPTION.matcher(message);
     if (m.find()) {
       Matcher named = Pattern.compile("'([A-Za-z]+)'").matcher(m.group(2).trim());
@@ -84,12 +85,23 @@ public final class Args {
             hinted, Matcher.quoteReplacement("'--" + OptionChecks.kebab(named.group(1)) + "'"));
       }
       String hint = named.appendTail(hinted).toString().replace("Did you mean", "did you mean");
-      return "unknown option --"
-          + OptionChecks.kebab(m.group(1))
+      return "unknown option "
+          + typed(m.group(1), args)
           + (hint.isEmpty() ? "" : "; " + hint)
           + " (--help lists the options)";
     }
     return message;
+  }
+
+  /** The option whose Beam name is {@code property} as it was typed, without its value. */
+  private static String typed(String property, String[] args) {
+    for (String arg : args) {
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (camel(name).equals("--" + property)) {
+        return name;
+      }
+    }
+    return "--" + OptionChecks.kebab(property);
   }
 
   /** {@code --summary-file=x} to {@code --summaryFile=x}; values are left alone. */

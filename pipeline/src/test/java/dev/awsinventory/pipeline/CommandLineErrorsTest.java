@@ -74,6 +74,7 @@ class CommandLineErrorsTest {
         "--config=|--config needs a value, given as --config=VALUE",
         "--summary-file=|--summary-file needs a value, given as --summary-file=VALUE",
         "--bogus-option=1|unknown option --bogus-option (--help lists the options)",
+        "--configFile=x.yml|unknown option --configFile (--help lists the options)",
         "--fetch-concurency=4|unknown option --fetch-concurency; did you mean '--fetch-concurrency'?"
             + " (--help lists the options)",
         "--help=xyz|--help=xyz: takes no value (--help, --help=beam for Beam's own options,"
