@@ -21,6 +21,11 @@ final class Demo {
       "*** DEMO: the AWS below is a SIMULATOR running inside this program "
           + "(127.0.0.1); no real AWS account is read. ***";
 
+  /** The same, closing the demo's output. */
+  static final String CLOSING_BANNER =
+      "*** DEMO: the AWS above was a SIMULATOR running inside this program "
+          + "(127.0.0.1); no real AWS account was read. ***";
+
   private Demo() {}
 
   static InventoryPipeline.Result run(
@@ -69,12 +74,13 @@ final class Demo {
       if ("false".equals(options.getReport())) {
         options.setReport("true");
       }
+      pipeline.queryHint = false; // the hint below says it for the demo
       InventoryPipeline.Result result = pipeline.run(options);
       if (result.summary() == null) {
         return result; // it ended before the run (the database did not start): nothing to query
       }
       out.println();
-      out.println(BANNER);
+      out.println(CLOSING_BANNER);
       out.println("The queries are in docs/queries/*.sql. To query the demo data yourself:");
       out.println(
           "  "

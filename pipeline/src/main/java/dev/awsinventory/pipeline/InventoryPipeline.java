@@ -42,6 +42,9 @@ public final class InventoryPipeline {
   private boolean summaryFileUnwritten;
   private String runner;
 
+  /** Whether a run on the embedded database ends with how to query it (the demo has its own). */
+  boolean queryHint = true;
+
   public InventoryPipeline(PrintStream out, PrintStream err) {
     this.out = out;
     this.err = err;
@@ -210,7 +213,7 @@ public final class InventoryPipeline {
         if (options.getHoldDb()) {
           out.println("Query the data now: " + embedded.psqlCommand());
           holdUntilInterrupted(embedded);
-        } else {
+        } else if (queryHint) {
           out.println(
               "Query the data afterwards: run again with --hold-db=true to keep the database up,"
                   + " then "

@@ -39,6 +39,8 @@ class DemoJarTest {
                 + Jar.path().toAbsolutePath()
                 + " --demo --hold-db=true --db-port="
                 + port);
+    assertThat(r.stdout()).as("one hint how to query the data").doesNotContain("Query the data");
+    assertThat(r.stdout()).endsWith(" -U postgres postgres    (in another terminal)\n");
     assertThat(r.stdout() + r.stderr()).doesNotContain("Exception");
     assertThat(r.stderr())
         .contains(
