@@ -6,8 +6,10 @@ import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.aws.FakeRegion;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.testing.scenario.LegacyConfig;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -336,14 +338,24 @@ public final class Benchmark {
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
       for (String table : s.filledActions().keySet()) {
         String name = "aws_" + table.replace('.', '_');
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
-        long n = copy.copyOut("COPY " + name + " TO STDOUT", data);
-        st.execute("CREATE TABLE bench_copy (LIKE " + name + " INCLUDING ALL)");
-        long t0 = System.nanoTime();
-        copy.copyIn("COPY bench_copy FROM STDIN", new ByteArrayInputStream(data.toByteArray()));
-        nanos += System.nanoTime() - t0;
-        st.execute("DROP TABLE bench_copy");
-        rows += n;
+        // through a file: a table of S1 or S4 is more than a byte array holds (2 GiB)
+        Path data = Files.createTempFile("aws-inventory-bench-copy", ".txt");
+        try {
+          long n;
+          try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(data), 1 << 20)) {
+            n = copy.copyOut("COPY " + name + " TO STDOUT", out);
+          }
+          st.execute("CREATE TABLE bench_copy (LIKE " + name + " INCLUDING ALL)");
+          long t0 = System.nanoTime();
+          try (InputStream in = new BufferedInputStream(Files.newInputStream(data), 1 << 20)) {
+            copy.copyIn("COPY bench_copy FROM STDIN", in);
+          }
+          nanos += System.nanoTime() - t0;
+          st.execute("DROP TABLE bench_copy");
+          rows += n;
+        } finally {
+          Files.deleteIfExists(data);
+        }
       }
     }
     return nanos == 0 || rows == 0 ? 0 : rows / (nanos / 1e9);
