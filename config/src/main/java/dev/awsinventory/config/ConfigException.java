@@ -1,5 +1,8 @@
 package dev.awsinventory.config;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** A problem in a config file, located at file:line:column and a dotted key path. */
 public final class ConfigException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -52,8 +55,7 @@ public final class ConfigException extends Exception {
   /** Quoted values longer than this are shortened in messages. */
   static final int MAX_QUOTED = 200;
 
-  private static final java.util.regex.Pattern LONG_QUOTED =
-      java.util.regex.Pattern.compile("'([^']{" + (MAX_QUOTED + 1) + ",})'");
+  private static final Pattern LONG_QUOTED = Pattern.compile("'([^']{" + (MAX_QUOTED + 1) + ",})'");
 
   /**
    * The problem on one line, each quoted value of more than {@value #MAX_QUOTED} characters cut to
@@ -65,7 +67,7 @@ public final class ConfigException extends Exception {
         .matcher(line)
         .replaceAll(
             m ->
-                java.util.regex.Matcher.quoteReplacement(
+                Matcher.quoteReplacement(
                     "'"
                         + m.group(1).substring(0, MAX_QUOTED)
                         + "...' ("

@@ -46,10 +46,9 @@ final class YamlParser {
     List<YamlNode> documents = new ArrayList<>();
     List<Node> nodes = new ArrayList<>();
     try {
-      for (Node node :
-          new Yaml(new LoaderOptions()).composeAll(new StringReader(file.text().text()))) {
+      for (Node node : compose(file.text().text())) {
         YamlNode document = new YamlNode(node, "", file);
-        if (node != null && !document.isNull()) {
+        if (!document.isNull()) {
           documents.add(document);
           nodes.add(node);
         }
@@ -113,16 +112,28 @@ final class YamlParser {
     }
     List<YamlNode> documents = new ArrayList<>();
     try {
-      for (Node node :
-          new Yaml(new LoaderOptions()).composeAll(new StringReader(new String(plain)))) {
-        if (node != null) {
-          documents.add(new YamlNode(node, "", file));
-        }
+      for (Node node : compose(new String(plain))) {
+        documents.add(new YamlNode(node, "", file));
       }
     } catch (YAMLException other) {
       return e;
     }
     return keyed(e, offset, documents);
+  }
+
+  /**
+   * The documents of {@code text} as SnakeYAML composes them, empty ones left out.
+   *
+   * @throws YAMLException for malformed YAML
+   */
+  private static List<Node> compose(String text) {
+    List<Node> nodes = new ArrayList<>();
+    for (Node node : new Yaml(new LoaderOptions()).composeAll(new StringReader(text))) {
+      if (node != null) {
+        nodes.add(node);
+      }
+    }
+    return nodes;
   }
 
   /** {@code e} under the key path of the node at {@code offset}, when one holds it. */

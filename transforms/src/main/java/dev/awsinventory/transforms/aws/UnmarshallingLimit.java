@@ -8,15 +8,16 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
- * At most {@code permits} responses unmarshalled at once by the clients that share this limit (one
- * per JVM, see {@link AwsClients}), however many calls wait on AWS at once.
+ * At most {@code permits} responses unmarshalled at once by the clients that share this limit (the
+ * EC2 clients of one {@link AwsClients}, one per JVM and settings), however many calls wait on AWS
+ * at once.
  *
  * <p>Why: the SDK reads an EC2 (query protocol) response into a tree of the whole page before it
- * builds the model objects, and that work is CPU only. A page of 1,000 fully described instances is
- * about 30 MB of XML and several hundred MB of heap while it is read; with 32 slices in flight,
- * each reading such a page on 2 cores, every page is alive at once and none finishes sooner. With
- * one page read per core the CPU does the same work while the heap holds only those pages; the
- * other responses wait, unread, in their connections.
+ * builds the model objects, and that work is CPU only. A page of 1,000 fully described reservations
+ * (2,000 instances) is about 30 MB of XML and several hundred MB of heap while it is read; with 32
+ * slices in flight, each reading such a page on 2 cores, every page is alive at once and none
+ * finishes sooner. With one page read per core the CPU does the same work while the heap holds only
+ * those pages; the other responses wait, unread, in their connections.
  *
  * <p>How: a permit is taken before the SDK unmarshals a successful response ({@code
  * beforeUnmarshalling}) and given back after ({@code afterUnmarshalling}), when the call fails
