@@ -141,6 +141,23 @@ public final class Faults {
     return this;
   }
 
+  /**
+   * Another client of the account calls {@code action} (paginated) {@code calls} times in {@code
+   * region} now, taking tokens from the bucket the enforced AWS buckets give it (see {@link
+   * #enforceAwsBuckets}); its calls that find the bucket empty are throttled, as AWS does.
+   *
+   * @return how many of its calls were served
+   */
+  public int otherClientCalls(String accountId, String region, String action, int calls) {
+    int served = 0;
+    for (int i = 0; i < calls; i++) {
+      if (bucket(accountId, region, action, false).take()) {
+        served++;
+      }
+    }
+    return served;
+  }
+
   /** Applies latency, drops, throttling and errors to STS calls too (off by default). */
   public Faults includeSts(boolean include) {
     this.includeSts = include;

@@ -7,10 +7,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * Paces every attempt through the rate limits (when on), counts attempts, pages and throttles,
- * stops a slice past its deadline before its next attempt, and fails a slice whose pagination does
- * not advance (see {@link PaginationGuard}), all for the {@link CallStats} the request carries (see
- * {@link CallStats#track}).
+ * Paces every attempt through the rate limits (when on) and tells them of each answer's status,
+ * counts attempts, pages and throttles, stops a slice past its deadline before its next attempt,
+ * and fails a slice whose pagination does not advance (see {@link PaginationGuard}), all for the
+ * {@link CallStats} the request carries (see {@link CallStats#track}).
  */
 final class CallTracker implements ExecutionInterceptor {
   private final Ec2RateLimits limits;
@@ -41,12 +41,12 @@ final class CallTracker implements ExecutionInterceptor {
 
   @Override
   public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
-    CallStats s = attributes.getAttribute(CallStats.ATTRIBUTE);
-    if (s == null) {
-      return;
-    }
     int status = context.httpResponse().statusCode();
-    if (status == 503 || status == 429) {
+    if (limits != null) {
+      limits.answered(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), status);
+    }
+    CallStats s = attributes.getAttribute(CallStats.ATTRIBUTE);
+    if (s != null && (status == 503 || status == 429)) {
       s.throttle();
     }
   }
