@@ -57,12 +57,29 @@ public final class AwsClients implements AutoCloseable {
 
   private AwsClients(AwsSettings settings) {
     this.settings = settings;
-    this.http =
-        Apache5HttpClient.builder()
-            .maxConnections(settings.maxConnections())
-            .connectionTimeout(Duration.ofSeconds(10))
-            .socketTimeout(Duration.ofSeconds(60))
-            .build();
+    this.http = httpClient(settings.maxConnections(), MAX_IDLE);
+  }
+
+  /**
+   * How long a connection may wait unused in the pool and still be reused: less than the idle
+   * timeouts servers close connections at (30 s for the JDK's HTTP server, which the fake AWS of
+   * the tests is; 60 s for an AWS load balancer by default), so that no request is sent on a
+   * connection the other end has already closed, which fails the attempt ("the target server failed
+   * to respond") and costs a retry. The SDK's default is 60 s.
+   */
+  static final Duration MAX_IDLE = Duration.ofSeconds(20);
+
+  /**
+   * The HTTP client every AWS client of a JVM shares: at most {@code maxConnections} connections,
+   * each reused only while it has been idle for less than {@code maxIdle}.
+   */
+  static SdkHttpClient httpClient(int maxConnections, Duration maxIdle) {
+    return Apache5HttpClient.builder()
+        .maxConnections(maxConnections)
+        .connectionTimeout(Duration.ofSeconds(10))
+        .socketTimeout(Duration.ofSeconds(60))
+        .connectionMaxIdleTime(maxIdle)
+        .build();
   }
 
   /** The JVM's clients for these settings; call {@link #release()} when done. */

@@ -53,15 +53,16 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * running slice holds about one page in memory); {@code process} blocks only while the limit is
  * reached, until any slice (not the oldest) ends. Of the slices in flight, at most one per
  * processor has its response read at once (the SDK's parse is CPU work; see {@code
- * UnmarshallingLimit} in {@link AwsClients}); the others wait on AWS or for that turn. When rows
- * leave: in batches of up to {@value #ROWS_PER_BATCH} as pages arrive, written by the slice's own
- * thread (the pipeline's way, {@link #withRowsWrittenTo}) or else handed through a bounded queue
- * drained in completion order, so memory does not grow with the size of one slice and a slow slice
- * never holds back finished ones. A failed slice's rows emitted before the failure are true rows
- * and are written; only its stale deletion is skipped (its {@link SliceOutcome} is not ok). Every
- * slice emits one outcome per table, after its rows. Clients and credentials: one {@link
- * AwsClients} per JVM (see there); each slice counts its calls in its own {@link CallStats}, passed
- * with its requests.
+ * UnmarshallingLimit} in {@link AwsClients}); the others wait on AWS or for that turn, those of up
+ * to 8 MiB read into memory first so that their connections go back to the pool. When rows leave:
+ * in batches of up to {@value #ROWS_PER_BATCH} as pages arrive, written by the slice's own thread
+ * (the pipeline's way, {@link #withRowsWrittenTo}) or else handed through a bounded queue drained
+ * in completion order, so memory does not grow with the size of one slice and a slow slice never
+ * holds back finished ones. A failed slice's rows emitted before the failure are true rows and are
+ * written; only its stale deletion is skipped (its {@link SliceOutcome} is not ok). Every slice
+ * emits one outcome per table, after its rows. Clients and credentials: one {@link AwsClients} per
+ * JVM (see there); each slice counts its calls in its own {@link CallStats}, passed with its
+ * requests.
  *
  * <p>Failures. Whatever a table's code throws fails only its slice ({@link ErrorPolicy}); a region
  * denied by a service control policy gives {@code RegionDenied} (or a skipped slice, see {@link

@@ -23,6 +23,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
@@ -34,6 +35,7 @@ class UnmarshallingLimitTest {
   private FakeAws aws;
   private Credentials keys;
   private final List<Ec2Client> clients = new ArrayList<>();
+  private final List<SdkHttpClient> https = new ArrayList<>();
   private final ExecutorService threads = Executors.newCachedThreadPool();
 
   @BeforeEach
@@ -47,13 +49,20 @@ class UnmarshallingLimitTest {
   void stop() {
     threads.shutdownNow();
     clients.forEach(Ec2Client::close);
+    https.forEach(SdkHttpClient::close);
     aws.close();
   }
 
   /** An EC2 client with {@code interceptors} in this order, retrying up to 5 attempts. */
   private Ec2Client client(ExecutionInterceptor... interceptors) {
+    return client(AwsClients.httpClient(8, AwsClients.MAX_IDLE), interceptors);
+  }
+
+  private Ec2Client client(SdkHttpClient http, ExecutionInterceptor... interceptors) {
+    https.add(http);
     Ec2Client c =
         Ec2Client.builder()
+            .httpClient(http)
             .endpointOverride(aws.endpoint())
             .region(Region.US_EAST_1)
             .credentialsProvider(
@@ -141,5 +150,54 @@ class UnmarshallingLimitTest {
     aws.faults().throttleRate(0).errorRate(0).unauthorized("DescribeVpcs");
     assertThatThrownBy(() -> ec2.describeVpcs()).isInstanceOf(Ec2Exception.class);
     assertThat(limit.available()).isEqualTo(2);
+    assertThat(limit.earlyReadAvailableKib()).isEqualTo(UnmarshallingLimit.EARLY_READ_BUDGET >> 10);
+  }
+
+  @Test
+  void aResponseWaitingForItsPermitGivesItsConnectionBack() throws Exception {
+    UnmarshallingLimit limit = new UnmarshallingLimit(1);
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean first = new AtomicBoolean(true);
+    ExecutionInterceptor slowReader =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeUnmarshalling(
+              Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
+            if (first.getAndSet(false)) {
+              holding.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+        };
+    // two connections: the held call's and the waiting one's, unless both were given back
+    Ec2Client ec2 = client(AwsClients.httpClient(2, AwsClients.MAX_IDLE), slowReader, limit);
+
+    Future<Integer> a = threads.submit(() -> ec2.describeVpcs().vpcs().size());
+    assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+    Future<Integer> b = threads.submit(() -> ec2.describeVpcs().vpcs().size());
+    Future<Integer> c = threads.submit(() -> ec2.describeVpcs().vpcs().size());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (aws.calls("DescribeVpcs") < 3 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(aws.calls("DescribeVpcs"))
+        .as("three answers through two connections while the first is held")
+        .isEqualTo(3);
+    assertThat(b.isDone() || c.isDone()).as("they wait for the permit").isFalse();
+    assertThat(limit.earlyReadAvailableKib())
+        .as("the waiting answers are held in memory")
+        .isLessThan(UnmarshallingLimit.EARLY_READ_BUDGET >> 10);
+
+    release.countDown();
+    assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+    assertThat(b.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+    assertThat(c.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+    assertThat(limit.available()).isEqualTo(1);
+    assertThat(limit.earlyReadAvailableKib()).isEqualTo(UnmarshallingLimit.EARLY_READ_BUDGET >> 10);
   }
 }
