@@ -284,7 +284,8 @@ public final class Benchmark {
     System.out.printf(
         Locale.ROOT,
         "%s exit %d: %.2f s wall, %.2f s CPU, %.0f MB peak RSS (%d processes, largest %.0f MB), %d resources "
-            + "(%.0f/s), %d calls, %d throttles, %d retries, bound %.2f s, %d database logins; calls"
+            + "(%.0f/s), %d calls, %d throttles, %d retries, bound %.2f s, efficiency %s, %d"
+            + " database logins; calls"
             + " as AWS saw them %s%n",
         s.name(),
         exit,
@@ -299,6 +300,7 @@ public final class Benchmark {
         throttles,
         retries,
         bound,
+        bound > 0.05 ? String.format(Locale.ROOT, "%.2f", bound / wall) : "-",
         logins,
         awsCalls);
     if (exit != 0) {
