@@ -23,24 +23,25 @@ class RateLimitTest {
 
   @TempDir Path dir;
 
+  /**
+   * One account and region with {@link #PAGES} VPCs (one per page at {@code --page-size=1}), the
+   * fake enforcing AWS's buckets; the config of a run of aws_ec2_vpcs into {@code url}.
+   */
+  private Path vpcsUnderAwsBuckets(FakeAws aws, String url) throws Exception {
+    String role = aws.account("777777777777").role("InventoryRead", InventoryRun.SOURCE);
+    aws.account("777777777777").regions("us-east-1");
+    aws.account("777777777777").region("us-east-1").fill("DescribeVpcs", PAGES, 1);
+    aws.faults().enforceAwsBuckets(true);
+    return InventoryRun.config(
+        dir, aws, role, url, List.of("aws_ec2_vpcs"), List.of("us-east-1"), "max_backoff: 2");
+  }
+
   @Test
   void theLimiterKeepsALargeSliceUnderAwsBuckets() throws Exception {
     try (FakeAws aws = FakeAws.start();
         TestDatabase pg = TestDatabase.start()) {
       Credentials source = aws.sourceUser(InventoryRun.SOURCE);
-      String role = aws.account("777777777777").role("InventoryRead", InventoryRun.SOURCE);
-      aws.account("777777777777").regions("us-east-1");
-      aws.account("777777777777").region("us-east-1").fill("DescribeVpcs", PAGES, 1);
-      aws.faults().enforceAwsBuckets(true);
-      Path config =
-          InventoryRun.config(
-              dir,
-              aws,
-              role,
-              pg.newDatabase(),
-              List.of("aws_ec2_vpcs"),
-              List.of("us-east-1"),
-              "max_backoff: 2");
+      Path config = vpcsUnderAwsBuckets(aws, pg.newDatabase());
 
       InventoryRun.run(source, "--config=" + config, "--page-size=1"); // warms up the JVM
       Thread.sleep(6000); // let the fake's buckets refill
@@ -77,14 +78,8 @@ class RateLimitTest {
     try (FakeAws aws = FakeAws.start();
         TestDatabase pg = TestDatabase.start()) {
       Credentials source = aws.sourceUser(InventoryRun.SOURCE);
-      String role = aws.account("777777777777").role("InventoryRead", InventoryRun.SOURCE);
-      aws.account("777777777777").regions("us-east-1");
-      aws.account("777777777777").region("us-east-1").fill("DescribeVpcs", PAGES, 1);
-      aws.faults().enforceAwsBuckets(true);
       String url = pg.newDatabase();
-      Path config =
-          InventoryRun.config(
-              dir, aws, role, url, List.of("aws_ec2_vpcs"), List.of("us-east-1"), "max_backoff: 2");
+      Path config = vpcsUnderAwsBuckets(aws, url);
 
       Faults.Hold first = aws.faults().holdNext("DescribeVpcs");
       CompletableFuture<InventoryRun.Result> run =

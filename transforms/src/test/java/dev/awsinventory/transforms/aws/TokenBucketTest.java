@@ -16,15 +16,19 @@ class TokenBucketTest {
 
   private long now = 5 * SECOND;
   private final List<Long> sleeps = new ArrayList<>();
-  private final TokenBucket bucket =
-      new TokenBucket(
-          3,
-          2,
-          () -> now,
-          nanos -> {
-            sleeps.add(nanos);
-            now += nanos;
-          });
+  private final TokenBucket bucket = bucket(3, 2);
+
+  /** A bucket on this test's clock, whose sleeps are recorded and move the clock. */
+  private TokenBucket bucket(double capacity, double perSecond) {
+    return new TokenBucket(
+        capacity,
+        perSecond,
+        () -> now,
+        nanos -> {
+          sleeps.add(nanos);
+          now += nanos;
+        });
+  }
 
   @Test
   void aFullBucketServesItsCapacityWithoutWaiting() throws InterruptedException {
@@ -123,15 +127,7 @@ class TokenBucketTest {
 
   @Test
   void aThrottleEmptiesTheBucketAndLeavesTheRestToOthers() throws InterruptedException {
-    TokenBucket big =
-        new TokenBucket(
-            10,
-            10,
-            () -> now,
-            nanos -> {
-              sleeps.add(nanos);
-              now += nanos;
-            });
+    TokenBucket big = bucket(10, 10);
     big.take();
     big.throttled(0.9); // 9 tokens left here, none at AWS
     big.take();

@@ -80,29 +80,37 @@ class UnmarshallingLimitTest {
     return c;
   }
 
+  /**
+   * An interceptor that holds the first call in {@code beforeUnmarshalling}: it counts {@code
+   * holding} down and waits for {@code release}. The SDK calls beforeUnmarshalling in reverse
+   * order, so placed before the limit it keeps the first call's permit until released (as a long
+   * page being read would).
+   */
+  private static ExecutionInterceptor holdsFirstCall(
+      CountDownLatch holding, CountDownLatch release) {
+    AtomicBoolean first = new AtomicBoolean(true);
+    return new ExecutionInterceptor() {
+      @Override
+      public void beforeUnmarshalling(
+          Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
+        if (first.getAndSet(false)) {
+          holding.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+      }
+    };
+  }
+
   @Test
   void aResponseWaitsWhileAnotherIsUnmarshalled() throws Exception {
     UnmarshallingLimit limit = new UnmarshallingLimit(1);
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    AtomicBoolean first = new AtomicBoolean(true);
-    // the SDK calls beforeUnmarshalling in reverse order: the limit's first, then this one, which
-    // keeps the first call's permit until released (as a long page being read would)
-    ExecutionInterceptor slowReader =
-        new ExecutionInterceptor() {
-          @Override
-          public void beforeUnmarshalling(
-              Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
-            if (first.getAndSet(false)) {
-              holding.countDown();
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            }
-          }
-        };
+    ExecutionInterceptor slowReader = holdsFirstCall(holding, release);
     Ec2Client ec2 = client(slowReader, limit);
 
     Future<Integer> a = threads.submit(() -> ec2.describeVpcs().vpcs().size());
@@ -158,22 +166,7 @@ class UnmarshallingLimitTest {
     UnmarshallingLimit limit = new UnmarshallingLimit(1);
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    AtomicBoolean first = new AtomicBoolean(true);
-    ExecutionInterceptor slowReader =
-        new ExecutionInterceptor() {
-          @Override
-          public void beforeUnmarshalling(
-              Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
-            if (first.getAndSet(false)) {
-              holding.countDown();
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            }
-          }
-        };
+    ExecutionInterceptor slowReader = holdsFirstCall(holding, release);
     // two connections: the held call's and the waiting one's, unless both were given back
     Ec2Client ec2 = client(AwsClients.httpClient(2, AwsClients.MAX_IDLE), slowReader, limit);
 
