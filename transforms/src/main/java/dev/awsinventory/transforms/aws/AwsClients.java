@@ -36,12 +36,15 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * An EC2 client is per (role, region) because its {@link CallTracker} paces calls through that
  * account and region's own token buckets. The EC2 clients unmarshal at most one response per
  * processor at once ({@link UnmarshallingLimit}): reading a page is CPU work, and more pages read
- * at once than there are cores only keeps more of them in memory. Threads: none of its own; clients
- * are used from the fetch pool's threads and are thread-safe.
+ * at once than there are cores only keeps more of them in memory; they read each successful
+ * response straight into the model, without the SDK's tree of the document ({@link
+ * StreamedUnmarshalling}). Threads: none of its own; clients are used from the fetch pool's threads
+ * and are thread-safe.
  */
 public final class AwsClients implements AutoCloseable {
   public static final String DEFAULT_SESSION_NAME = "aws-inventory";
   private static final Map<AwsSettings, AwsClients> SHARED = new ConcurrentHashMap<>();
+  private static final StreamedUnmarshalling STREAMED = new StreamedUnmarshalling();
 
   private final AwsSettings settings;
   private final SdkHttpClient http;
@@ -245,6 +248,8 @@ public final class AwsClients implements AutoCloseable {
     if (track) {
       // first: an attempt gives back its unmarshalling permit before it waits for a token
       b.addExecutionInterceptor(unmarshalling);
+      // after the limit: it reads the response under the limit's permit
+      b.addExecutionInterceptor(STREAMED);
       b.addExecutionInterceptor(new CallTracker(rateLimits));
     }
     return b.build();

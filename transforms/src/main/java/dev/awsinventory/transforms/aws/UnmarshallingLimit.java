@@ -16,18 +16,19 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * EC2 clients of one {@link AwsClients}, one per JVM and settings), however many calls wait on AWS
  * at once.
  *
- * <p>Why: the SDK reads an EC2 (query protocol) response into a tree of the whole page before it
- * builds the model objects, and that work is CPU only. A page of 1,000 fully described reservations
- * (2,000 instances) is about 30 MB of XML and several hundred MB of heap while it is read; with 32
- * slices in flight, each reading such a page on 2 cores, every page is alive at once and none
- * finishes sooner. With one page read per core the CPU does the same work while the heap holds only
- * those pages; the other responses wait, unread, in their connections.
+ * <p>Why: reading an EC2 (query protocol) response into the model objects is CPU only work. A page
+ * of 1,000 fully described reservations (2,000 instances) is about 30 MB of XML and its model is
+ * large while it is read; with 32 slices in flight, each reading such a page on 2 cores, every page
+ * is alive at once and none finishes sooner. With one page read per core the CPU does the same work
+ * while the heap holds only those pages; the other responses wait, unread, in their connections.
  *
- * <p>How: a permit is taken before the SDK unmarshals a successful response ({@code
- * beforeUnmarshalling}) and given back after ({@code afterUnmarshalling}), when the call fails
- * ({@code onExecutionFailure}), or when an attempt that held one is retried ({@code
- * beforeTransmission}), so that a permit never outlives its call nor waits through a back-off. A
- * thread interrupted while it waits fails its call with the SDK's {@link AbortedException}.
+ * <p>How: a permit is taken when a response has arrived, before anything reads it (at the end of
+ * {@code modifyHttpResponseContent}, so that {@link StreamedUnmarshalling}, registered after this
+ * limit, reads under it), and given back after the SDK's unmarshalling ({@code
+ * afterUnmarshalling}), when the call fails ({@code onExecutionFailure}), or when an attempt that
+ * held one is retried ({@code beforeTransmission}), so that a permit never outlives its call nor
+ * waits through a back-off. A thread interrupted while it waits fails its call with the SDK's
+ * {@link AbortedException}.
  *
  * <p>A response that declares a length of at most {@link #EARLY_READ_MAX} is read into memory
  * before it waits ({@code modifyHttpResponseContent}), within a budget of {@link
@@ -85,6 +86,22 @@ final class UnmarshallingLimit implements ExecutionInterceptor {
   @Override
   public Optional<InputStream> modifyHttpResponseContent(
       Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+    Optional<InputStream> body = readEarly(context, attributes);
+    releasePermit(attributes);
+    try {
+      permits.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      release(attributes);
+      throw AbortedException.create("interrupted while waiting to read a response");
+    }
+    attributes.putAttribute(HOLDS, Boolean.TRUE);
+    return body;
+  }
+
+  /** The body, read into memory when it is short and the budget allows (see the class's text). */
+  private Optional<InputStream> readEarly(
+      Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
     Optional<InputStream> body = context.responseBody();
     long length =
         context
@@ -117,19 +134,6 @@ final class UnmarshallingLimit implements ExecutionInterceptor {
             }
           });
     }
-  }
-
-  @Override
-  public void beforeUnmarshalling(
-      Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
-    releasePermit(attributes);
-    try {
-      permits.acquire();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw AbortedException.create("interrupted while waiting to read a response");
-    }
-    attributes.putAttribute(HOLDS, Boolean.TRUE);
   }
 
   @Override

@@ -82,9 +82,9 @@ class UnmarshallingLimitTest {
 
   /**
    * An interceptor that holds the first call in {@code beforeUnmarshalling}: it counts {@code
-   * holding} down and waits for {@code release}. The SDK calls beforeUnmarshalling in reverse
-   * order, so placed before the limit it keeps the first call's permit until released (as a long
-   * page being read would).
+   * holding} down and waits for {@code release}. The limit takes its permit earlier, in {@code
+   * modifyHttpResponseContent}, so the first call keeps its permit until released (as a long page
+   * being read would).
    */
   private static ExecutionInterceptor holdsFirstCall(
       CountDownLatch holding, CountDownLatch release) {

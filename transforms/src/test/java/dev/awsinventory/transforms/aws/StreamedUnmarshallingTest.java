@@ -1,0 +1,150 @@
+package dev.awsinventory.transforms.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.awsinventory.testing.aws.Credentials;
+import dev.awsinventory.testing.aws.FakeAws;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.Ec2Request;
+import software.amazon.awssdk.services.ec2.model.Ec2Response;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+
+/**
+ * The EC2 responses read as they arrive, against the SDK's own reading of the same answers, with
+ * the SDK over HTTP against the fake AWS (whose answers fill every field of the models). The
+ * responses' own {@code equals} also compares their request ids, which differ from call to call;
+ * {@code equalsBySdkFields} compares every modelled field, nested ones by their {@code equals}.
+ */
+class StreamedUnmarshallingTest {
+  private static final String ACCOUNT = "135792468013";
+  private static final String REGION = "us-east-1";
+
+  private FakeAws aws;
+  private Credentials keys;
+  private final List<Ec2Client> clients = new ArrayList<>();
+  private final List<SdkHttpClient> https = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    aws = FakeAws.start();
+    keys = aws.sourceUser(ACCOUNT);
+    aws.account(ACCOUNT).regions(REGION);
+  }
+
+  @AfterEach
+  void stop() {
+    clients.forEach(Ec2Client::close);
+    https.forEach(SdkHttpClient::close);
+    aws.close();
+  }
+
+  private Ec2Client client(ExecutionInterceptor... interceptors) {
+    SdkHttpClient http = AwsClients.httpClient(4, AwsClients.MAX_IDLE);
+    https.add(http);
+    Ec2Client c =
+        Ec2Client.builder()
+            .httpClient(http)
+            .endpointOverride(aws.endpoint())
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
+            .overrideConfiguration(
+                o -> {
+                  for (ExecutionInterceptor i : interceptors) {
+                    o.addExecutionInterceptor(i);
+                  }
+                })
+            .build();
+    clients.add(c);
+    return c;
+  }
+
+  /** Every operation a table calls (the slice client's), by its request type's name. */
+  private static Map<String, Method> tableOperations() throws NoSuchMethodException {
+    TreeMap<String, Method> operations = new TreeMap<>();
+    for (Method m : SliceEc2Client.class.getDeclaredMethods()) {
+      if (Modifier.isPublic(m.getModifiers())
+          && m.getParameterCount() == 1
+          && Ec2Request.class.isAssignableFrom(m.getParameterTypes()[0])) {
+        operations.put(
+            m.getParameterTypes()[0].getSimpleName().replaceFirst("Request$", ""),
+            Ec2Client.class.getMethod(m.getName(), m.getParameterTypes()[0]));
+      }
+    }
+    return operations;
+  }
+
+  @Test
+  void everyTableOperationIsReadAsTheSdkReadsIt() throws Exception {
+    Map<String, Method> operations = tableOperations();
+    assertThat(operations).hasSizeGreaterThanOrEqualTo(50);
+    StreamedUnmarshalling streamed = new StreamedUnmarshalling();
+    Ec2Client sdk = client();
+    Ec2Client ours = client(new UnmarshallingLimit(2), streamed);
+    long seed = 1;
+    for (var e : operations.entrySet()) {
+      String action = e.getKey();
+      aws.account(ACCOUNT).region(REGION).fill(action, 3, seed += 10);
+      Ec2Request r =
+          (Ec2Request)
+              ((SdkBuilder<?, ?>)
+                      e.getValue().getParameterTypes()[0].getMethod("builder").invoke(null))
+                  .build();
+      long before = streamed.responsesRead();
+
+      Ec2Response expected = (Ec2Response) e.getValue().invoke(sdk, r);
+      Ec2Response actual = (Ec2Response) e.getValue().invoke(ours, r);
+
+      assertThat(streamed.responsesRead()).as(action + " read as it arrives").isEqualTo(before + 1);
+      assertThat(actual.equalsBySdkFields(expected)).as(action).isTrue();
+      assertThat(actual.toString()).as(action).isEqualTo(expected.toString());
+      assertThat(actual.responseMetadata().requestId()).as(action).isNotBlank();
+      assertThat(actual.sdkHttpResponse().statusCode()).as(action).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void pagesOfAChainAreReadAsTheSdkReadsThem() {
+    aws.account(ACCOUNT).region(REGION).fill("DescribeInstances", 7, 5);
+    StreamedUnmarshalling streamed = new StreamedUnmarshalling();
+    Ec2Client sdk = client();
+    Ec2Client ours = client(new UnmarshallingLimit(1), streamed);
+
+    List<DescribeInstancesResponse> expected =
+        sdk
+            .describeInstancesPaginator(DescribeInstancesRequest.builder().maxResults(3).build())
+            .stream()
+            .toList();
+    List<DescribeInstancesResponse> actual =
+        ours
+            .describeInstancesPaginator(DescribeInstancesRequest.builder().maxResults(3).build())
+            .stream()
+            .toList();
+
+    assertThat(expected).hasSize(3);
+    assertThat(actual).hasSize(3);
+    for (int i = 0; i < 3; i++) {
+      assertThat(actual.get(i).equalsBySdkFields(expected.get(i))).as("page " + i).isTrue();
+      assertThat(actual.get(i).toString()).isEqualTo(expected.get(i).toString());
+    }
+    assertThat(actual.get(0).nextToken()).isNotNull();
+    assertThat(streamed.responsesRead()).isEqualTo(3);
+  }
+}
