@@ -12,6 +12,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -44,7 +45,7 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 public final class AwsClients implements AutoCloseable {
   public static final String DEFAULT_SESSION_NAME = "aws-inventory";
   private static final Map<AwsSettings, AwsClients> SHARED = new ConcurrentHashMap<>();
-  private static final StreamedUnmarshalling STREAMED = new StreamedUnmarshalling();
+  static final StreamedUnmarshalling STREAMED = new StreamedUnmarshalling();
 
   private final AwsSettings settings;
   private final SdkHttpClient http;
@@ -246,13 +247,21 @@ public final class AwsClients implements AutoCloseable {
             .build();
     var b = ClientOverrideConfiguration.builder().retryStrategy(retry);
     if (track) {
-      // first: an attempt gives back its unmarshalling permit before it waits for a token
-      b.addExecutionInterceptor(unmarshalling);
-      // after the limit: it reads the response under the limit's permit
-      b.addExecutionInterceptor(STREAMED);
+      // before the tracker: an attempt gives back its unmarshalling permit before it waits for a
+      // token (the SDK calls request hooks in the order of registration)
+      responseReaders(unmarshalling).forEach(b::addExecutionInterceptor);
       b.addExecutionInterceptor(new CallTracker(rateLimits));
     }
     return b.build();
+  }
+
+  /**
+   * The interceptors that read the EC2 clients' responses, in the order they are registered: the
+   * SDK calls the response hooks in reverse order of registration, so {@code limit} (early read,
+   * page budget, permit) runs before the reading it guards ({@link StreamedUnmarshalling}).
+   */
+  static List<ExecutionInterceptor> responseReaders(UnmarshallingLimit limit) {
+    return List.of(STREAMED, limit);
   }
 
   private String signingRegion(String region) {

@@ -23,6 +23,8 @@ public final class CallStats {
   private final AtomicLong throttles = new AtomicLong();
   private final long deadlineNanos;
   private final PaginationGuard pagination = new PaginationGuard();
+  private PageBudget heldFrom;
+  private int heldKib;
 
   /** Statistics for a slice without a deadline. */
   public CallStats() {
@@ -68,6 +70,29 @@ public final class CallStats {
     if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
       throw new SliceDeadlineExceededException(
           "the slice ran past its deadline (--slice-timeout-seconds)");
+    }
+  }
+
+  /** The KiB of {@code budget} this slice holds (see {@link PageBudget}). */
+  synchronized int heldKib(PageBudget budget) {
+    return heldFrom == budget ? heldKib : 0;
+  }
+
+  /** Records that this slice holds {@code kib} of {@code budget} in all. */
+  synchronized void holdPage(PageBudget budget, int kib) {
+    heldFrom = budget;
+    heldKib = kib;
+  }
+
+  /**
+   * Gives back the page budget this slice holds, if any: called by the slice when it ends (its rows
+   * written; see {@link PageBudget}). Idempotent.
+   */
+  public synchronized void releasePage() {
+    if (heldFrom != null) {
+      heldFrom.give(heldKib);
+      heldFrom = null;
+      heldKib = 0;
     }
   }
 

@@ -28,9 +28,11 @@ import software.amazon.awssdk.services.ec2.model.Ec2Response;
  * the operation's response builder (the {@code FooResponse} of the request's {@code FooRequest})
  * and hands the SDK, in its place, a document holding only the request id; {@code modifyResponse}
  * puts the SDK's response metadata and HTTP response on the builder and returns what it builds.
- * Registered after {@link UnmarshallingLimit}, whose permit the reading then holds. A body that is
- * not well-formed fails the attempt with the SDK's own {@code SdkClientException} ("Could not parse
- * XML response."), retried as the SDK retries it when reading failed.
+ * Registered before {@link UnmarshallingLimit} (see {@link AwsClients#responseReaders}): the SDK
+ * calls response hooks in reverse order, so the limit's page budget and permit are taken first and
+ * the reading holds them. A body that is not well-formed fails the attempt with the SDK's own
+ * {@code SdkClientException} ("Could not parse XML response."), retried as the SDK retries it when
+ * reading failed.
  */
 final class StreamedUnmarshalling implements ExecutionInterceptor {
   private static final ExecutionAttribute<SdkPojo> READ =

@@ -23,8 +23,8 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * while the heap holds only those pages; the other responses wait, unread, in their connections.
  *
  * <p>How: a permit is taken when a response has arrived, before anything reads it (at the end of
- * {@code modifyHttpResponseContent}, so that {@link StreamedUnmarshalling}, registered after this
- * limit, reads under it), and given back after the SDK's unmarshalling ({@code
+ * {@code modifyHttpResponseContent}, so that {@link StreamedUnmarshalling}, whose hook the SDK
+ * calls after this one, reads under it), and given back after the SDK's unmarshalling ({@code
  * afterUnmarshalling}), when the call fails ({@code onExecutionFailure}), or when an attempt that
  * held one is retried ({@code beforeTransmission}), so that a permit never outlives its call nor
  * waits through a back-off. A thread interrupted while it waits fails its call with the SDK's
@@ -55,7 +55,11 @@ final class UnmarshallingLimit implements ExecutionInterceptor {
   /** The bytes of all responses read before their permit, at once. */
   static final int EARLY_READ_BUDGET = 16 << 20;
 
+  /** The bytes of pages that slices hold at once (see {@link PageBudget}). */
+  static final long PAGE_BUDGET = 64L << 20;
+
   private final Semaphore permits;
+  private final PageBudget pages;
   private final Semaphore earlyKib = new Semaphore(EARLY_READ_BUDGET >> 10);
 
   /**
@@ -64,7 +68,21 @@ final class UnmarshallingLimit implements ExecutionInterceptor {
    * @param permits typically the JVM's available processors
    */
   UnmarshallingLimit(int permits) {
+    this(permits, PAGE_BUDGET);
+  }
+
+  /**
+   * A limit of {@code permits} responses unmarshalled at once (at least 1) and {@code pageBudget}
+   * bytes of pages held by slices at once (see {@link PageBudget}).
+   */
+  UnmarshallingLimit(int permits, long pageBudget) {
     this.permits = new Semaphore(Math.max(1, permits), true);
+    this.pages = new PageBudget(pageBudget);
+  }
+
+  /** The page budget free now, in KiB (for tests: all of it once no slice holds a page). */
+  int pageBudgetAvailableKib() {
+    return pages.availableKib();
   }
 
   /** The permits free now (for tests: all of them once no call is running). */
@@ -88,7 +106,11 @@ final class UnmarshallingLimit implements ExecutionInterceptor {
       Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
     Optional<InputStream> body = readEarly(context, attributes);
     releasePermit(attributes);
+    CallStats slice = attributes.getAttribute(CallStats.ATTRIBUTE);
     try {
+      if (slice != null && context.httpResponse().isSuccessful()) {
+        pages.take(slice, declaredLength(context));
+      }
       permits.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -103,12 +125,7 @@ final class UnmarshallingLimit implements ExecutionInterceptor {
   private Optional<InputStream> readEarly(
       Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
     Optional<InputStream> body = context.responseBody();
-    long length =
-        context
-            .httpResponse()
-            .firstMatchingHeader("Content-Length")
-            .map(UnmarshallingLimit::length)
-            .orElse(-1L);
+    long length = declaredLength(context);
     if (body.isEmpty() || length < 0 || length > EARLY_READ_MAX) {
       return body;
     }
@@ -145,6 +162,15 @@ final class UnmarshallingLimit implements ExecutionInterceptor {
   @Override
   public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
     release(attributes);
+  }
+
+  /** The response's {@code Content-Length}, or -1 when it has none. */
+  private static long declaredLength(Context.ModifyHttpResponse context) {
+    return context
+        .httpResponse()
+        .firstMatchingHeader("Content-Length")
+        .map(UnmarshallingLimit::length)
+        .orElse(-1L);
   }
 
   private static long length(String header) {

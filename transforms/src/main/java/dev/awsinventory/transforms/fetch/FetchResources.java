@@ -491,6 +491,7 @@ public final class FetchResources extends DoFn<FetchTask, ResourceRow> {
           o.errorMessage());
       return o;
     } finally {
+      stats.releasePage();
       MDC.remove("account_id");
       MDC.remove("region");
       MDC.remove("table");

@@ -6,15 +6,24 @@ import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -39,6 +48,7 @@ class StreamedUnmarshallingTest {
   private Credentials keys;
   private final List<Ec2Client> clients = new ArrayList<>();
   private final List<SdkHttpClient> https = new ArrayList<>();
+  private final ExecutorService threads = Executors.newCachedThreadPool();
 
   @BeforeEach
   void start() {
@@ -49,6 +59,7 @@ class StreamedUnmarshallingTest {
 
   @AfterEach
   void stop() {
+    threads.shutdownNow();
     clients.forEach(Ec2Client::close);
     https.forEach(SdkHttpClient::close);
     aws.close();
@@ -146,5 +157,54 @@ class StreamedUnmarshallingTest {
     }
     assertThat(actual.get(0).nextToken()).isNotNull();
     assertThat(streamed.responsesRead()).isEqualTo(3);
+  }
+
+  @Test
+  void aResponseIsReadOnlyUnderTheLimitsPermit() throws Exception {
+    aws.account(ACCOUNT).region(REGION).fill("DescribeVpcs", 3, 7);
+    UnmarshallingLimit limit = new UnmarshallingLimit(1);
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicBoolean first = new AtomicBoolean(true);
+    // holds the first call after it was read, with its permit (the SDK's reading is a no-op here)
+    ExecutionInterceptor holder =
+        new ExecutionInterceptor() {
+          @Override
+          public void beforeUnmarshalling(
+              Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
+            if (first.getAndSet(false)) {
+              holding.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          }
+        };
+    List<ExecutionInterceptor> interceptors = new ArrayList<>();
+    interceptors.add(holder);
+    interceptors.addAll(AwsClients.responseReaders(limit));
+    Ec2Client ec2 = client(interceptors.toArray(ExecutionInterceptor[]::new));
+    long before = AwsClients.STREAMED.responsesRead();
+
+    Future<Integer> a = threads.submit(() -> ec2.describeVpcs().vpcs().size());
+    assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+    Future<Integer> b = threads.submit(() -> ec2.describeVpcs().vpcs().size());
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (aws.calls("DescribeVpcs") < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    Thread.sleep(300);
+    assertThat(aws.calls("DescribeVpcs")).isEqualTo(2);
+    assertThat(AwsClients.STREAMED.responsesRead() - before)
+        .as("the second answer is not read while the first holds the permit")
+        .isEqualTo(1);
+
+    release.countDown();
+    assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+    assertThat(b.get(30, TimeUnit.SECONDS)).isEqualTo(3);
+    assertThat(AwsClients.STREAMED.responsesRead() - before).isEqualTo(2);
+    assertThat(limit.available()).isEqualTo(1);
   }
 }
