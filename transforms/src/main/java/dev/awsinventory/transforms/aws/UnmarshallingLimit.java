@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
  * At most {@code permits} responses unmarshalled at once by the clients that share this limit (the
@@ -27,8 +28,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * calls after this one, reads under it), and given back after the SDK's unmarshalling ({@code
  * afterUnmarshalling}), when the call fails ({@code onExecutionFailure}), or when an attempt that
  * held one is retried ({@code beforeTransmission}), so that a permit never outlives its call nor
- * waits through a back-off. A thread interrupted while it waits fails its call with the SDK's
- * {@link AbortedException}.
+ * waits through a back-off. Before a slice's call goes out ({@code beforeTransmission}, before its
+ * rate limit's token) the slice is let in by the JVM's {@link PageBudget}, which each successful
+ * answer then counts. A thread interrupted while it waits fails its call with the SDK's {@link
+ * AbortedException}.
  *
  * <p>A response that declares a length of at most {@link #EARLY_READ_MAX} is read into memory
  * before it waits ({@code modifyHttpResponseContent}), within a budget of {@link
@@ -99,6 +102,15 @@ final class UnmarshallingLimit implements ExecutionInterceptor {
   public void beforeTransmission(
       Context.BeforeTransmission context, ExecutionAttributes attributes) {
     release(attributes);
+    CallStats slice = attributes.getAttribute(CallStats.ATTRIBUTE);
+    if (slice != null) {
+      try {
+        pages.admit(slice, attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw AbortedException.create("interrupted while waiting for the page budget");
+      }
+    }
   }
 
   @Override
@@ -109,7 +121,8 @@ final class UnmarshallingLimit implements ExecutionInterceptor {
     CallStats slice = attributes.getAttribute(CallStats.ATTRIBUTE);
     try {
       if (slice != null && context.httpResponse().isSuccessful()) {
-        pages.take(slice, declaredLength(context));
+        String action = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        pages.arrived(slice, action, declaredLength(context));
       }
       permits.acquire();
     } catch (InterruptedException e) {

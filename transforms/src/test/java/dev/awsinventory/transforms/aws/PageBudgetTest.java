@@ -6,72 +6,96 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The page budget alone: what a page counts as, who waits, and who gives it back when. */
+/** The page budget alone: what a slice is let in with, who waits, and who gives it back when. */
 class PageBudgetTest {
+  private static final String VPCS = "DescribeVpcs";
+
   @Test
-  void aPageCountsItsLengthAndALongOneTheWholeBudget() throws Exception {
+  void aSliceIsLetInWithItsActionsLongestPageSoFar() throws Exception {
     PageBudget budget = new PageBudget(100 << 10);
     CallStats a = new CallStats();
     CallStats b = new CallStats();
+    CallStats c = new CallStats();
 
-    budget.take(a, 30 << 10);
-    assertThat(budget.availableKib()).isEqualTo(70);
-    budget.take(b, 1);
-    assertThat(budget.availableKib()).as("at least 1 KiB").isEqualTo(69);
-    b.releasePage();
+    budget.admit(a, VPCS);
+    assertThat(budget.availableKib()).as("8 MiB before any page: the whole budget").isZero();
+    budget.arrived(a, VPCS, 30 << 10);
     a.releasePage();
     assertThat(budget.availableKib()).isEqualTo(100);
-    budget.take(b, 500 << 10);
-    assertThat(budget.availableKib()).as("longer than the budget: the whole budget").isZero();
+
+    budget.admit(b, VPCS);
+    budget.admit(c, VPCS);
+    assertThat(budget.availableKib()).isEqualTo(40);
+    budget.arrived(b, VPCS, 20 << 10);
+    assertThat(budget.availableKib()).as("a shorter page: what was taken is held").isEqualTo(40);
     b.releasePage();
+    c.releasePage();
+    c.releasePage();
     assertThat(budget.availableKib()).isEqualTo(100);
   }
 
   @Test
-  void aPageOfUnknownLengthCountsAsEightMib() throws Exception {
-    PageBudget budget = new PageBudget(64L << 20);
-    CallStats a = new CallStats();
-    budget.take(a, -1);
-    assertThat(budget.availableKib()).isEqualTo((64 - 8) << 10);
-    a.releasePage();
-    assertThat(budget.availableKib()).isEqualTo(64 << 10);
-  }
-
-  @Test
-  void aSliceLetInHoldsItsLargestPageAndNeverWaitsForItsLaterOnes() throws Exception {
+  void aLongerPageTakesTheDifferenceIfFreeElseWaitsHoldingNothing() throws Exception {
     PageBudget budget = new PageBudget(10 << 10);
     CallStats a = new CallStats();
     CallStats b = new CallStats();
-    budget.take(a, 4 << 10);
-    assertThat(budget.availableKib()).isEqualTo(6);
-    budget.take(a, 8 << 10);
-    assertThat(budget.availableKib()).as("the difference, free").isEqualTo(2);
-    budget.take(a, 3 << 10);
-    assertThat(budget.availableKib()).as("a shorter page: the largest is held").isEqualTo(2);
-    budget.take(b, 2 << 10);
-    assertThat(budget.availableKib()).isZero();
-    budget.take(a, 10 << 10);
-    assertThat(budget.availableKib()).as("not free: it goes on beyond the budget").isZero();
+    CallStats c = new CallStats();
+    budget.admit(a, VPCS);
+    budget.arrived(a, VPCS, 2 << 10);
+    a.releasePage();
 
-    a.releasePage();
-    a.releasePage();
-    assertThat(budget.availableKib()).isEqualTo(8);
+    budget.admit(b, VPCS);
+    budget.admit(c, VPCS);
+    assertThat(budget.availableKib()).isEqualTo(6);
+    budget.arrived(c, VPCS, 5 << 10);
+    assertThat(budget.availableKib()).as("3 KiB more are free").isEqualTo(3);
+    budget.admit(c, VPCS);
+    assertThat(budget.availableKib()).as("a slice let in is not let in again").isEqualTo(3);
+
+    CompletableFuture<Void> longer =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                budget.arrived(b, VPCS, 9 << 10);
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    Thread.sleep(200);
+    assertThat(longer).as("7 KiB more are not free: it waits").isNotDone();
+    assertThat(budget.availableKib()).as("holding nothing").isEqualTo(5);
+
+    c.releasePage();
+    longer.get(10, TimeUnit.SECONDS);
+    assertThat(budget.availableKib()).isEqualTo(1);
     b.releasePage();
     assertThat(budget.availableKib()).isEqualTo(10);
   }
 
   @Test
-  void aPageWaitsUntilAnotherSliceGivesItsPageBack() throws Exception {
+  void aPageOfUnknownLengthChangesNothing() throws Exception {
+    PageBudget budget = new PageBudget(64L << 20);
+    CallStats a = new CallStats();
+    budget.admit(a, VPCS);
+    budget.arrived(a, VPCS, -1);
+    assertThat(budget.availableKib()).isEqualTo((64 - 8) << 10);
+    a.releasePage();
+    budget.admit(a, VPCS);
+    assertThat(budget.availableKib()).as("still the first guess").isEqualTo((64 - 8) << 10);
+  }
+
+  @Test
+  void aSliceWaitsUntilAnotherSliceEnds() throws Exception {
     PageBudget budget = new PageBudget(10 << 10);
     CallStats a = new CallStats();
     CallStats b = new CallStats();
-    budget.take(a, 8 << 10);
+    budget.admit(a, VPCS);
 
     CompletableFuture<Void> second =
         CompletableFuture.runAsync(
             () -> {
               try {
-                budget.take(b, 8 << 10);
+                budget.admit(b, VPCS);
               } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
               }
@@ -81,6 +105,8 @@ class PageBudgetTest {
 
     a.releasePage();
     second.get(10, TimeUnit.SECONDS);
-    assertThat(budget.availableKib()).isEqualTo(2);
+    assertThat(budget.availableKib()).isZero();
+    b.releasePage();
+    assertThat(budget.availableKib()).isEqualTo(10);
   }
 }
