@@ -49,20 +49,21 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * <p>How it runs. Threads: a slice runs on a shared, JVM-wide pool of daemon threads (the work
  * waits on HTTP, so concurrency is not tied to cores or runner threads); the DoFn's own thread only
  * submits slices and emits what they produced, since Beam outputs belong to it. In-flight limit: at
- * most {@code maxInFlight} slices at once in the JVM, whatever the number of DoFn instances (a
- * running slice holds about one page in memory); {@code process} blocks only while the limit is
- * reached, until any slice (not the oldest) ends. Of the slices in flight, at most one per
- * processor has its response read at once (the SDK's parse is CPU work; see {@code
- * UnmarshallingLimit} in {@link AwsClients}); the others wait on AWS or for that turn, those of up
- * to 8 MiB read into memory first so that their connections go back to the pool. When rows leave:
- * in batches of up to {@value #ROWS_PER_BATCH} as pages arrive, written by the slice's own thread
- * (the pipeline's way, {@link #withRowsWrittenTo}) or else handed through a bounded queue drained
- * in completion order, so memory does not grow with the size of one slice and a slow slice never
- * holds back finished ones. A failed slice's rows emitted before the failure are true rows and are
- * written; only its stale deletion is skipped (its {@link SliceOutcome} is not ok). Every slice
- * emits one outcome per table, after its rows. Clients and credentials: one {@link AwsClients} per
- * JVM (see there); each slice counts its calls in its own {@link CallStats}, passed with its
- * requests.
+ * most {@code maxInFlight} slices at once in the JVM, whatever the number of DoFn instances; {@code
+ * process} blocks only while the limit is reached, until any slice (not the oldest) ends. Of the
+ * slices in flight, at most one per processor has its response read at once (reading is CPU work;
+ * see {@code UnmarshallingLimit} in {@link AwsClients}); the others wait on AWS or for that turn,
+ * those of up to 8 MiB read into memory first so that their connections go back to the pool. A
+ * running slice holds one or two pages in memory; the slices holding pages hold at most the JVM's
+ * page budget of them (64 MiB by declared length), beyond which a slice waits before its first call
+ * ({@code PageBudget}), and gives back what it holds when it ends. When rows leave: in batches of
+ * up to {@value #ROWS_PER_BATCH} as pages arrive, written by the slice's own thread (the pipeline's
+ * way, {@link #withRowsWrittenTo}) or else handed through a bounded queue drained in completion
+ * order, so memory does not grow with the size of one slice and a slow slice never holds back
+ * finished ones. A failed slice's rows emitted before the failure are true rows and are written;
+ * only its stale deletion is skipped (its {@link SliceOutcome} is not ok). Every slice emits one
+ * outcome per table, after its rows. Clients and credentials: one {@link AwsClients} per JVM (see
+ * there); each slice counts its calls in its own {@link CallStats}, passed with its requests.
  *
  * <p>Failures. Whatever a table's code throws fails only its slice ({@link ErrorPolicy}); a region
  * denied by a service control policy gives {@code RegionDenied} (or a skipped slice, see {@link
