@@ -10,6 +10,23 @@ import org.junit.jupiter.api.Test;
 class PageBudgetTest {
   private static final String VPCS = "DescribeVpcs";
 
+  /** A step that may wait. */
+  private interface Waiting {
+    void run() throws InterruptedException;
+  }
+
+  /** Runs {@code step} on another thread. */
+  private static CompletableFuture<Void> inBackground(Waiting step) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            step.run();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
   @Test
   void aSliceIsLetInWithItsActionsLongestPageSoFar() throws Exception {
     PageBudget budget = new PageBudget(100 << 10);
@@ -52,15 +69,7 @@ class PageBudgetTest {
     budget.admit(c, VPCS);
     assertThat(budget.availableKib()).as("a slice let in is not let in again").isEqualTo(3);
 
-    CompletableFuture<Void> longer =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                budget.arrived(b, VPCS, 9 << 10);
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<Void> longer = inBackground(() -> budget.arrived(b, VPCS, 9 << 10));
     Thread.sleep(200);
     assertThat(longer).as("7 KiB more are not free: it waits").isNotDone();
     assertThat(budget.availableKib()).as("holding nothing").isEqualTo(5);
@@ -91,15 +100,7 @@ class PageBudgetTest {
     CallStats b = new CallStats();
     budget.admit(a, VPCS);
 
-    CompletableFuture<Void> second =
-        CompletableFuture.runAsync(
-            () -> {
-              try {
-                budget.admit(b, VPCS);
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+    CompletableFuture<Void> second = inBackground(() -> budget.admit(b, VPCS));
     Thread.sleep(200);
     assertThat(second).isNotDone();
 

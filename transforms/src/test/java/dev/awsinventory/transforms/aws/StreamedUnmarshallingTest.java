@@ -2,11 +2,9 @@ package dev.awsinventory.transforms.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +14,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
@@ -41,50 +32,20 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * {@code equalsBySdkFields} compares every modelled field, nested ones by their {@code equals}.
  */
 class StreamedUnmarshallingTest {
-  private static final String ACCOUNT = "135792468013";
-  private static final String REGION = "us-east-1";
-
+  private FakeEc2 fake;
   private FakeAws aws;
-  private Credentials keys;
-  private final List<Ec2Client> clients = new ArrayList<>();
-  private final List<SdkHttpClient> https = new ArrayList<>();
   private final ExecutorService threads = Executors.newCachedThreadPool();
 
   @BeforeEach
   void start() {
-    aws = FakeAws.start();
-    keys = aws.sourceUser(ACCOUNT);
-    aws.account(ACCOUNT).regions(REGION);
+    fake = new FakeEc2();
+    aws = fake.aws;
   }
 
   @AfterEach
   void stop() {
     threads.shutdownNow();
-    clients.forEach(Ec2Client::close);
-    https.forEach(SdkHttpClient::close);
-    aws.close();
-  }
-
-  private Ec2Client client(ExecutionInterceptor... interceptors) {
-    SdkHttpClient http = AwsClients.httpClient(4, AwsClients.MAX_IDLE);
-    https.add(http);
-    Ec2Client c =
-        Ec2Client.builder()
-            .httpClient(http)
-            .endpointOverride(aws.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
-            .overrideConfiguration(
-                o -> {
-                  for (ExecutionInterceptor i : interceptors) {
-                    o.addExecutionInterceptor(i);
-                  }
-                })
-            .build();
-    clients.add(c);
-    return c;
+    fake.close();
   }
 
   /** Every operation a table calls (the slice client's), by its request type's name. */
@@ -107,12 +68,12 @@ class StreamedUnmarshallingTest {
     Map<String, Method> operations = tableOperations();
     assertThat(operations).hasSizeGreaterThanOrEqualTo(50);
     StreamedUnmarshalling streamed = new StreamedUnmarshalling();
-    Ec2Client sdk = client();
-    Ec2Client ours = client(new UnmarshallingLimit(2), streamed);
+    Ec2Client sdk = fake.client();
+    Ec2Client ours = fake.client(new UnmarshallingLimit(2), streamed);
     long seed = 1;
     for (var e : operations.entrySet()) {
       String action = e.getKey();
-      aws.account(ACCOUNT).region(REGION).fill(action, 3, seed += 10);
+      fake.region().fill(action, 3, seed += 10);
       Ec2Request r =
           (Ec2Request)
               ((SdkBuilder<?, ?>)
@@ -133,10 +94,10 @@ class StreamedUnmarshallingTest {
 
   @Test
   void pagesOfAChainAreReadAsTheSdkReadsThem() {
-    aws.account(ACCOUNT).region(REGION).fill("DescribeInstances", 7, 5);
+    fake.region().fill("DescribeInstances", 7, 5);
     StreamedUnmarshalling streamed = new StreamedUnmarshalling();
-    Ec2Client sdk = client();
-    Ec2Client ours = client(new UnmarshallingLimit(1), streamed);
+    Ec2Client sdk = fake.client();
+    Ec2Client ours = fake.client(new UnmarshallingLimit(1), streamed);
 
     List<DescribeInstancesResponse> expected =
         sdk
@@ -161,40 +122,22 @@ class StreamedUnmarshallingTest {
 
   @Test
   void aResponseIsReadOnlyUnderTheLimitsPermit() throws Exception {
-    aws.account(ACCOUNT).region(REGION).fill("DescribeVpcs", 3, 7);
+    fake.region().fill("DescribeVpcs", 3, 7);
     UnmarshallingLimit limit = new UnmarshallingLimit(1);
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    AtomicBoolean first = new AtomicBoolean(true);
     // holds the first call after it was read, with its permit (the SDK's reading is a no-op here)
-    ExecutionInterceptor holder =
-        new ExecutionInterceptor() {
-          @Override
-          public void beforeUnmarshalling(
-              Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
-            if (first.getAndSet(false)) {
-              holding.countDown();
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            }
-          }
-        };
+    ExecutionInterceptor holder = FakeEc2.holdsFirstCall(holding, release);
     List<ExecutionInterceptor> interceptors = new ArrayList<>();
     interceptors.add(holder);
     interceptors.addAll(AwsClients.responseReaders(limit));
-    Ec2Client ec2 = client(interceptors.toArray(ExecutionInterceptor[]::new));
+    Ec2Client ec2 = fake.client(interceptors.toArray(ExecutionInterceptor[]::new));
     long before = AwsClients.STREAMED.responsesRead();
 
     Future<Integer> a = threads.submit(() -> ec2.describeVpcs().vpcs().size());
     assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
     Future<Integer> b = threads.submit(() -> ec2.describeVpcs().vpcs().size());
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (aws.calls("DescribeVpcs") < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    fake.awaitCalls("DescribeVpcs", 2);
     Thread.sleep(300);
     assertThat(aws.calls("DescribeVpcs")).isEqualTo(2);
     assertThat(AwsClients.STREAMED.responsesRead() - before)

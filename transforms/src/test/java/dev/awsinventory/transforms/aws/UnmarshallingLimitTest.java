@@ -3,9 +3,7 @@ package dev.awsinventory.transforms.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.awsinventory.testing.aws.Credentials;
 import dev.awsinventory.testing.aws.FakeAws;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -13,96 +11,30 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
 
 /** The limit on responses unmarshalled at once, with the SDK over HTTP against the fake AWS. */
 class UnmarshallingLimitTest {
-  private static final String ACCOUNT = "135792468013";
-
+  private FakeEc2 fake;
   private FakeAws aws;
-  private Credentials keys;
-  private final List<Ec2Client> clients = new ArrayList<>();
-  private final List<SdkHttpClient> https = new ArrayList<>();
   private final ExecutorService threads = Executors.newCachedThreadPool();
 
   @BeforeEach
   void start() {
-    aws = FakeAws.start();
-    keys = aws.sourceUser(ACCOUNT);
-    aws.account(ACCOUNT).regions("us-east-1").region("us-east-1").fill("DescribeVpcs", 3, 7);
+    fake = new FakeEc2();
+    aws = fake.aws;
+    fake.region().fill("DescribeVpcs", 3, 7);
   }
 
   @AfterEach
   void stop() {
     threads.shutdownNow();
-    clients.forEach(Ec2Client::close);
-    https.forEach(SdkHttpClient::close);
-    aws.close();
-  }
-
-  /** An EC2 client with {@code interceptors} in this order, retrying up to 5 attempts. */
-  private Ec2Client client(ExecutionInterceptor... interceptors) {
-    return client(AwsClients.httpClient(8, AwsClients.MAX_IDLE), interceptors);
-  }
-
-  private Ec2Client client(SdkHttpClient http, ExecutionInterceptor... interceptors) {
-    https.add(http);
-    Ec2Client c =
-        Ec2Client.builder()
-            .httpClient(http)
-            .endpointOverride(aws.endpoint())
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(keys.accessKeyId(), keys.secretAccessKey())))
-            .overrideConfiguration(
-                o -> {
-                  o.retryStrategy(RetryMode.STANDARD);
-                  for (ExecutionInterceptor i : interceptors) {
-                    o.addExecutionInterceptor(i);
-                  }
-                })
-            .build();
-    clients.add(c);
-    return c;
-  }
-
-  /**
-   * An interceptor that holds the first call in {@code beforeUnmarshalling}: it counts {@code
-   * holding} down and waits for {@code release}. The limit takes its permit earlier, in {@code
-   * modifyHttpResponseContent}, so the first call keeps its permit until released (as a long page
-   * being read would).
-   */
-  private static ExecutionInterceptor holdsFirstCall(
-      CountDownLatch holding, CountDownLatch release) {
-    AtomicBoolean first = new AtomicBoolean(true);
-    return new ExecutionInterceptor() {
-      @Override
-      public void beforeUnmarshalling(
-          Context.BeforeUnmarshalling context, ExecutionAttributes attributes) {
-        if (first.getAndSet(false)) {
-          holding.countDown();
-          try {
-            release.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        }
-      }
-    };
+    fake.close();
   }
 
   @Test
@@ -110,16 +42,13 @@ class UnmarshallingLimitTest {
     UnmarshallingLimit limit = new UnmarshallingLimit(1);
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    ExecutionInterceptor slowReader = holdsFirstCall(holding, release);
-    Ec2Client ec2 = client(slowReader, limit);
+    ExecutionInterceptor slowReader = FakeEc2.holdsFirstCall(holding, release);
+    Ec2Client ec2 = fake.client(slowReader, limit);
 
     Future<Integer> a = threads.submit(() -> ec2.describeVpcs().vpcs().size());
     assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
     Future<Integer> b = threads.submit(() -> ec2.describeVpcs().vpcs().size());
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (aws.calls("DescribeVpcs") < 2 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    fake.awaitCalls("DescribeVpcs", 2);
     assertThat(aws.calls("DescribeVpcs")).as("the second call has its answer").isEqualTo(2);
     Thread.sleep(300);
     assertThat(b.isDone()).as("the second answer waits for the permit").isFalse();
@@ -134,7 +63,7 @@ class UnmarshallingLimitTest {
   @Test
   void noPermitOutlivesItsCallThroughRetriesAndFailures() throws Exception {
     UnmarshallingLimit limit = new UnmarshallingLimit(2);
-    Ec2Client ec2 = client(limit);
+    Ec2Client ec2 = fake.client(limit);
     aws.faults().throttleRate(0.3).errorRate(0.2);
     List<Future<Integer>> calls = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
@@ -166,18 +95,15 @@ class UnmarshallingLimitTest {
     UnmarshallingLimit limit = new UnmarshallingLimit(1);
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    ExecutionInterceptor slowReader = holdsFirstCall(holding, release);
+    ExecutionInterceptor slowReader = FakeEc2.holdsFirstCall(holding, release);
     // two connections: the held call's and the waiting one's, unless both were given back
-    Ec2Client ec2 = client(AwsClients.httpClient(2, AwsClients.MAX_IDLE), slowReader, limit);
+    Ec2Client ec2 = fake.client(AwsClients.httpClient(2, AwsClients.MAX_IDLE), slowReader, limit);
 
     Future<Integer> a = threads.submit(() -> ec2.describeVpcs().vpcs().size());
     assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
     Future<Integer> b = threads.submit(() -> ec2.describeVpcs().vpcs().size());
     Future<Integer> c = threads.submit(() -> ec2.describeVpcs().vpcs().size());
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (aws.calls("DescribeVpcs") < 3 && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    fake.awaitCalls("DescribeVpcs", 3);
     assertThat(aws.calls("DescribeVpcs"))
         .as("three answers through two connections while the first is held")
         .isEqualTo(3);
@@ -198,7 +124,7 @@ class UnmarshallingLimitTest {
   void aSliceWaitsToBeLetInBeforeItsCallGoesOut() throws Exception {
     // 1 KiB: every slice takes the whole budget
     UnmarshallingLimit limit = new UnmarshallingLimit(4, 1024);
-    Ec2Client ec2 = client(limit);
+    Ec2Client ec2 = fake.client(limit);
     CallStats first = new CallStats();
     CallStats second = new CallStats();
 
@@ -221,7 +147,7 @@ class UnmarshallingLimitTest {
   @Test
   void aSliceLetInNeverWaitsForItsLaterPages() throws Exception {
     UnmarshallingLimit limit = new UnmarshallingLimit(4, 1024);
-    Ec2Client ec2 = client(limit);
+    Ec2Client ec2 = fake.client(limit);
     CallStats slice = new CallStats();
     Ec2Client tracked = slice.track(ec2);
 
