@@ -79,6 +79,36 @@ class FlinkRunnerTest {
     }
   }
 
+  /**
+   * With Flink's local defaults (64 MiB of network buffers, the managed memory this job set to 64
+   * MiB) this run failed: {@code Insufficient number of network buffers: required 65, but only 33
+   * available}, then, with only the buffers sized, {@code Too little memory provided to sorter}.
+   */
+  @Test
+  void aParallelismOf64FitsTheEmbeddedClustersMemory() throws Exception {
+    try (FakeAws aws = FakeAws.start();
+        TestDatabase pg = TestDatabase.start()) {
+      SeedScenario seed = new SeedScenario(aws);
+      String db = pg.newDatabase();
+      Path config = seed.writeConfig(dir, pg.port(), name(db));
+      Jar.Result r =
+          Jar.run(
+              seed.sourceUser.environment(),
+              dir,
+              "--config=" + config,
+              "--runner=FlinkRunner",
+              "--flinkMaster=[local]",
+              "--parallelism=64");
+      assertThat(r.exitCode()).as(r.toString()).isZero();
+      assertThat(TestDatabase.count(db, "SELECT count(*) FROM aws_ec2_instances"))
+          .isEqualTo(seed.expectedInstances().size());
+      assertThat(
+              TestDatabase.count(
+                  db, "SELECT count(*) FROM aws_inventory_sync_slices WHERE status <> 'ok'"))
+          .isZero();
+    }
+  }
+
   @Test
   void aLargeRunGoesToFlinkEmbeddedWithoutAnyOptionAndARunnerGivenIsKept() throws Exception {
     try (FakeAws aws = FakeAws.start();
