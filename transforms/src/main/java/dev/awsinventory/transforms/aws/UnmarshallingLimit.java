@@ -105,10 +105,7 @@ final class UnmarshallingLimit implements ExecutionInterceptor {
     CallStats slice = attributes.getAttribute(CallStats.ATTRIBUTE);
     if (slice != null) {
       try {
-        pages.admit(
-            slice,
-            attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME),
-            context.request().getValueForField("NextToken", String.class).isPresent());
+        pages.admit(slice, attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw AbortedException.create("interrupted while waiting for the page budget");

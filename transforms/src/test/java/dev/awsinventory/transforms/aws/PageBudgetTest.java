@@ -34,14 +34,14 @@ class PageBudgetTest {
     CallStats b = new CallStats();
     CallStats c = new CallStats();
 
-    budget.admit(a, VPCS, false);
+    budget.admit(a, VPCS);
     assertThat(budget.availableKib()).as("8 MiB before any page: the whole budget").isZero();
     budget.arrived(a, VPCS, 30 << 10);
     a.releasePage();
     assertThat(budget.availableKib()).isEqualTo(100);
 
-    budget.admit(b, VPCS, false);
-    budget.admit(c, VPCS, false);
+    budget.admit(b, VPCS);
+    budget.admit(c, VPCS);
     assertThat(budget.availableKib()).isEqualTo(40);
     budget.arrived(b, VPCS, 20 << 10);
     assertThat(budget.availableKib()).as("a shorter page: what was taken is held").isEqualTo(40);
@@ -57,16 +57,16 @@ class PageBudgetTest {
     CallStats a = new CallStats();
     CallStats b = new CallStats();
     CallStats c = new CallStats();
-    budget.admit(a, VPCS, false);
+    budget.admit(a, VPCS);
     budget.arrived(a, VPCS, 2 << 10);
     a.releasePage();
 
-    budget.admit(b, VPCS, false);
-    budget.admit(c, VPCS, false);
+    budget.admit(b, VPCS);
+    budget.admit(c, VPCS);
     assertThat(budget.availableKib()).isEqualTo(6);
     budget.arrived(c, VPCS, 5 << 10);
     assertThat(budget.availableKib()).as("3 KiB more are free").isEqualTo(3);
-    budget.admit(c, VPCS, false);
+    budget.admit(c, VPCS);
     assertThat(budget.availableKib()).as("a slice let in is not let in again").isEqualTo(3);
 
     CompletableFuture<Void> longer = inBackground(() -> budget.arrived(b, VPCS, 9 << 10));
@@ -82,42 +82,14 @@ class PageBudgetTest {
   }
 
   @Test
-  void aSliceOfAnActionSeenInChainsHoldsTwoPages() throws Exception {
-    PageBudget budget = new PageBudget(100 << 10);
-    CallStats a = new CallStats();
-    CallStats b = new CallStats();
-    CallStats c = new CallStats();
-    budget.admit(a, VPCS, false);
-    budget.arrived(a, VPCS, 20 << 10);
-    a.releasePage();
-
-    budget.admit(b, VPCS, false);
-    assertThat(budget.availableKib()).as("one page while no chain was seen").isEqualTo(80);
-    budget.admit(b, VPCS, true);
-    assertThat(budget.availableKib()).as("its next page's call does not wait").isEqualTo(80);
-    budget.arrived(b, VPCS, 20 << 10);
-    assertThat(budget.availableKib())
-        .as("its second page is alive beside the first: it takes another page's worth")
-        .isEqualTo(60);
-
-    budget.admit(c, VPCS, false);
-    assertThat(budget.availableKib()).as("let in with two pages").isEqualTo(20);
-    budget.arrived(c, VPCS, 20 << 10);
-    assertThat(budget.availableKib()).isEqualTo(20);
-    b.releasePage();
-    c.releasePage();
-    assertThat(budget.availableKib()).isEqualTo(100);
-  }
-
-  @Test
   void aPageOfUnknownLengthChangesNothing() throws Exception {
     PageBudget budget = new PageBudget(64L << 20);
     CallStats a = new CallStats();
-    budget.admit(a, VPCS, false);
+    budget.admit(a, VPCS);
     budget.arrived(a, VPCS, -1);
     assertThat(budget.availableKib()).isEqualTo((64 - 8) << 10);
     a.releasePage();
-    budget.admit(a, VPCS, false);
+    budget.admit(a, VPCS);
     assertThat(budget.availableKib()).as("still the first guess").isEqualTo((64 - 8) << 10);
   }
 
@@ -126,9 +98,9 @@ class PageBudgetTest {
     PageBudget budget = new PageBudget(10 << 10);
     CallStats a = new CallStats();
     CallStats b = new CallStats();
-    budget.admit(a, VPCS, false);
+    budget.admit(a, VPCS);
 
-    CompletableFuture<Void> second = inBackground(() -> budget.admit(b, VPCS, false));
+    CompletableFuture<Void> second = inBackground(() -> budget.admit(b, VPCS));
     Thread.sleep(200);
     assertThat(second).isNotDone();
 

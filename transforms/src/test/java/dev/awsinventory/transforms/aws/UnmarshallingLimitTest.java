@@ -167,37 +167,4 @@ class UnmarshallingLimitTest {
     assertThat(limit.pageBudgetAvailableKib()).isEqualTo(1);
     assertThat(limit.available()).isEqualTo(4);
   }
-
-  @Test
-  void aCallWithANextTokenMarksItsActionAsChained() throws Exception {
-    int pageKib = 64 - heldByASecondSlice(new UnmarshallingLimit(4, 64 << 10), false);
-    assertThat(pageKib).as("a page of three VPCs, unchained: one page").isBetween(1, 32);
-
-    UnmarshallingLimit limit = new UnmarshallingLimit(4, 64 << 10);
-    assertThat(64 - heldByASecondSlice(limit, true))
-        .as("let in with two pages, as its action came in chains")
-        .isEqualTo(2 * pageKib);
-  }
-
-  /**
-   * The page budget free while a second slice's one call of three VPCs is held, after a first slice
-   * read them in pages of one ({@code chain}) or in one call; the second is given back.
-   */
-  private int heldByASecondSlice(UnmarshallingLimit limit, boolean chain) throws Exception {
-    Ec2Client ec2 = fake.client(limit);
-    CallStats first = new CallStats();
-    Ec2Client tracked = first.track(ec2);
-    assertThat(
-            chain
-                ? tracked.describeVpcsPaginator(r -> r.maxResults(1)).vpcs().stream().count()
-                : tracked.describeVpcs().vpcs().size())
-        .isEqualTo(3);
-    first.releasePage();
-    CallStats second = new CallStats();
-    assertThat(second.track(ec2).describeVpcs().vpcs()).hasSize(3);
-    int free = limit.pageBudgetAvailableKib();
-    second.releasePage();
-    assertThat(limit.pageBudgetAvailableKib()).isEqualTo(64);
-    return free;
-  }
 }
