@@ -34,8 +34,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
  *       (Flink's default 64).
  * </ul>
  *
- * <p>Measured with the benchmark harness (S4 with 5,000 resources per table, {@code p} = 2): the
- * job's JVM 818 MB of RSS with Flink's defaults, 683 MB with these.
+ * <p>Measured with the benchmark harness (S4 with 5,000 resources per table, {@code p} = 2, one run
+ * each): the job's JVM peaked at 818 MB of RSS with Flink's defaults, 731 MB with these (README
+ * "Performance").
  */
 public final class EmbeddedFlink implements EmbeddedRunner {
   /** Flink's size of a network buffer and of a managed memory page, in KiB. */
