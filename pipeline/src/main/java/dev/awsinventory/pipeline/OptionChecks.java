@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.beam.runners.direct.DirectOptions;
 
@@ -28,13 +29,22 @@ final class OptionChecks {
   private static final List<Class<?>> CHECKED =
       List.of(InventoryOptions.class, DirectOptions.class);
 
+  /**
+   * Whole-number options of other runners that the README documents, with their least value,
+   * checked here from the raw argument (their runner's classes may not be on the class path):
+   * Flink's {@code --parallelism}, which Flink refuses only once the job has started, in its own
+   * words ("Parallelism must be at least one"), and which sizes the embedded cluster's memory.
+   */
+  private static final Map<String, Integer> RUNNER_MINIMUMS = Map.of("parallelism", 1);
+
   private OptionChecks() {}
 
   /**
    * Checks one raw argument ({@code --name=value}, name in Beam's camel case) whose option is one
-   * of {@link InventoryOptions}' own or the DirectRunner's: a number or a boolean must parse as
-   * one, and a {@link FailOn} must not be empty (Beam would refuse it in its own words; a misspelt
-   * one Beam refuses through {@link FailOn#parse}).
+   * of {@link InventoryOptions}' own, the DirectRunner's or one of the {@link #RUNNER_MINIMUMS}: a
+   * number or a boolean must parse as one (and a runner's number be at least its least value), and
+   * a {@link FailOn} must not be empty (Beam would refuse it in its own words; a misspelt one Beam
+   * refuses through {@link FailOn#parse}).
    *
    * @throws IllegalArgumentException naming the option as the user wrote it, and what it expects
    */
@@ -58,6 +68,10 @@ final class OptionChecks {
       }
       if (type == int.class && (number > Integer.MAX_VALUE || number < Integer.MIN_VALUE)) {
         throw bad(name, value, "expected a whole number up to " + Integer.MAX_VALUE);
+      }
+      Integer min = RUNNER_MINIMUMS.get(name);
+      if (min != null && number < min) {
+        throw bad(name, value, "must be at least " + min);
       }
     } else if (type == boolean.class
         && !value.equalsIgnoreCase("true")
@@ -267,11 +281,15 @@ final class OptionChecks {
   }
 
   /**
-   * The getter's type of one of the {@link #CHECKED} options, or null for others and unknown ones.
+   * The getter's type of one of the {@link #CHECKED} options ({@code int} for the {@link
+   * #RUNNER_MINIMUMS}), or null for others and unknown ones.
    */
   private static Class<?> ownType(String name) {
     if (name.isEmpty()) {
       return null;
+    }
+    if (RUNNER_MINIMUMS.containsKey(name)) {
+      return int.class;
     }
     String getter = "get" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
     for (Class<?> options : CHECKED) {

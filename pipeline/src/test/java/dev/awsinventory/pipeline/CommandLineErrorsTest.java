@@ -66,6 +66,13 @@ class CommandLineErrorsTest {
         "--targetParallelism=0|--target-parallelism=0: must be at least 1",
         "--target-parallelism=-3|--target-parallelism=-3: must be at least 1",
         "--targetParallelism=abc|--target-parallelism=abc: expected a whole number",
+        "--parallelism=0|--parallelism=0: must be at least 1",
+        "--parallelism=-5|--parallelism=-5: must be at least 1",
+        "--parallelism=abc|--parallelism=abc: expected a whole number",
+        "--parallelism=1.5|--parallelism=1.5: expected a whole number",
+        "--parallelism=99999999999|--parallelism=99999999999: expected a whole number up to"
+            + " 2147483647",
+        "--parallelism|--parallelism needs a value, given as --parallelism=VALUE",
         "--hold-db=maybe|--hold-db=maybe: expected true or false",
         "--config=cq.yml|--demo uses its own simulated AWS and config: give --demo or"
             + " --config=cq.yml, not both",

@@ -26,9 +26,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
  *       needs at least 12 pages of 32 KiB);
  *   <li>network memory ({@code taskmanager.memory.network.min} and {@code .max}) for {@code 512 +
  *       2p(p + 1)} buffers of 32 KiB: Flink's local default of 64 MiB (2,048 buffers, allocated at
- *       start, outside the heap) is three times what a run at {@code p} = 2 needs, and too little
- *       from about {@code p} = 48 on ({@code Insufficient number of network buffers}, measured at
- *       {@code p} = 64; {@code p(p + 1)} buffers alone failed at {@code p} = 16);
+ *       start, outside the heap) is nearly four times what a run at {@code p} = 2 needs, and too
+ *       little at {@code p} = 64 ({@code Insufficient number of network buffers}; it ran at 32);
+ *       {@code 2p(p + 1)} buffers alone (544) failed at {@code p} = 16;
  *   <li>the read buffers of Flink's sort-merge shuffle ({@code
  *       taskmanager.memory.framework.off-heap.batch-shuffle.size}) {@code p} within 16 to 64
  *       (Flink's default 64).

@@ -50,6 +50,9 @@ class FlinkRunnerTest {
       assertThat(f.exitCode()).as(f.toString()).isZero();
       assertThat(f.stdout()).contains("aws-inventory run", ": ok in");
       assertThat(f.stderr())
+          .as("Flink's metric groups' warnings of names cut to 80 characters are not printed")
+          .doesNotContain("characters length limit");
+      assertThat(f.stderr())
           .as("Beam metrics from the Flink job")
           .contains(
               "metric aws_ec2_instances/resources = " + seed.expectedInstances().size(),

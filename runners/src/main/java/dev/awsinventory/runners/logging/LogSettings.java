@@ -11,7 +11,9 @@ import org.slf4j.event.Level;
  * org.slf4j.simpleLogger.defaultLogLevel}) and {@code aws-inventory.log.format} ({@code text} or
  * {@code json}). Libraries that are chatty below warn (Beam, the AWS SDK, the HTTP client, the
  * embedded PostgreSQL, Flink) log from warn at every level: their debug output includes request and
- * response bodies, and so credentials.
+ * response bodies, and so credentials. Flink's metric groups log from error: at warn they print one
+ * line per task and slot (864 lines at {@code --parallelism=48}) saying that a step's name was cut
+ * to 80 characters for a metric's name.
  */
 final class LogSettings {
   static final String LEVEL = "aws-inventory.log.level";
@@ -23,7 +25,9 @@ final class LogSettings {
           "org.apache.hc", Level.WARN,
           "software.amazon.awssdk", Level.WARN,
           "io.zonky", Level.WARN,
-          "org.apache.flink", Level.WARN);
+          "org.apache.flink", Level.WARN,
+          // one warning per task and slot that a step's name is longer than Flink's metric names
+          "org.apache.flink.metrics.MetricGroup", Level.ERROR);
 
   private LogSettings() {}
 
