@@ -24,19 +24,21 @@ import org.apache.beam.sdk.options.PipelineOptions;
  *       while this job sorts only its slice tasks (measured: 1,024 MB peak RSS for the small run S0
  *       before, 547 MB after); at {@code p} = 64, 64 MiB is too little for Flink's sorters (each
  *       needs at least 12 pages of 32 KiB);
- *   <li>network memory ({@code taskmanager.memory.network.min} and {@code .max}) for {@code 512 +
- *       2p(p + 1)} buffers of 32 KiB: Flink's local default of 64 MiB (2,048 buffers, allocated at
- *       start, outside the heap) is nearly four times what a run at {@code p} = 2 needs, and too
- *       little at {@code p} = 64 ({@code Insufficient number of network buffers}; it ran at 32);
- *       {@code 2p(p + 1)} buffers alone (544) failed at {@code p} = 16;
+ *   <li>network memory ({@code taskmanager.memory.network.min} and {@code .max}) for {@code
+ *       max(2048, 512 + 2p(p + 1))} buffers of 32 KiB: Flink's local default of 64 MiB (2,048
+ *       buffers, allocated at start, outside the heap) is too little at {@code p} = 64 ({@code
+ *       Insufficient number of network buffers}; it ran at 32), and {@code 2p(p + 1)} buffers alone
+ *       (544) failed at {@code p} = 16; less than the default at small {@code p} (17 MiB at {@code
+ *       p} = 2) cost the benchmark's S6 (2,000 accounts, its slice tasks sorted through Flink's
+ *       shuffle) about a quarter more time, so 64 MiB stays the floor;
  *   <li>the read buffers of Flink's sort-merge shuffle ({@code
  *       taskmanager.memory.framework.off-heap.batch-shuffle.size}) {@code p} within 16 to 64
  *       (Flink's default 64).
  * </ul>
  *
- * <p>Measured with the benchmark harness (S4 with 5,000 resources per table, {@code p} = 2, one run
- * each): the job's JVM peaked at 818 MB of RSS with Flink's defaults, 731 MB with these (README
- * "Performance").
+ * <p>Measured with the benchmark harness (README "Performance", one run each): S6 at {@code p} = 2
+ * took 40.4 s / 560 MB with these sizes against 38.1-50.1 s / 585-589 MB with Flink's defaults, and
+ * 50.3-58.4 s with 17 MiB of network buffers.
  */
 public final class EmbeddedFlink implements EmbeddedRunner {
   /** Flink's size of a network buffer and of a managed memory page, in KiB. */
@@ -90,7 +92,7 @@ public final class EmbeddedFlink implements EmbeddedRunner {
    */
   static String configuration(int parallelism) {
     long p = Math.max(1, parallelism);
-    long networkBuffers = 512 + 2 * p * (p + 1);
+    long networkBuffers = Math.max(2048, 512 + 2 * p * (p + 1));
     long networkMib = (networkBuffers * PAGE_KIB + 1023) / 1024;
     return "taskmanager.memory.managed.size: "
         + Math.max(64, 2 * p)

@@ -14,13 +14,13 @@ class EmbeddedFlinkTest {
   @TempDir Path dir;
 
   @Test
-  void memoryGrowsWithTheParallelismFromSmallFloors() {
+  void memoryGrowsWithTheParallelismFromFloors() {
     assertThat(EmbeddedFlink.configuration(2))
         .isEqualTo(
             """
             taskmanager.memory.managed.size: 64m
-            taskmanager.memory.network.min: 17m
-            taskmanager.memory.network.max: 17m
+            taskmanager.memory.network.min: 64m
+            taskmanager.memory.network.max: 64m
             taskmanager.memory.framework.off-heap.batch-shuffle.size: 16m
             """);
     // 512 + 2 x 64 x 65 = 8,832 buffers of 32 KiB = 276 MiB
@@ -33,6 +33,9 @@ class EmbeddedFlinkTest {
             taskmanager.memory.framework.off-heap.batch-shuffle.size: 64m
             """);
     assertThat(EmbeddedFlink.configuration(0)).isEqualTo(EmbeddedFlink.configuration(1));
+    assertThat(EmbeddedFlink.configuration(32))
+        .as("512 + 2 x 32 x 33 = 2,624 buffers, past the floor of 2,048")
+        .contains("network.min: 82m\n");
     assertThat(EmbeddedFlink.configuration(1000))
         .contains("batch-shuffle.size: 64m\n", "managed.size: 2000m\n");
   }
