@@ -36,9 +36,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
  *       (Flink's default 64).
  * </ul>
  *
- * <p>Measured with the benchmark harness (README "Performance", one run each): S6 at {@code p} = 2
- * took 40.4 s / 560 MB with these sizes against 38.1-50.1 s / 585-589 MB with Flink's defaults, and
- * 50.3-58.4 s with 17 MiB of network buffers.
+ * <p>Measured with the benchmark harness (README "Performance"): S6 at {@code p} = 2 took 28.1-40.4
+ * s / 540-560 MB with these sizes (2 runs, one of them through {@code --flinkConfDir}) against
+ * 38.1-50.1 s / 585-589 MB with Flink's defaults, and 50.3-58.4 s with 17 MiB of network buffers.
  */
 public final class EmbeddedFlink implements EmbeddedRunner {
   /** Flink's size of a network buffer and of a managed memory page, in KiB. */
