@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.awsinventory.testing.aws.FakeAws;
 import dev.awsinventory.testing.db.TestDatabase;
 import dev.awsinventory.testing.scenario.SeedScenario;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -135,6 +136,9 @@ class LauncherTest {
       Jar.Started term =
           Jar.start(List.of(), env(dir.resolve("cache-signals")), work, "--config=" + config);
       ProcessHandle job = awaitJob(term.process());
+      assertThat(flags(job))
+          .as("the job's JVM runs with the chosen collector and young generation")
+          .contains("-XX:+UseSerialGC", "-XX:MaxNewSize=67108864", "-XX:TieredStopAtLevel=1");
       term.process().destroy();
       assertThat(term.process().waitFor(1, TimeUnit.MINUTES)).isTrue();
       assertThat(term.process().exitValue()).as("ended by SIGTERM").isEqualTo(143);
@@ -198,6 +202,19 @@ class LauncherTest {
       }
       Thread.sleep(50);
     }
+  }
+
+  /** The flags a running JVM reports of itself ({@code jcmd PID VM.flags}). */
+  private static String flags(ProcessHandle jvm) throws Exception {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p =
+        new ProcessBuilder(jcmd.toString(), Long.toString(jvm.pid()), "VM.flags")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(1, TimeUnit.MINUTES)).as("jcmd ends").isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
   }
 
   private static List<Path> archives(Path cache) throws Exception {
