@@ -30,8 +30,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code -XX:MaxNewSize=64m}: a young generation of at most 64 MiB. The serial collector
  *       gives the young generation a third of the heap, so a large run's heap of about 450 MB kept
  *       133 MB of it (118 MB of eden) that fills with garbage between collections; the data a run
- *       keeps is in the old generation. Benchmark S4 with 5,000 resources per table: the job's JVM
- *       700 MB instead of 753-773 MB, the same wall and CPU time (README "Performance");
+ *       keeps is in the old generation. Benchmark S4 (1,000,000 resources): 999 MB of resident
+ *       memory instead of 1,187 MB, the same wall and CPU time (README "Performance"); a small
+ *       run's young generation is below 64 MiB anyway;
  *   <li>{@code -XX:TieredStopAtLevel=1}: the quick compiler only; the job waits on AWS and
  *       PostgreSQL, not on its own code;
  *   <li>class-data sharing: a run maps an archive of the classes an earlier run of the same jar,
